@@ -1,0 +1,32 @@
+/// `timebands.tbl` and `holidays.tbl`: the band of a start time (SPEC section 6).
+public struct TimeBandTable: Sendable {
+    /// Band per day type per minute of the day (3 × 1440 entries).
+    private let bandOfMinute: [Band]
+    private let holidays: Set<Int>
+
+    /// A table from a band per minute for each day type (`DayType.rawValue * 1440 + minute`)
+    /// and the holiday dates `YYYYMMDD`.
+    public init(bandOfMinute: [Band], holidays: Set<Int>) {
+        precondition(bandOfMinute.count == 3 * 1440)
+        self.bandOfMinute = bandOfMinute
+        self.holidays = holidays
+    }
+
+    /// The day type of a date: `HOLIDAY` if listed, else `WEEKEND` on Saturday and Sunday, else `WEEKDAY`.
+    @inline(__always)
+    public func dayType(of date: Int) -> DayType {
+        if holidays.contains(date) { return .holiday }
+        return CivilTime.weekday(ofDate: date) >= 5 ? .weekend : .weekday
+    }
+
+    /// The band of a start time.
+    @inline(__always)
+    public func band(of start: Timestamp) -> Band {
+        let hhmm = start.hhmm
+        let minute = hhmm / 100 * 60 + hhmm % 100
+        return bandOfMinute[Int(dayType(of: start.date).rawValue) * 1440 + minute]
+    }
+
+    /// Whether `date` is a holiday.
+    public func isHoliday(_ date: Int) -> Bool { holidays.contains(date) }
+}

@@ -1,0 +1,112 @@
+/// Calendar arithmetic on plain local network time, in integers (SPEC conventions:
+/// no DST, no time zones, no `Date`).
+public enum CivilTime {
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    @inline(__always)
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// The date (as `YYYYMMDD`) of a day count since 1970-01-01.
+    public static func civilFromDays(_ days: Int) -> Int {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return year * 10000 + month * 100 + day
+    }
+
+    /// Whether `year` is a Gregorian leap year.
+    @inline(__always)
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    /// The number of days in `month` of `year`.
+    @inline(__always)
+    public static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Whether a `YYYYMMDD` value is a calendar date (year 1000–9999).
+    public static func isValidDate(_ yyyymmdd: Int) -> Bool {
+        let year = yyyymmdd / 10000, month = yyyymmdd / 100 % 100, day = yyyymmdd % 100
+        return year >= 1000 && year <= 9999 && month >= 1 && month <= 12
+            && day >= 1 && day <= daysInMonth(year: year, month: month)
+    }
+
+    /// Days since 1970-01-01 of a valid `YYYYMMDD` value.
+    @inline(__always)
+    public static func days(ofDate yyyymmdd: Int) -> Int {
+        daysFromCivil(year: yyyymmdd / 10000, month: yyyymmdd / 100 % 100, day: yyyymmdd % 100)
+    }
+
+    /// Day of the week of a valid `YYYYMMDD` value: 0 Monday … 6 Sunday.
+    @inline(__always)
+    public static func weekday(ofDate yyyymmdd: Int) -> Int {
+        // 1970-01-01 was a Thursday (3).
+        let d = days(ofDate: yyyymmdd)
+        return ((d % 7) + 7 + 3) % 7
+    }
+
+    /// The last day (`YYYYMMDD`) of a cycle `YYYYMM`.
+    public static func lastDay(ofCycle yyyymm: Int) -> Int {
+        yyyymm * 100 + daysInMonth(year: yyyymm / 100, month: yyyymm % 100)
+    }
+
+    /// The first day (`YYYYMMDD`) of a cycle `YYYYMM`.
+    public static func firstDay(ofCycle yyyymm: Int) -> Int { yyyymm * 100 + 1 }
+}
+
+/// A validated local time `YYYYMMDDHHMMSS` (seconds 00–59, no hour 24).
+public struct Timestamp: Hashable, Comparable, Sendable {
+    /// The time as the 14-digit number `YYYYMMDDHHMMSS`; its order is time order.
+    public let value: Int
+
+    /// Parses 14 digits; nil when they are not a valid date-time.
+    @inline(__always)
+    public init?(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.count == 14, let v = ByteField.digits(bytes) else { return nil }
+        self.init(value: v)
+    }
+
+    /// Validates a 14-digit number; nil when it is not a valid date-time.
+    @inline(__always)
+    public init?(value v: Int) {
+        let hour = v / 10000 % 100, minute = v / 100 % 100, second = v % 100
+        guard CivilTime.isValidDate(v / 1_000_000), hour < 24, minute < 60, second < 60 else { return nil }
+        value = v
+    }
+
+    /// The date `YYYYMMDD`.
+    @inline(__always) public var date: Int { value / 1_000_000 }
+    /// The billing cycle `YYYYMM`.
+    @inline(__always) public var cycle: Int { value / 100_000_000 }
+    /// The clock time `HHMM`.
+    @inline(__always) public var hhmm: Int { value / 100 % 10000 }
+
+    /// Seconds since 1970-01-01 00:00:00 of plain local time.
+    @inline(__always)
+    public var epochSeconds: Int {
+        let hms = value % 1_000_000
+        return CivilTime.days(ofDate: date) * 86_400 + hms / 10000 * 3600 + hms / 100 % 100 * 60 + hms % 100
+    }
+
+    /// Time order.
+    public static func < (a: Timestamp, b: Timestamp) -> Bool { a.value < b.value }
+}

@@ -1,0 +1,2 @@
+import CDRate
+print("cdrate")
