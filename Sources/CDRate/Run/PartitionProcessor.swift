@@ -1,0 +1,111 @@
+/// Runs every record-level stage over one partition of IMSIs, in the order SPEC
+/// sections 4–7 give: check (E02–E09), canonical sort, deduplicate, rate and discount
+/// (own subscribers) or wholesale-rate (roamers), then the branches. A pure function
+/// of its inputs, the reference data and the partition's state, so partitions run in
+/// parallel and the result does not depend on the number of threads.
+public struct PartitionProcessor: Sendable {
+    private let reference: ReferenceData
+    private let runID: RunID
+    private let checker: RecordChecker
+    private let discounts: DiscountCalculator
+    private let ratedFormatter: RatedRecordFormatter
+    private let roamerFormatter: RoamerRecordFormatter
+
+    /// A processor for run `runID`.
+    public init(reference: ReferenceData, runID: RunID) {
+        self.reference = reference
+        self.runID = runID
+        checker = RecordChecker(reference: reference)
+        discounts = DiscountCalculator(reference: reference)
+        ratedFormatter = RatedRecordFormatter(reference: reference)
+        roamerFormatter = RoamerRecordFormatter(reference: reference)
+    }
+
+    /// Processes one partition.
+    ///
+    /// - Parameters:
+    ///   - entries: the partition's detail records.
+    ///   - sources: the files (or store origins) the entries' source indices refer to.
+    ///   - recycled: the store entries the entries' recycled indices refer to (recycle runs).
+    ///   - state: the partition's state before the run.
+    public func process(_ entries: PartitionEntries, sources: [DetailSource], recycled: [RecycledReject],
+                        state: PartitionState) -> PartitionResult {
+        var result = PartitionResult()
+        result.state = state
+        entries.bytes.withUnsafeBytes { all in
+            var prepared = [PreparedRecord]()
+            prepared.reserveCapacity(entries.count)
+            var recycledOf = [Int: Int]()
+            for i in 0..<entries.count {
+                let raw = UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)])
+                let source = sources[Int(PartitionEntries.field(all, entry: i, offset: 160))]
+                let position = Int(PartitionEntries.field(all, entry: i, offset: 164))
+                let recycledIndex = PartitionEntries.field(all, entry: i, offset: 168)
+                result.counters.input.add(raw: raw)
+                switch checker.check(raw, created: source.created) {
+                case .rejected(let reason):
+                    reject(raw, reason: reason, source: source, position: position,
+                           recycled: recycledIndex == UInt32.max ? nil : recycled[Int(recycledIndex)], into: &result)
+                case .accepted(var record):
+                    record.source.switchID = source.switchID
+                    record.source.fileSeq = source.fileSeq
+                    record.source.position = position
+                    record.rawOffset = i * PartitionEntries.stride
+                    if recycledIndex != UInt32.max { recycledOf[record.rawOffset] = Int(recycledIndex) }
+                    prepared.append(record)
+                }
+            }
+            prepared.sort(by: PreparedRecord.canonicallyPrecedes)
+            for var record in prepared {
+                let raw = UnsafeRawBufferPointer(rebasing: all[record.rawOffset..<(record.rawOffset + 160)])
+                if let r = recycledOf[record.rawOffset] { result.recycledResolved.append(r) }
+                let key = DuplicateKey(raw: raw)
+                if let origin = result.state.duplicateKeys.origin(of: key) {
+                    DuplicateRecordFormatter.append(record.source, original: origin, raw: raw, to: &result.duplicates.bytes)
+                    result.duplicates.appended(sourceOrder(record.source, raw: raw))
+                    result.counters.duplicates.add(raw: raw)
+                    continue
+                }
+                result.state.duplicateKeys.insert(key, DuplicateOrigin(
+                    switchID: record.source.switchID, fileSeq: record.source.fileSeq,
+                    recordSeq: record.source.recordSeq, startDate: record.start.date))
+                let canonical = CanonicalKey(imsi: record.imsi, start: record.start.value, source: record.source)
+                if record.isRoamer {
+                    let charge = roamerFormatter.append(record, raw: raw, to: &result.roamers.bytes)
+                    result.roamers.appended(canonical)
+                    result.counters.roamers.add(raw: raw)
+                    result.counters.roamerCharge += charge
+                } else {
+                    let flags = discounts.apply(&record, pools: &result.state.pools)
+                    let net = ratedFormatter.append(record, flags: flags, raw: raw, to: &result.rated.bytes)
+                    result.rated.appended(canonical)
+                    result.counters.rated.add(raw: raw)
+                    result.counters.ratedNet += net
+                    result.counters.ratedByStatus[record.location.status.letter, default: 0] += 1
+                    if let b = record.block1 { result.counters.blocksByComponent[Int(b.component.rawValue)] += 1 }
+                    if let b = record.block2 { result.counters.blocksByComponent[Int(b.component.rawValue)] += 1 }
+                }
+            }
+        }
+        return result
+    }
+
+    private func reject(_ raw: UnsafeRawBufferPointer, reason: RejectReason, source: DetailSource, position: Int,
+                        recycled: RecycledReject?, into result: inout PartitionResult) {
+        RejectRecordFormatter.append(reason: reason, attempts: (recycled?.attempts ?? 0) + 1,
+                                     switchID: source.switchID, fileSeq: source.fileSeq,
+                                     firstRun: recycled?.firstRun ?? runID, lastRun: runID, raw: raw,
+                                     to: &result.rejects.bytes)
+        result.rejects.appended(SourceOrderKey(switchID: source.switchID, fileSeq: source.fileSeq,
+                                               recordSeq: PackedText(RecordView(raw)[DetailLayout.recordSeq]),
+                                               position: position))
+        result.counters.rejected.add(raw: raw)
+        result.counters.rejectsByReason[Int(reason.rawValue)] += 1
+    }
+
+    @inline(__always)
+    private func sourceOrder(_ s: SourceReference, raw: UnsafeRawBufferPointer) -> SourceOrderKey {
+        SourceOrderKey(switchID: s.switchID, fileSeq: s.fileSeq,
+                       recordSeq: PackedText(RecordView(raw)[DetailLayout.recordSeq]), position: s.position)
+    }
+}
