@@ -1,0 +1,31 @@
+/// The usage text of each command (SPEC section 11).
+enum Usage {
+    static let commands = """
+    usage: cdrate <command> [options]
+
+    commands:
+      run        the nightly job: collect the inbox, then every stage
+      collect    --recollect SWITCH:SEQ[-SEQ]: collect named files again, as a run
+      generate   write a synthetic world (reference tables and gzip switch files)
+
+    every command takes --work DIR (default var) and, where it reads reference data,
+    --tariffs DIR (default Tariffs). 'cdrate <command> --help' for its options.
+    exit codes: 0 done, 2 usage, 3 configuration error, 4 work area locked, 5 I/O failure.
+    """
+
+    static let run = """
+    usage: cdrate run [--inbox DIR] [--tariffs DIR] [--work DIR] [--threads N]
+      --inbox DIR    where switches drop files (default SampleCDRs); only read
+      --tariffs DIR  the 18 reference tables (default Tariffs)
+      --work DIR     the work area (default var)
+      --threads N    worker threads (default: the number of cores); outputs do not depend on it
+    exit: 0 done (rejects and alarms included), 2 usage, 3 configuration error, 4 locked, 5 I/O failure
+    """
+
+    static let collect = """
+    usage: cdrate collect --recollect SWITCH:SEQ[-SEQ] [--inbox DIR] [--tariffs DIR] [--work DIR] [--threads N]
+      collects the named files from the inbox although another copy was collected before,
+      as a new run through every stage; records already rated come out as duplicates.
+    exit: as cdrate run
+    """
+}
