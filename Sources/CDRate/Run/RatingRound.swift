@@ -88,8 +88,8 @@ public struct RatingOutcome: Sendable {
     /// Nothing.
     public init() {}
 
-    /// Writes the six `.dat` files into `directory` and lists them in `manifest`.
-    public func write(to directory: String, manifest: inout Manifest) throws(IOFailure) {
+    /// The six `.dat` files in SPEC section 8 order, each listed in `manifest`.
+    public func files(manifest: inout Manifest) -> [(name: String, bytes: [UInt8])] {
         let files: [(String, [UInt8], Int)] = [
             ("rated.dat", rated, RatedLayout.layout.width + 1),
             ("roamers.dat", roamers, RoamerLayout.layout.width + 1),
@@ -98,17 +98,7 @@ public struct RatingOutcome: Sendable {
             ("alerts.dat", alerts, AlertLayout.layout.width + 1),
             ("fraud.dat", fraud, FraudLayout.layout.width + 1),
         ]
-        for (name, bytes, width) in files {
-            try FaultPoint.reachIO("before-write-\(name)")
-            try FileSystem.write(directory + "/" + name, bytes)
-            manifest.addOutput(name, bytes: bytes, records: bytes.count / width)
-        }
-    }
-}
-
-extension FaultPoint {
-    /// `reach` for callers that only throw `IOFailure`.
-    static func reachIO(_ name: String) throws(IOFailure) {
-        do { try reach(name) } catch { throw IOFailure(path: name, reason: "fault point") }
+        for (name, bytes, width) in files { manifest.addOutput(name, bytes: bytes, records: bytes.count / width) }
+        return files.map { ($0.0, $0.1) }
     }
 }
