@@ -130,6 +130,18 @@ struct TestWorld {
             msc: PackedText(msc), imei: PackedText(imei))
     }
 
+    /// The `F` lines a fresh `FraudDetector` of this world writes for `records`, fed in
+    /// the order given, all with the detail record MSISDN `msisdn`.
+    func fraudLines(_ records: [PreparedRecord], msisdn: String = "8613010000002") -> [String] {
+        var detector = FraudDetector(reference: reference())
+        var output: [UInt8] = []
+        let field = TestWorld.msisdnField(msisdn)
+        for record in records {
+            field.withUnsafeBytes { detector.observe(record, msisdn: $0, output: &output) }
+        }
+        return TestWorld.lines(output)
+    }
+
     /// The lines of `output` as strings, each without its LF.
     static func lines(_ output: [UInt8]) -> [String] {
         output.split(separator: ASCII.lineFeed, omittingEmptySubsequences: false).dropLast().map {
