@@ -82,6 +82,7 @@ public struct RecycleRun: Sendable {
         context.state.rejects.remove(at: selectedLines)
         context.state.rejects.append(xLines: outcome.rejects)
         report.counters = outcome.counters
+        report.addBranchAlarms()
 
         var files = outcome.files(manifest: &manifest)
         files.append(("quarantine.txt", []))
