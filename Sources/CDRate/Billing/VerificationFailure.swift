@@ -1,0 +1,11 @@
+/// Why a written bill-run file does not check out against its own totals.
+public struct VerificationFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is off.
+    public let reason: String
+
+    /// A failure saying `reason`.
+    public init(_ reason: String) { self.reason = reason }
+
+    /// The reason.
+    public var description: String { reason }
+}
