@@ -39,7 +39,7 @@ public struct RecycleRun: Sendable {
         var sourceIndex = [String: Int]()
         var recycled = [RecycledReject]()
         var selectedLines = Set<Int>()
-        var partitions = Array(repeating: PartitionEntries(), count: context.state.partitions)
+        let spill = try PartitionSpill(directory: context.scratch, partitions: context.state.partitions)
         for (n, line) in context.state.rejects.lines.enumerated() {
             if let problem = line.problem {
                 report.notices.append("reject store line \(n + 1) is not a valid X line (\(problem)); left alone")
@@ -67,8 +67,7 @@ public struct RecycleRun: Sendable {
                     sources.append(DetailSource(switchID: switchID, fileSeq: fileSeq, created: time))
                 }
                 let raw = x[RejectLayout.raw]
-                partitions[PartitionEntries.partition(of: raw, partitions: context.state.partitions)]
-                    .append(raw: raw, source: sourceIndex[key]!, position: n, recycled: recycled.count)
+                try spill.append(raw: raw, source: sourceIndex[key]!, position: n, recycled: recycled.count)
                 recycled.append(RecycledReject(attempts: x.number(RejectLayout.attempts)!,
                                                firstRun: RunID(text: x.string(RejectLayout.firstRun))!))
                 selectedLines.insert(n)
@@ -76,19 +75,18 @@ public struct RecycleRun: Sendable {
             }
         }
 
-        let outcome = RatingRound(reference: context.reference, runID: runID, threads: threads)
-            .rate(partitions: partitions, sources: sources, recycled: recycled, state: &context.state)
+        try spill.finish()
+        let outcome = try context.rate(inputs: spill.paths, sources: sources, recycled: recycled, threads: threads)
         // Every selected line leaves the store; those that failed again come back as this run's X lines.
         context.state.rejects.remove(at: selectedLines)
-        context.state.rejects.append(xLines: outcome.rejects)
+        context.state.rejects.append(xLines: try FileSystem.read(context.runStaging + "/rejects.dat"))
         report.counters = outcome.counters
         report.addBranchAlarms()
 
-        var files = outcome.files(manifest: &manifest)
-        files.append(("quarantine.txt", []))
+        for line in outcome.manifestLines { manifest.add(line) }
         manifest.addOutput("quarantine.txt", bytes: [], records: 0)
         manifest.addReconciliation(outcome.counters)
-        try context.commit(files: files, manifest: manifest, archiveStaging: nil)
+        try context.commit(files: [("quarantine.txt", [])], manifest: manifest, archiveStaging: nil)
         return report
     }
 }
