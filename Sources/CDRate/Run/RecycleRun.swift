@@ -15,6 +15,9 @@ public struct RecycleRun: Sendable {
     /// Only rejects of this switch.
     public var switchID: PackedText?
 
+    /// The file, in a recycle run's archive directory, of the store lines it took.
+    public static let archiveName = "recycled.dat"
+
     /// Defaults.
     public init() {}
 
@@ -39,6 +42,7 @@ public struct RecycleRun: Sendable {
         var sourceIndex = [String: Int]()
         var recycled = [RecycledReject]()
         var selectedLines = Set<Int>()
+        var taken = [UInt8]()
         let spill = try PartitionSpill(directory: context.scratch, partitions: context.state.partitions)
         for (n, line) in context.state.rejects.lines.enumerated() {
             if let problem = line.problem {
@@ -71,6 +75,8 @@ public struct RecycleRun: Sendable {
                 recycled.append(RecycledReject(attempts: x.number(RejectLayout.attempts)!,
                                                firstRun: RunID(text: x.string(RejectLayout.firstRun))!))
                 selectedLines.insert(n)
+                taken += line.bytes
+                taken.append(ASCII.lineFeed)
                 manifest.add("recycled line \(n + 1) reason \(x.string(RejectLayout.reason)) switch \(switchID) seq \(sixDigits(fileSeq)) record \(x.string(RejectLayout.recordSeq)) attempts \(x.string(RejectLayout.attempts))")
             }
         }
@@ -86,7 +92,12 @@ public struct RecycleRun: Sendable {
         for line in outcome.manifestLines { manifest.add(line) }
         manifest.addOutput("quarantine.txt", bytes: [], records: 0)
         manifest.addReconciliation(outcome.counters)
-        try context.commit(files: [("quarantine.txt", [])], manifest: manifest, archiveStaging: nil)
+        // The store lines taken, as they stood (corrected raw parts included), are archived
+        // with the run: a later rerate re-rates the corrected records, not the originals.
+        let archiveStaging = WorkArea.staging(context.area.archiveDirectory(runID))
+        try FileSystem.makeDirectories(archiveStaging)
+        try FileSystem.write(archiveStaging + "/" + RecycleRun.archiveName, taken)
+        try context.commit(files: [("quarantine.txt", [])], manifest: manifest, archiveStaging: archiveStaging)
         return report
     }
 }
