@@ -37,13 +37,15 @@ public struct PartitionEntries: Sendable {
     /// Writes the 12 trailer bytes of an entry (source, position, recycled index; little-endian).
     @inline(__always)
     static func putTrailer(_ t: UnsafeMutableRawBufferPointer, source: Int, position: Int, recycled: Int?) {
-        let values = (UInt32(source), UInt32(position), recycled.map { UInt32($0) } ?? UInt32.max)
-        for (i, value) in [values.0, values.1, values.2].enumerated() {
+        @inline(__always) func put(_ value: UInt32, at i: Int) {
             t[4 * i] = UInt8(truncatingIfNeeded: value)
             t[4 * i + 1] = UInt8(truncatingIfNeeded: value >> 8)
             t[4 * i + 2] = UInt8(truncatingIfNeeded: value >> 16)
             t[4 * i + 3] = UInt8(truncatingIfNeeded: value >> 24)
         }
+        put(UInt32(source), at: 0)
+        put(UInt32(position), at: 1)
+        put(recycled.map { UInt32($0) } ?? UInt32.max, at: 2)
     }
 
     /// Reads a 32-bit field of entry `index` at `offset` (160, 164 or 168).
