@@ -29,8 +29,7 @@ run: release
 	.build/release/cdrate run --inbox SampleCDRs --tariffs Tariffs --work $(WORK)
 
 test: deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel --num-workers 2
+	scripts/test.sh
 
 bench: release
 	scripts/bench.sh $(BENCH_RECORDS)

@@ -6,6 +6,9 @@ enum Usage {
     commands:
       run        the nightly job: collect the inbox, then every stage
       collect    --recollect SWITCH:SEQ[-SEQ]: collect named files again, as a run
+      reprocess  run the reject store again (after fixing a table or a raw record)
+      rejects    pending rejects by reason and switch (--list: one line each)
+      verify     recheck a run's or bill run's checksums and reconciliation
       generate   write a synthetic world (reference tables and gzip switch files)
 
     every command takes --work DIR (default var) and, where it reads reference data,
@@ -27,5 +30,25 @@ enum Usage {
       collects the named files from the inbox although another copy was collected before,
       as a new run through every stage; records already rated come out as duplicates.
     exit: as cdrate run
+    """
+
+    static let reprocess = """
+    usage: cdrate reprocess [--reason E0x] [--switch SWITCH] [--tariffs DIR] [--work DIR] [--threads N]
+      runs the selected rejects of the store again with today's reference data, as a recycle run:
+      rated and now-duplicate records leave the store, failures stay with attempts + 1.
+    exit: as cdrate run
+    """
+
+    static let rejects = """
+    usage: cdrate rejects [--list] [--work DIR]
+      pending rejects by reason and switch (count, oldest first run, most attempts);
+      --list adds one line per reject with a summary of its raw record.
+    exit: 0
+    """
+
+    static let verify = """
+    usage: cdrate verify RUN|BILLRUN [--work DIR]
+      recomputes every checksum and count of the MANIFEST and the reconciliation.
+    exit: 0 sound, 1 not sound, 2 usage
     """
 }

@@ -11,6 +11,9 @@ do {
     switch arguments.first {
     case "run": code = try runCommand(Array(arguments.dropFirst()), recollecting: false)
     case "collect": code = try runCommand(Array(arguments.dropFirst()), recollecting: true)
+    case "reprocess": code = try reprocessCommand(Array(arguments.dropFirst()))
+    case "rejects": code = try rejectsCommand(Array(arguments.dropFirst()))
+    case "verify": code = try verifyCommand(Array(arguments.dropFirst()))
     case "--help", "-h", "help": print(Usage.commands); code = 0
     case nil: throw RunFailure.usage("no command given")
     case let other?: throw RunFailure.usage("unknown command '\(other)'")

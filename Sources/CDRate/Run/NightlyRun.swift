@@ -54,6 +54,7 @@ public struct NightlyRun: Sendable {
             .rate(partitions: partitions, sources: sources, recycled: [], state: &context.state)
         context.state.rejects.append(xLines: outcome.rejects)
         report.counters = outcome.counters
+        report.addBranchAlarms()
 
         var manifest = context.manifestHead(kind: options.recollect == nil ? "nightly" : "recollect")
         for file in collection.collected {

@@ -10,6 +10,7 @@ public struct PartitionProcessor: Sendable {
     private let discounts: DiscountCalculator
     private let ratedFormatter: RatedRecordFormatter
     private let roamerFormatter: RoamerRecordFormatter
+    private let highUsage: HighUsageMonitor
 
     /// A processor for run `runID`.
     public init(reference: ReferenceData, runID: RunID) {
@@ -19,6 +20,7 @@ public struct PartitionProcessor: Sendable {
         discounts = DiscountCalculator(reference: reference)
         ratedFormatter = RatedRecordFormatter(reference: reference)
         roamerFormatter = RoamerRecordFormatter(reference: reference)
+        highUsage = HighUsageMonitor(reference: reference)
     }
 
     /// Processes one partition.
@@ -56,6 +58,8 @@ public struct PartitionProcessor: Sendable {
                 }
             }
             prepared.sort(by: PreparedRecord.canonicallyPrecedes)
+            var fraud = FraudDetector(reference: reference)
+            var currentIMSI = -1
             for var record in prepared {
                 let raw = UnsafeRawBufferPointer(rebasing: all[record.rawOffset..<(record.rawOffset + 160)])
                 if let r = recycledOf[record.rawOffset] { result.recycledResolved.append(r) }
@@ -70,22 +74,41 @@ public struct PartitionProcessor: Sendable {
                     switchID: record.source.switchID, fileSeq: record.source.fileSeq,
                     recordSeq: record.source.recordSeq, startDate: record.start.date))
                 let canonical = CanonicalKey(imsi: record.imsi, start: record.start.value, source: record.source)
+                let charge: Int
                 if record.isRoamer {
-                    let charge = roamerFormatter.append(record, raw: raw, to: &result.roamers.bytes)
+                    charge = roamerFormatter.append(record, raw: raw, to: &result.roamers.bytes)
                     result.roamers.appended(canonical)
                     result.counters.roamers.add(raw: raw)
                     result.counters.roamerCharge += charge
                 } else {
                     let flags = discounts.apply(&record, pools: &result.state.pools)
-                    let net = ratedFormatter.append(record, flags: flags, raw: raw, to: &result.rated.bytes)
+                    charge = ratedFormatter.append(record, flags: flags, raw: raw, to: &result.rated.bytes)
                     result.rated.appended(canonical)
                     result.counters.rated.add(raw: raw)
-                    result.counters.ratedNet += net
+                    result.counters.ratedNet += charge
                     result.counters.ratedByStatus[record.location.status.letter, default: 0] += 1
                     if let b = record.block1 { result.counters.blocksByComponent[Int(b.component.rawValue)] += 1 }
                     if let b = record.block2 { result.counters.blocksByComponent[Int(b.component.rawValue)] += 1 }
                 }
+                // The branches (SPEC section 7), fed from the same canonical stream.
+                let msisdn = RecordView(raw)[DetailLayout.msisdn]
+                if let level = highUsage.observe(record, charge: charge, msisdn: msisdn, ledger: &result.state.ledger,
+                                                 output: &result.alerts.bytes) {
+                    result.alerts.appended(canonical)
+                    result.counters.alerts += 1
+                    if level >= 3 && !record.isRoamer {
+                        result.counters.highAlerts.append("HU level \(level): IMSI \(RecordView(raw).string(DetailLayout.imsi)) at \(record.source.switchID) \(record.source.fileSeq)/\(record.source.recordSeq)")
+                    }
+                }
+                if record.imsi != currentIMSI {
+                    fraud.beginSubscriber()
+                    currentIMSI = record.imsi
+                }
+                let before = result.fraud.bytes.count
+                fraud.observe(record, msisdn: msisdn, output: &result.fraud.bytes)
+                for _ in 0..<((result.fraud.bytes.count - before) / result.fraud.width) { result.fraud.appended(canonical) }
             }
+            for (i, n) in fraud.flagsPerRule.enumerated() { result.counters.fraudByRule[i] += n }
         }
         return result
     }

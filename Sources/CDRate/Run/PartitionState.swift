@@ -4,6 +4,8 @@ public struct PartitionState: Sendable {
     public var duplicateKeys = DuplicateKeyStore()
     /// Free-unit pools.
     public var pools = FreeUnitPools()
+    /// Month-to-date (HU) and daily (HUR) usage.
+    public var ledger = HighUsageLedger()
 
     /// Empty state.
     public init() {}

@@ -23,6 +23,9 @@ public struct RatingRound: Sendable {
         for (key, units) in state.pools.covered {
             slices[RunState.partition(ofIMSI: key.imsi, partitions: state.partitions)].pools.cover(key, units: units)
         }
+        for (key, entry) in state.ledger.sortedEntries {
+            slices[RunState.partition(ofIMSI: key.imsi, partitions: state.partitions)].ledger[key] = entry
+        }
         let processor = PartitionProcessor(reference: reference, runID: runID)
         let frozenSlices = slices
         let results = ParallelWork.map(count: partitions.count, threads: threads) { p in
@@ -31,6 +34,7 @@ public struct RatingRound: Sendable {
 
         var outcome = RatingOutcome()
         var pools = FreeUnitPools()
+        var ledger = HighUsageLedger()
         let retention = CivilTime.civilFromDays(CivilTime.days(ofDate: max(state.highWaterDate, 19700101))
                                                 - reference.network.maxAgeDays)
         for (p, r) in results.enumerated() {
@@ -40,7 +44,10 @@ public struct RatingRound: Sendable {
             keys.prune(before: retention)
             state.duplicateKeys[p] = keys
             pools.merge(r.state.pools)
+            ledger.merge(r.state.ledger)
         }
+        ledger.prune(olderThan: retention)
+        state.ledger = ledger
         pools.prune(before: retention / 100)
         state.pools = pools
         outcome.rated = KeyedLines.merge(results.map(\.rated), width: RatedLayout.layout.width + 1)

@@ -17,10 +17,10 @@ public final class RunContext {
     /// work area, removes what an unfinished run left, and loads the current state.
     public init(tariffs: String, work: String) throws {
         reference = try ReferenceData.load(directory: tariffs)
-        area = WorkArea(root: work)
+        let area = WorkArea(root: work)
         try area.prepare()
-        lock = try WorkAreaLock(root: area.root, startedAt: RunClock.wallClockText())
-        if let n = lock.takeOverNotice { notices.append(n) }
+        let lock = try WorkAreaLock(root: area.root, startedAt: RunClock.wallClockText())
+        var notices = lock.takeOverNotice.map { [$0] } ?? []
         do {
             for path in try area.recover() { notices.append("removed \(path), left by a run that did not finish") }
             let previous = try area.latestRun()
@@ -30,6 +30,9 @@ public final class RunContext {
             lock.release()
             throw error
         }
+        self.area = area
+        self.lock = lock
+        self.notices = notices
     }
 
     /// Releases the lock.

@@ -21,6 +21,15 @@ public struct RunReport: Sendable {
         self.directory = directory
     }
 
+    /// Adds the branch alarms of SPEC section 7 to `alarms`: HU levels of 3 and above,
+    /// and the number of fraud flags of each rule that fired.
+    public mutating func addBranchAlarms() {
+        alarms += counters.highAlerts
+        for rule in FraudRule.allCases where counters.fraudByRule[Int(rule.rawValue)] > 0 {
+            alarms.append("FRAUD \(rule.name): \(counters.fraudByRule[Int(rule.rawValue)]) flags in fraud.dat")
+        }
+    }
+
     /// The one-line summary.
     public func summary(seconds: Double) -> String {
         let c = counters

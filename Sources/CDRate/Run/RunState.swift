@@ -6,6 +6,7 @@
 /// registry.txt     CollectionRegistry lines
 /// rejects.dat      the reject store, X lines
 /// pools.txt        FreeUnitPools lines
+/// usage.txt        HighUsageLedger lines (HU month-to-date, HUR per day)
 /// dupkeys/pNN.bin  DuplicateKeyStore of partition NN
 /// ```
 public struct RunState: Sendable {
@@ -22,6 +23,8 @@ public struct RunState: Sendable {
     public var rejects = RejectStore()
     /// Free-unit pools.
     public var pools = FreeUnitPools()
+    /// Month-to-date and daily usage of the high-usage branch.
+    public var ledger = HighUsageLedger()
     /// Duplicate keys per partition.
     public var duplicateKeys: [DuplicateKeyStore]
 
@@ -51,6 +54,7 @@ public struct RunState: Sendable {
                                                 source: directory + "/registry.txt")
         state.rejects = RejectStore(parsing: try FileSystem.read(directory + "/rejects.dat"))
         state.pools = try FreeUnitPools(parsing: try FileSystem.read(directory + "/pools.txt"), source: directory + "/pools.txt")
+        state.ledger = try HighUsageLedger(parsing: try FileSystem.read(directory + "/usage.txt"), source: directory + "/usage.txt")
         for p in 0..<partitions {
             let path = directory + "/dupkeys/" + RunState.partitionFile(p)
             state.duplicateKeys[p] = try DuplicateKeyStore(parsing: try FileSystem.read(path), source: path)
@@ -65,6 +69,7 @@ public struct RunState: Sendable {
         try FileSystem.write(directory + "/registry.txt", registry.serialized())
         try FileSystem.write(directory + "/rejects.dat", rejects.serialized())
         try FileSystem.write(directory + "/pools.txt", pools.serialized())
+        try FileSystem.write(directory + "/usage.txt", ledger.serialized())
         for p in 0..<partitions {
             try FileSystem.write(directory + "/dupkeys/" + RunState.partitionFile(p), duplicateKeys[p].serialized())
         }
