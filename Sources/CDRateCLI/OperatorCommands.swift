@@ -75,3 +75,30 @@ func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> 
     let d = clock.now - start
     return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
 }
+
+/// `cdrate rerate --cycle YYYYMM`.
+func rerateCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
+    let o = try ParsedOptions(arguments, valued: ["cycle", "tariffs", "work", "threads"])
+    if o.wantsHelp {
+        print(Usage.rerate)
+        return 0
+    }
+    let cycle = try cycleOption(o)
+    var rerate = CycleRerate(cycle: cycle)
+    rerate.tariffs = o.value("tariffs", default: "Tariffs")
+    rerate.work = o.value("work", default: "var")
+    rerate.threads = try o.positiveInt("threads", default: defaultThreads())
+    let r = try rerate.run()
+    let c = r.counters
+    print("cdrate rerate \(cycle): generation G\(r.generation) in \(r.directory): records \(c.input.records) in, \(c.rated.records) rated, \(c.roamers.records) roamers, \(c.rejected.records) rejected, \(c.duplicates.records) duplicates; " + (c.reconciles ? "reconciled" : "NOT RECONCILED"))
+    return 0
+}
+
+/// The `--cycle YYYYMM` option: required, a real month.
+func cycleOption(_ o: ParsedOptions) throws(RunFailure) -> Int {
+    guard let text = o.value("cycle") else { throw .usage("--cycle YYYYMM is required") }
+    guard text.count == 6, let cycle = Int(text), cycle / 100 >= 1000, (1...12).contains(cycle % 100) else {
+        throw .usage("--cycle '\(text)' is not a month YYYYMM")
+    }
+    return cycle
+}

@@ -8,6 +8,7 @@ enum Usage {
       collect    --recollect SWITCH:SEQ[-SEQ]: collect named files again, as a run
       reprocess  run the reject store again (after fixing a table or a raw record)
       rejects    pending rejects by reason and switch (--list: one line each)
+      rerate     re-rate a whole cycle as a new generation (after a tariff fix)
       verify     recheck a run's or bill run's checksums and reconciliation
       generate   write a synthetic world (reference tables and gzip switch files)
 
@@ -50,5 +51,12 @@ enum Usage {
     usage: cdrate verify RUN|BILLRUN [--work DIR]
       recomputes every checksum and count of the MANIFEST and the reconciliation.
     exit: 0 sound, 1 not sound, 2 usage
+    """
+
+    static let rerate = """
+    usage: cdrate rerate --cycle YYYYMM [--tariffs DIR] [--work DIR] [--threads N]
+      re-rates every record of the cycle (archive, corrected rejects) with today's tables into
+      <work>/cycles/YYYYMM/G<n>/; later bill runs of the cycle use the newest generation.
+    exit: as cdrate run
     """
 }

@@ -25,9 +25,12 @@ public struct CollectionStage: Sendable {
         self.threads = threads
     }
 
-    /// Runs the collection against `registry`; fails only when the inbox cannot be listed
-    /// or the archive cannot be written (exit 5).
-    public func run(registry: CollectionRegistry) throws(IOFailure) -> CollectionOutcome {
+    /// Runs the collection against `registry`, handing each collected file to `sink` in
+    /// name order as soon as it is decided (files are read a batch at a time, so memory
+    /// holds a few files, never the inbox); fails only when the inbox cannot be listed,
+    /// the archive cannot be written or the sink fails (exit 5).
+    public func run(registry: CollectionRegistry,
+                    sink: (CheckedSwitchFile) throws(IOFailure) -> Void) throws(IOFailure) -> CollectionOutcome {
         guard FileSystem.isDirectory(inbox) else { throw IOFailure(path: inbox, reason: "inbox is not a directory") }
         let inboxPath = self.inbox, archivePath = self.archive
         let names = try FileSystem.list(inboxPath).filter { !$0.hasPrefix(".") && FileSystem.isRegularFile(inboxPath + "/" + $0) }
@@ -36,18 +39,26 @@ public struct CollectionStage: Sendable {
             if let r = recollect { return parsed.map { r.covers($0) } == true ? (name, parsed) : nil }
             return (name, parsed)
         }
-        let results = ParallelWork.map(count: candidates.count, threads: threads) { i -> SwitchFileReadResult in
-            let c = candidates[i]
-            guard let parsed = c.parsed else {
-                return SwitchFileReader.hashOnly(path: inboxPath + "/" + c.name,
-                                                 reason: SwitchFileReader.quarantineReasonForName(c.name))
-            }
-            return SwitchFileReader.read(path: inboxPath + "/" + c.name, name: parsed, archiveTo: archivePath + "/" + c.name)
-        }
         var outcome = CollectionOutcome()
         var working = registry
-        for (i, c) in candidates.enumerated() {
-            try decide(c.name, c.parsed, results[i], registry: &working, outcome: &outcome)
+        let batch = max(2, 2 * threads)
+        var first = 0
+        while first < candidates.count {
+            let slice = Array(candidates[first..<min(first + batch, candidates.count)])
+            let results = ParallelWork.map(count: slice.count, threads: threads) { i -> SwitchFileReadResult in
+                let c = slice[i]
+                guard let parsed = c.parsed else {
+                    return SwitchFileReader.hashOnly(path: inboxPath + "/" + c.name,
+                                                     reason: SwitchFileReader.quarantineReasonForName(c.name))
+                }
+                return SwitchFileReader.read(path: inboxPath + "/" + c.name, name: parsed, archiveTo: archivePath + "/" + c.name)
+            }
+            for (i, c) in slice.enumerated() {
+                if let file = try decide(c.name, c.parsed, results[i], registry: &working, outcome: &outcome) {
+                    try sink(file)
+                }
+            }
+            first += batch
         }
         for gap in working.gaps() {
             for seq in gap.missing {
@@ -58,27 +69,30 @@ public struct CollectionStage: Sendable {
         return outcome
     }
 
+    /// Decides one file; returns it when it is collected.
     private func decide(_ name: String, _ parsed: SwitchFileName?, _ result: SwitchFileReadResult,
-                        registry: inout CollectionRegistry, outcome: inout CollectionOutcome) throws(IOFailure) {
+                        registry: inout CollectionRegistry, outcome: inout CollectionOutcome) throws(IOFailure) -> CheckedSwitchFile? {
         let copy = archive + "/" + name
         switch result {
         case .unreadable(let message):
             outcome.events.append(CollectionEvent(kind: "UNREADABLE", subject: name, detail: message, isAlarm: true))
-            return
+            return nil
         case .archiveFailed(let message):
             throw IOFailure(path: copy, reason: message)
         case .good(let file):
-            try decide(name, parsed, sha256: file.sha256, size: file.size, failure: nil, file: file,
-                       registry: &registry, outcome: &outcome)
+            return try decide(name, parsed, sha256: file.sha256, size: file.size, failure: nil, file: file,
+                              registry: &registry, outcome: &outcome) ? file : nil
         case .quarantined(let reason, let size, let sha256):
-            try decide(name, parsed, sha256: sha256, size: size, failure: reason, file: nil,
-                       registry: &registry, outcome: &outcome)
+            _ = try decide(name, parsed, sha256: sha256, size: size, failure: reason, file: nil,
+                           registry: &registry, outcome: &outcome)
+            return nil
         }
     }
 
+    /// Applies SPEC section 2 to one file; true when it is collected.
     private func decide(_ name: String, _ parsed: SwitchFileName?, sha256: String, size: Int, failure: String?,
                         file: CheckedSwitchFile?, registry: inout CollectionRegistry,
-                        outcome: inout CollectionOutcome) throws(IOFailure) {
+                        outcome: inout CollectionOutcome) throws(IOFailure) -> Bool {
         let copy = archive + "/" + name
         let earlier = parsed.map { registry.entries(switchID: $0.switchID, sequence: $0.sequence) }
             ?? registry.entries.filter { $0.name == name }
@@ -92,7 +106,7 @@ public struct CollectionStage: Sendable {
             case .skipped: what = "conflicting retransmission already reported in \(same.run)"
             }
             outcome.events.append(CollectionEvent(kind: "SKIPPED", subject: name, detail: "same checksum, \(what)", isAlarm: false))
-            return
+            return false
         }
         if let previous = earlier.last(where: { $0.status == .collected }), !forced {
             try FileSystem.removeTree(copy)
@@ -101,7 +115,7 @@ public struct CollectionStage: Sendable {
             outcome.events.append(CollectionEvent(kind: "CONFLICT", subject: name,
                 detail: "conflicting retransmission: \(previous.name) was collected in \(previous.run) with another checksum; skipped (cdrate collect --recollect \(parsed!.switchID):\(sixDigits(parsed!.sequence)) to take it)",
                 isAlarm: true))
-            return
+            return false
         }
         if let reason = failure {
             try FileSystem.removeTree(copy)
@@ -109,17 +123,18 @@ public struct CollectionStage: Sendable {
             outcome.registryAdditions.append(registry.entries.last!)
             outcome.quarantined.append((name, reason))
             outcome.events.append(CollectionEvent(kind: "QUARANTINED", subject: name, detail: reason, isAlarm: true))
-            return
+            return false
         }
         let file = file!
         registry.add(entry(.collected, name, parsed, size, sha256, file.creation.value, nil))
         outcome.registryAdditions.append(registry.entries.last!)
-        outcome.collected.append(file)
+        outcome.collected.append(CollectedFile(file))
         let recollected = earlier.contains { $0.status == .quarantined }
         let kind = forced ? "RECOLLECTED" : (recollected ? "RECOLLECTED" : "COLLECTED")
         let why = forced ? " on operator request" : (recollected ? " replacing a quarantined copy" : "")
         outcome.events.append(CollectionEvent(kind: kind, subject: name,
             detail: "\(file.detailCount) records\(why)", isAlarm: false))
+        return true
     }
 
     private func entry(_ status: RegistryEntry.Status, _ name: String, _ parsed: SwitchFileName?, _ size: Int,

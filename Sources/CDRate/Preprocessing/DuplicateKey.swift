@@ -18,21 +18,18 @@ public struct DuplicateKey: Hashable, Sendable {
         let other = ByteField.trimmed(d[DetailLayout.otherParty])
         var a = FNV1a.offsetBasis
         var b: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for field in [DetailLayout.imsi, DetailLayout.callType, DetailLayout.start] {
-            a = FNV1a.hash(d[field], seed: a)
-            b = FNV1a.hash(d[field], seed: b)
+        @inline(__always) func mix(_ bytes: UnsafeRawBufferPointer) {
+            a = FNV1a.hash(bytes, seed: a)
+            b = FNV1a.hash(bytes, seed: b)
         }
+        mix(d[DetailLayout.imsi])
+        mix(d[DetailLayout.callType])
+        mix(d[DetailLayout.start])
         var length = UInt8(other.count)
-        withUnsafeBytes(of: &length) {
-            a = FNV1a.hash($0, seed: a)
-            b = FNV1a.hash($0, seed: b)
-        }
-        a = FNV1a.hash(other, seed: a)
-        b = FNV1a.hash(other, seed: b)
-        for field in [DetailLayout.duration, DetailLayout.volume] {
-            a = FNV1a.hash(d[field], seed: a)
-            b = FNV1a.hash(d[field], seed: b)
-        }
+        withUnsafeBytes(of: &length) { mix($0) }
+        mix(other)
+        mix(d[DetailLayout.duration])
+        mix(d[DetailLayout.volume])
         // Finalize b with a different mix so the halves are independent.
         b ^= b >> 33
         b = b &* 0xFF51_AFD7_ED55_8CCD

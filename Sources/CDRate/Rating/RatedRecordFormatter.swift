@@ -63,7 +63,10 @@ public struct RatedRecordFormatter: Sendable {
     private func writeBlock(_ block: ChargeBlock?, _ w: RecordWriter, _ component: Field, _ tariffClass: Field,
                             _ units: Field, _ rate: Field, _ gross: Field, _ discount: Field) {
         guard let b = block else {
-            for f in [units, rate, gross, discount] { w.number(f, 0) }
+            w.number(units, 0)
+            w.number(rate, 0)
+            w.number(gross, 0)
+            w.number(discount, 0)
             return
         }
         w.text(component, b.component.name)

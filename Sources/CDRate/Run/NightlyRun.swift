@@ -23,36 +23,40 @@ public struct NightlyRun: Sendable {
         var report = RunReport(runID: runID, directory: context.area.runDirectory(runID))
         report.notices = context.notices
 
-        // Collection into the archive's staging directory.
+        // Collection into the archive's staging directory; collected records go straight
+        // to their partition's spill file.
         let archiveStaging = WorkArea.staging(context.area.archiveDirectory(runID))
         try FileSystem.makeDirectories(archiveStaging)
+        let spill = try PartitionSpill(directory: context.scratch, partitions: context.state.partitions)
+        var sources = [DetailSource]()
         let collection = try CollectionStage(inbox: options.inbox, archive: archiveStaging, runID: runID,
                                              recollect: options.recollect, threads: options.threads)
-            .run(registry: context.state.registry)
+            .run(registry: context.state.registry) { (file) throws(IOFailure) in
+                let index = sources.count
+                sources.append(DetailSource(switchID: file.name.switchID, fileSeq: file.name.sequence, created: file.creation))
+                var failure: IOFailure?
+                file.details.withUnsafeBytes { all in
+                    for position in 0..<file.detailCount {
+                        let raw = UnsafeRawBufferPointer(rebasing: all[(position * 160)..<((position + 1) * 160)])
+                        do throws(IOFailure) {
+                            try spill.append(raw: raw, source: index, position: position)
+                        } catch {
+                            failure = error
+                            return
+                        }
+                    }
+                }
+                if let failure { throw failure }
+            }
+        try spill.finish()
         for e in collection.registryAdditions { context.state.registry.add(e) }
+        for f in collection.collected { context.state.highWaterDate = max(context.state.highWaterDate, f.creation.date) }
         report.filesCollected = collection.collected.count
         report.filesQuarantined = collection.quarantined.count
         report.alarms = collection.alarms.map(\.text)
 
-        // Partition the collected details by IMSI.
-        var sources = [DetailSource]()
-        var partitions = Array(repeating: PartitionEntries(), count: context.state.partitions)
-        for file in collection.collected {
-            let index = sources.count
-            sources.append(DetailSource(switchID: file.name.switchID, fileSeq: file.name.sequence, created: file.creation))
-            context.state.highWaterDate = max(context.state.highWaterDate, file.creation.date)
-            file.details.withUnsafeBytes { all in
-                for position in 0..<file.detailCount {
-                    let raw = UnsafeRawBufferPointer(rebasing: all[(position * 160)..<((position + 1) * 160)])
-                    partitions[PartitionEntries.partition(of: raw, partitions: context.state.partitions)]
-                        .append(raw: raw, source: index, position: position)
-                }
-            }
-        }
-
-        let outcome = RatingRound(reference: context.reference, runID: runID, threads: options.threads)
-            .rate(partitions: partitions, sources: sources, recycled: [], state: &context.state)
-        context.state.rejects.append(xLines: outcome.rejects)
+        let outcome = try context.rate(inputs: spill.paths, sources: sources, recycled: [], threads: options.threads)
+        context.state.rejects.append(xLines: try FileSystem.read(context.runStaging + "/rejects.dat"))
         report.counters = outcome.counters
         report.addBranchAlarms()
 
@@ -65,14 +69,13 @@ public struct NightlyRun: Sendable {
             manifest.add("quarantined \(q.name) reason \(q.reason)")
             quarantine += Array("\(q.name) \(q.reason)\n".utf8)
         }
-        var files = outcome.files(manifest: &manifest)
-        files.append(("quarantine.txt", quarantine))
+        for line in outcome.manifestLines { manifest.add(line) }
         manifest.addOutput("quarantine.txt", bytes: quarantine, records: collection.quarantined.count)
         let log = Array(collection.events.map { "\(runID.text) \($0.text)\n" }.joined().utf8)
-        files.append(("collection.log", log))
         manifest.addOutput("collection.log", bytes: log, records: collection.events.count)
         manifest.addReconciliation(outcome.counters)
-        try context.commit(files: files, manifest: manifest, archiveStaging: archiveStaging)
+        try context.commit(files: [("quarantine.txt", quarantine), ("collection.log", log)], manifest: manifest,
+                           archiveStaging: archiveStaging)
 
         // After the commit: the work area's append-only logs.
         let now = RunClock.wallClockText()

@@ -57,10 +57,14 @@ public struct PartitionProcessor: Sendable {
                     prepared.append(record)
                 }
             }
-            prepared.sort(by: PreparedRecord.canonicallyPrecedes)
+            // Sort compact keys, not the 600-byte records.
+            var order = prepared.indices.map { CanonicalKeyIndex(key: CanonicalKey(imsi: prepared[$0].imsi,
+                start: prepared[$0].start.value, source: prepared[$0].source), index: Int32($0)) }
+            order.sort { $0.key < $1.key }
             var fraud = FraudDetector(reference: reference)
             var currentIMSI = -1
-            for var record in prepared {
+            for entry in order {
+                var record = prepared[Int(entry.index)]
                 let raw = UnsafeRawBufferPointer(rebasing: all[record.rawOffset..<(record.rawOffset + 160)])
                 if let r = recycledOf[record.rawOffset] { result.recycledResolved.append(r) }
                 let key = DuplicateKey(raw: raw)
@@ -111,6 +115,12 @@ public struct PartitionProcessor: Sendable {
             for (i, n) in fraud.flagsPerRule.enumerated() { result.counters.fraudByRule[i] += n }
         }
         return result
+    }
+
+    /// A canonical key with the index of its record.
+    private struct CanonicalKeyIndex {
+        var key: CanonicalKey
+        var index: Int32
     }
 
     private func reject(_ raw: UnsafeRawBufferPointer, reason: RejectReason, source: DetailSource, position: Int,

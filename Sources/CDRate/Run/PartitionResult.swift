@@ -22,4 +22,14 @@ public struct PartitionResult: Sendable {
 
     /// Nothing yet.
     public init() {}
+
+    /// Frees the output lines once they have been spilled.
+    public mutating func dropLines() {
+        rated = KeyedLines(width: rated.width)
+        roamers = KeyedLines(width: roamers.width)
+        rejects = KeyedLines(width: rejects.width)
+        duplicates = KeyedLines(width: duplicates.width)
+        alerts = KeyedLines(width: alerts.width)
+        fraud = KeyedLines(width: fraud.width)
+    }
 }

@@ -15,6 +15,9 @@ public struct RecycleRun: Sendable {
     /// Only rejects of this switch.
     public var switchID: PackedText?
 
+    /// The file, in a recycle run's archive directory, of the store lines it took.
+    public static let archiveName = "recycled.dat"
+
     /// Defaults.
     public init() {}
 
@@ -39,7 +42,8 @@ public struct RecycleRun: Sendable {
         var sourceIndex = [String: Int]()
         var recycled = [RecycledReject]()
         var selectedLines = Set<Int>()
-        var partitions = Array(repeating: PartitionEntries(), count: context.state.partitions)
+        var taken = [UInt8]()
+        let spill = try PartitionSpill(directory: context.scratch, partitions: context.state.partitions)
         for (n, line) in context.state.rejects.lines.enumerated() {
             if let problem = line.problem {
                 report.notices.append("reject store line \(n + 1) is not a valid X line (\(problem)); left alone")
@@ -67,28 +71,33 @@ public struct RecycleRun: Sendable {
                     sources.append(DetailSource(switchID: switchID, fileSeq: fileSeq, created: time))
                 }
                 let raw = x[RejectLayout.raw]
-                partitions[PartitionEntries.partition(of: raw, partitions: context.state.partitions)]
-                    .append(raw: raw, source: sourceIndex[key]!, position: n, recycled: recycled.count)
+                try spill.append(raw: raw, source: sourceIndex[key]!, position: n, recycled: recycled.count)
                 recycled.append(RecycledReject(attempts: x.number(RejectLayout.attempts)!,
                                                firstRun: RunID(text: x.string(RejectLayout.firstRun))!))
                 selectedLines.insert(n)
+                taken += line.bytes
+                taken.append(ASCII.lineFeed)
                 manifest.add("recycled line \(n + 1) reason \(x.string(RejectLayout.reason)) switch \(switchID) seq \(sixDigits(fileSeq)) record \(x.string(RejectLayout.recordSeq)) attempts \(x.string(RejectLayout.attempts))")
             }
         }
 
-        let outcome = RatingRound(reference: context.reference, runID: runID, threads: threads)
-            .rate(partitions: partitions, sources: sources, recycled: recycled, state: &context.state)
+        try spill.finish()
+        let outcome = try context.rate(inputs: spill.paths, sources: sources, recycled: recycled, threads: threads)
         // Every selected line leaves the store; those that failed again come back as this run's X lines.
         context.state.rejects.remove(at: selectedLines)
-        context.state.rejects.append(xLines: outcome.rejects)
+        context.state.rejects.append(xLines: try FileSystem.read(context.runStaging + "/rejects.dat"))
         report.counters = outcome.counters
         report.addBranchAlarms()
 
-        var files = outcome.files(manifest: &manifest)
-        files.append(("quarantine.txt", []))
+        for line in outcome.manifestLines { manifest.add(line) }
         manifest.addOutput("quarantine.txt", bytes: [], records: 0)
         manifest.addReconciliation(outcome.counters)
-        try context.commit(files: files, manifest: manifest, archiveStaging: nil)
+        // The store lines taken, as they stood (corrected raw parts included), are archived
+        // with the run: a later rerate re-rates the corrected records, not the originals.
+        let archiveStaging = WorkArea.staging(context.area.archiveDirectory(runID))
+        try FileSystem.makeDirectories(archiveStaging)
+        try FileSystem.write(archiveStaging + "/" + RecycleRun.archiveName, taken)
+        try context.commit(files: [("quarantine.txt", [])], manifest: manifest, archiveStaging: archiveStaging)
         return report
     }
 }

@@ -1,5 +1,6 @@
 /// Everything a state-changing command holds while it runs: the reference data, the
-/// locked and recovered work area, the current state and the new run's id.
+/// locked and recovered work area, the current state, the new run's id and its
+/// staging directories.
 public final class RunContext {
     /// The run's reference data.
     public let reference: ReferenceData
@@ -7,14 +8,23 @@ public final class RunContext {
     public let area: WorkArea
     /// The state as the newest committed run left it.
     public var state: RunState
+    /// The state generation the current state was loaded from (its `dupkeys/`), or nil.
+    public let previousStateDirectory: String?
     /// The id of the run being made.
     public let runID: RunID
     /// Notices for stderr (lock take-over, recovery).
     public private(set) var notices: [String] = []
+    /// The run directory being written (renamed into place at the commit).
+    public let runStaging: String
+    /// The state generation being written.
+    public let stateStaging: String
+    /// Scratch space of this run (spill files), removed after the commit.
+    public let scratch: String
     private let lock: WorkAreaLock
 
     /// Loads the reference data (a configuration error changes nothing), then locks the
-    /// work area, removes what an unfinished run left, and loads the current state.
+    /// work area, removes what an unfinished run left, loads the current state and
+    /// creates the run's staging directories.
     public init(tariffs: String, work: String) throws {
         reference = try ReferenceData.load(directory: tariffs)
         let area = WorkArea(root: work)
@@ -24,8 +34,13 @@ public final class RunContext {
         do {
             for path in try area.recover() { notices.append("removed \(path), left by a run that did not finish") }
             let previous = try area.latestRun()
-            state = try previous.map { try RunState.load(from: area.stateDirectory($0)) } ?? RunState()
+            previousStateDirectory = previous.map { area.stateDirectory($0) }
+            state = try previousStateDirectory.map { try RunState.load(from: $0) } ?? RunState()
             runID = previous?.next ?? RunID(1)
+            runStaging = WorkArea.staging(area.runDirectory(runID))
+            stateStaging = WorkArea.staging(area.stateDirectory(runID))
+            scratch = area.scratchDirectory + "/" + runID.text
+            for d in [runStaging, stateStaging + "/dupkeys", scratch] { try FileSystem.makeDirectories(d) }
         } catch {
             lock.release()
             throw error
@@ -38,22 +53,27 @@ public final class RunContext {
     /// Releases the lock.
     public func close() { lock.release() }
 
-    /// Writes the new state generation and the run directory from `files` (name → bytes,
-    /// written in the order given, then `MANIFEST`), renames the archive staging directory
-    /// (if any), the state and last the run directory into place — the commit point —
-    /// and prunes old state generations.
+    /// Rates the spilled partitions of this run into the run directory, continuing the
+    /// state's pools, usage and duplicate keys.
+    public func rate(inputs: [String], sources: [DetailSource], recycled: [RecycledReject],
+                     threads: Int) throws(IOFailure) -> RatingOutcome {
+        try RatingRound(reference: reference, runID: runID, threads: threads).rate(
+            inputs: inputs, sources: sources, recycled: recycled, state: &state,
+            previousKeys: previousStateDirectory.map { $0 + "/dupkeys" }, nextKeys: stateStaging + "/dupkeys",
+            spillDirectory: scratch, outputDirectory: runStaging)
+    }
+
+    /// Writes `files` and the MANIFEST into the run directory and the state's text files
+    /// into the state generation, then renames the archive staging directory (if any), the
+    /// state and last the run directory into place — the commit point — and cleans up.
     public func commit(files: [(name: String, bytes: [UInt8])], manifest: Manifest,
                        archiveStaging: String?) throws {
-        let stateFinal = area.stateDirectory(runID)
-        let stateStaging = WorkArea.staging(stateFinal)
         try state.write(to: stateStaging)
-        let runFinal = area.runDirectory(runID)
-        let runStaging = WorkArea.staging(runFinal)
-        try FileSystem.makeDirectories(runStaging)
         for (name, bytes) in files {
             try FaultPoint.reach("before-write-\(name)")
             try FileSystem.write(runStaging + "/" + name, bytes)
         }
+        try FaultPoint.reach("before-write-MANIFEST")
         try FileSystem.write(runStaging + "/MANIFEST", manifest.bytes)
         try FileSystem.syncDirectory(runStaging)
         if let archiveStaging {
@@ -62,10 +82,11 @@ public final class RunContext {
             try FileSystem.rename(archiveStaging, area.archiveDirectory(runID))
         }
         try FaultPoint.reach("before-state-rename")
-        try FileSystem.rename(stateStaging, stateFinal)
+        try FileSystem.rename(stateStaging, area.stateDirectory(runID))
         try FaultPoint.reach("before-run-rename")
-        try FileSystem.rename(runStaging, runFinal)  // the commit point
+        try FileSystem.rename(runStaging, area.runDirectory(runID))  // the commit point
         try FaultPoint.reach("after-run-rename")
+        try FileSystem.removeTree(scratch)
         try area.pruneState()
     }
 

@@ -25,13 +25,10 @@ public struct RunState: Sendable {
     public var pools = FreeUnitPools()
     /// Month-to-date and daily usage of the high-usage branch.
     public var ledger = HighUsageLedger()
-    /// Duplicate keys per partition.
-    public var duplicateKeys: [DuplicateKeyStore]
 
     /// The empty state of a new work area.
     public init(partitions: Int = RunState.defaultPartitions) {
         self.partitions = partitions
-        duplicateKeys = Array(repeating: DuplicateKeyStore(), count: partitions)
     }
 
     /// Loads a generation directory.
@@ -55,14 +52,11 @@ public struct RunState: Sendable {
         state.rejects = RejectStore(parsing: try FileSystem.read(directory + "/rejects.dat"))
         state.pools = try FreeUnitPools(parsing: try FileSystem.read(directory + "/pools.txt"), source: directory + "/pools.txt")
         state.ledger = try HighUsageLedger(parsing: try FileSystem.read(directory + "/usage.txt"), source: directory + "/usage.txt")
-        for p in 0..<partitions {
-            let path = directory + "/dupkeys/" + RunState.partitionFile(p)
-            state.duplicateKeys[p] = try DuplicateKeyStore(parsing: try FileSystem.read(path), source: path)
-        }
         return state
     }
 
-    /// Writes the generation into `directory` (which must not exist), every file synced.
+    /// Writes the generation's text files into `directory`, every file synced; the
+    /// `dupkeys/` files are written there by the rating round, one per partition.
     public func write(to directory: String) throws(IOFailure) {
         try FileSystem.makeDirectories(directory + "/dupkeys")
         try FileSystem.write(directory + "/meta.txt", Array("partitions \(partitions)\nhigh-water \(highWaterDate)\n".utf8))
@@ -70,9 +64,6 @@ public struct RunState: Sendable {
         try FileSystem.write(directory + "/rejects.dat", rejects.serialized())
         try FileSystem.write(directory + "/pools.txt", pools.serialized())
         try FileSystem.write(directory + "/usage.txt", ledger.serialized())
-        for p in 0..<partitions {
-            try FileSystem.write(directory + "/dupkeys/" + RunState.partitionFile(p), duplicateKeys[p].serialized())
-        }
         try FileSystem.syncDirectory(directory + "/dupkeys")
         try FileSystem.syncDirectory(directory)
     }

@@ -7,6 +7,7 @@
 /// <work>/archive/R0000001/       the raw switch files that run collected
 /// <work>/logs/collection.log     one line per collection event, append-only
 /// <work>/logs/alarms.log         one line per alarm, append-only
+/// <work>/tmp/R0000001/           scratch (spill files) of a running command
 /// <work>/bills/YYYYMM/B0000001/  bill runs;  <work>/cycles/YYYYMM/G1/  rerate generations
 /// ```
 ///
@@ -33,6 +34,8 @@ public struct WorkArea: Sendable {
     public var logsDirectory: String { root + "/logs" }
     /// `<work>/bills`.
     public var billsDirectory: String { root + "/bills" }
+    /// `<work>/tmp`: scratch space of running commands, emptied by `recover()`.
+    public var scratchDirectory: String { root + "/tmp" }
     /// `<work>/cycles`.
     public var cyclesDirectory: String { root + "/cycles" }
 
@@ -49,7 +52,8 @@ public struct WorkArea: Sendable {
 
     /// Creates the top-level directories.
     public func prepare() throws(IOFailure) {
-        for d in [runsDirectory, stateDirectory, archiveDirectory, logsDirectory, billsDirectory, cyclesDirectory] {
+        for d in [runsDirectory, stateDirectory, archiveDirectory, logsDirectory, billsDirectory, cyclesDirectory,
+                  scratchDirectory] {
             try FileSystem.makeDirectories(d)
         }
     }
@@ -74,6 +78,12 @@ public struct WorkArea: Sendable {
                     try FileSystem.removeTree(path)
                     removed.append(path)
                 }
+            }
+        }
+        if FileSystem.isDirectory(scratchDirectory) {
+            for name in try FileSystem.list(scratchDirectory) {
+                try FileSystem.removeTree(scratchDirectory + "/" + name)
+                removed.append(scratchDirectory + "/" + name)
             }
         }
         return removed

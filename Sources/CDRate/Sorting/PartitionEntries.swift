@@ -22,16 +22,30 @@ public struct PartitionEntries: Sendable {
         Int(FNV1a.hash(RecordView(raw)[DetailLayout.imsi]) % UInt64(partitions))
     }
 
+    /// Entries read back from a spill file.
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+
     /// Appends a record.
     @inline(__always)
     public mutating func append(raw: UnsafeRawBufferPointer, source: Int, position: Int, recycled: Int? = nil) {
         bytes.append(contentsOf: raw)
-        for value in [UInt32(source), UInt32(position), recycled.map { UInt32($0) } ?? UInt32.max] {
-            bytes.append(UInt8(truncatingIfNeeded: value))
-            bytes.append(UInt8(truncatingIfNeeded: value >> 8))
-            bytes.append(UInt8(truncatingIfNeeded: value >> 16))
-            bytes.append(UInt8(truncatingIfNeeded: value >> 24))
+        var trailer = (UInt64(0), UInt64(0))
+        withUnsafeMutableBytes(of: &trailer) { PartitionEntries.putTrailer($0, source: source, position: position, recycled: recycled) }
+        withUnsafeBytes(of: &trailer) { bytes.append(contentsOf: $0[0..<12]) }
+    }
+
+    /// Writes the 12 trailer bytes of an entry (source, position, recycled index; little-endian).
+    @inline(__always)
+    static func putTrailer(_ t: UnsafeMutableRawBufferPointer, source: Int, position: Int, recycled: Int?) {
+        @inline(__always) func put(_ value: UInt32, at i: Int) {
+            t[4 * i] = UInt8(truncatingIfNeeded: value)
+            t[4 * i + 1] = UInt8(truncatingIfNeeded: value >> 8)
+            t[4 * i + 2] = UInt8(truncatingIfNeeded: value >> 16)
+            t[4 * i + 3] = UInt8(truncatingIfNeeded: value >> 24)
         }
+        put(UInt32(source), at: 0)
+        put(UInt32(position), at: 1)
+        put(recycled.map { UInt32($0) } ?? UInt32.max, at: 2)
     }
 
     /// Reads a 32-bit field of entry `index` at `offset` (160, 164 or 168).

@@ -81,8 +81,9 @@ public enum FileSystem {
         return out
     }
 
-    /// Writes `bytes` to a new file at `path` (replacing any) and syncs it to disk.
-    public static func write(_ path: String, _ bytes: [UInt8]) throws(IOFailure) {
+    /// Writes `bytes` to a new file at `path` (replacing any) and, unless told not to
+    /// (temporary files), syncs it to disk.
+    public static func write(_ path: String, _ bytes: [UInt8], sync: Bool = true) throws(IOFailure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd < 0 { throw IOFailure(path: path, reason: "cannot create: \(errorText())") }
         var failure: IOFailure?
@@ -98,7 +99,7 @@ public enum FileSystem {
                 offset += n
             }
         }
-        if failure == nil && fsync(fd) != 0 { failure = IOFailure(path: path, reason: "cannot sync: \(errorText())") }
+        if sync && failure == nil && fsync(fd) != 0 { failure = IOFailure(path: path, reason: "cannot sync: \(errorText())") }
         if close(fd) != 0 && failure == nil { failure = IOFailure(path: path, reason: "cannot close: \(errorText())") }
         if let failure { throw failure }
     }
