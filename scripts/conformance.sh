@@ -11,3 +11,8 @@ trap 'rm -rf "$work"' EXIT
 python3 "$kit/compare.py" --expected "$kit/expected" --actual "$work/w/runs/R0000001"
 echo "quarantined set:"
 diff <(cut -d' ' -f1 "$kit/expected/quarantine.txt" | sort) <(cut -d' ' -f1 "$work/w/runs/R0000001/quarantine.txt" | sort) && echo "  same as the kit's"
+for cycle in $(ls "$kit/expected/bills" 2>/dev/null); do
+  "$bin" bill --cycle "$cycle" --tariffs "$kit/Tariffs" --work "$work/w" >/dev/null
+  echo "bill run $cycle:"
+  python3 "$kit/compare.py" --expected "$kit/expected/bills/$cycle" --actual "$work/w/bills/$cycle/B0000001" | sed 's/^/  /'
+done

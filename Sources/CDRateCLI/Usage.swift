@@ -8,6 +8,7 @@ enum Usage {
       collect    --recollect SWITCH:SEQ[-SEQ]: collect named files again, as a run
       reprocess  run the reject store again (after fixing a table or a raw record)
       rejects    pending rejects by reason and switch (--list: one line each)
+      bill       --cycle YYYYMM: bills, roaming and interconnect settlement files
       rerate     re-rate a whole cycle as a new generation (after a tariff fix)
       verify     recheck a run's or bill run's checksums and reconciliation
       generate   write a synthetic world (reference tables and gzip switch files)

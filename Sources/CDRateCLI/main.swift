@@ -13,6 +13,7 @@ do {
     case "collect": code = try runCommand(Array(arguments.dropFirst()), recollecting: true)
     case "reprocess": code = try reprocessCommand(Array(arguments.dropFirst()))
     case "rejects": code = try rejectsCommand(Array(arguments.dropFirst()))
+    case "bill": code = try billCommand(Array(arguments.dropFirst()))
     case "rerate": code = try rerateCommand(Array(arguments.dropFirst()))
     case "verify": code = try verifyCommand(Array(arguments.dropFirst()))
     case "--help", "-h", "help": print(Usage.commands); code = 0
