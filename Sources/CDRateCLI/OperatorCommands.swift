@@ -102,3 +102,35 @@ func cycleOption(_ o: ParsedOptions) throws(RunFailure) -> Int {
     }
     return cycle
 }
+
+/// `cdrate diff A B [--cdr]`: exit 0 same, 1 different, 2 usage.
+func diffCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
+    let positional = Array(arguments.prefix { !$0.hasPrefix("--") })
+    let o = try ParsedOptions(Array(arguments.dropFirst(positional.count)), valued: ["work", "tariffs"], switches: ["cdr"])
+    if o.wantsHelp {
+        print(Usage.diff)
+        return 0
+    }
+    guard positional.count == 2 else { throw .usage("cdrate diff needs two bill runs (ids or directories)") }
+    let work = o.value("work", default: "var")
+    let a = try BillRunLocator.locate(positional[0], work: work)
+    let b = try BillRunLocator.locate(positional[1], work: work)
+    var reference: ReferenceData?
+    if o.flag("cdr") {
+        do {
+            reference = try ReferenceData.load(directory: o.value("tariffs", default: "Tariffs"))
+        } catch {
+            throw .configuration(error)
+        }
+    }
+    let lines: [String]
+    do {
+        lines = try BillDiff(first: a, second: b).lines(reference: reference)
+    } catch {
+        throw RunFailure.wrap(error)
+    }
+    print("diff \(a) \(b)")
+    for line in lines { print(line) }
+    print(lines.isEmpty ? "same: no line and no total differs" : "different: \(lines.filter { !$0.hasPrefix("  CDR") }.count) figures differ")
+    return lines.isEmpty ? 0 : 1
+}

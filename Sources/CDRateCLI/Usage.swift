@@ -10,6 +10,7 @@ enum Usage {
       rejects    pending rejects by reason and switch (--list: one line each)
       bill       --cycle YYYYMM: bills, roaming and interconnect settlement files
       rerate     re-rate a whole cycle as a new generation (after a tariff fix)
+      diff       compare two bill runs (--cdr: down to the rated records)
       verify     recheck a run's or bill run's checksums and reconciliation
       generate   write a synthetic world (reference tables and gzip switch files)
 
@@ -59,5 +60,13 @@ enum Usage {
       re-rates every record of the cycle (archive, corrected rejects) with today's tables into
       <work>/cycles/YYYYMM/G<n>/; later bill runs of the cycle use the newest generation.
     exit: as cdrate run
+    """
+
+    static let diff = """
+    usage: cdrate diff A B [--cdr] [--work DIR] [--tariffs DIR]
+      A and B are bill runs (B0000001 or a directory). Prints LINE rows for each C-line field
+      that differs, TOTAL rows for account totals, GRAND rows for grand totals; --cdr adds, under
+      each differing line, the rated records behind it whose blocks differ (needs --tariffs).
+    exit: 0 same, 1 different, 2 usage
     """
 }

@@ -15,12 +15,8 @@ public struct Verification: Sendable {
         if RunID(text: target) != nil, FileSystem.isDirectory(area.runDirectory(RunID(text: target)!)) {
             return area.runDirectory(RunID(text: target)!)
         }
-        if target.count == 8, target.first == "B", let cycles = try? FileSystem.list(area.billsDirectory) {
-            for c in cycles.reversed() where FileSystem.isDirectory(area.billsDirectory + "/" + c + "/" + target) {
-                return area.billsDirectory + "/" + c + "/" + target
-            }
-        }
-        return nil
+        let bills = BillRunLocator.candidates(target, work: work)
+        return bills.count == 1 ? bills[0] : nil
     }
 
     /// The problems found; empty when sound.
@@ -49,6 +45,10 @@ public struct Verification: Sendable {
             }
         }
         if !stated.isEmpty { problems += reconciliation(stated) }
+        if let bills = try? FileSystem.read(directory + "/BILLS.dat"),
+           case .failure(let failure) = BillsFile.verifyTotals(bills) {
+            problems.append("BILLS.dat: \(failure)")
+        }
         return problems
     }
 
