@@ -1,2 +1,30 @@
 import CDRate
-print("cdrate")
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The command line: parses the command word, runs the command, maps failures to the
+/// exit codes of SPEC section 11. Everything else lives in the CDRate library.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let code: Int32
+do {
+    switch arguments.first {
+    case "run": code = try runCommand(Array(arguments.dropFirst()), recollecting: false)
+    case "collect": code = try runCommand(Array(arguments.dropFirst()), recollecting: true)
+    case "reprocess": code = try reprocessCommand(Array(arguments.dropFirst()))
+    case "rejects": code = try rejectsCommand(Array(arguments.dropFirst()))
+    case "rerate": code = try rerateCommand(Array(arguments.dropFirst()))
+    case "verify": code = try verifyCommand(Array(arguments.dropFirst()))
+    case "--help", "-h", "help": print(Usage.commands); code = 0
+    case nil: throw RunFailure.usage("no command given")
+    case let other?: throw RunFailure.usage("unknown command '\(other)'")
+    }
+} catch let failure as RunFailure {
+    printError("cdrate: \(failure)")
+    if case .usage = failure { printError(Usage.commands.split(separator: "\n").first.map(String.init) ?? "") }
+    code = failure.exitCode
+} catch {
+    printError("cdrate: \(error)")
+    code = 5
+}
+exit(code)

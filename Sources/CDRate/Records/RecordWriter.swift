@@ -80,3 +80,11 @@ public struct RecordWriter {
         for i in 0..<field.width { bytes[field.offset + i] = source[i] }
     }
 }
+
+extension RecordWriter {
+    /// Writes a `String`'s ASCII bytes left-aligned and space-padded (not for the hot path).
+    public func text(_ field: Field, _ string: String) {
+        var copy = string
+        copy.withUTF8 { text(field, UnsafeRawBufferPointer($0)) }
+    }
+}

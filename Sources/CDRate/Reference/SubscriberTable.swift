@@ -60,6 +60,10 @@ public struct SubscriberTable: Sendable {
         self.index = index
     }
 
+    /// The index in `subscribers` of the IMSI `imsi`, or nil when it is not an own subscriber.
+    @inline(__always)
+    public func index(imsi: Int) -> Int? { index[imsi] }
+
     /// The subscriber with IMSI `imsi`, or nil when it is not an own subscriber.
     @inline(__always)
     public func subscriber(imsi: Int) -> Subscriber? {

@@ -1,0 +1,48 @@
+# cdrate: the entry points people remember. Scripts they call live in scripts/.
+SWIFT ?= swift
+WORK ?= var
+BENCH_RECORDS ?= 10000000
+CONFORMANCE ?= ../shared/conformance
+
+.PHONY: all build release run test bench fuzz crashtest conformance clean deps
+
+all: build
+
+# zlib's headers come from Debian's zlib1g-dev; install them when we can, else say how.
+deps:
+	@if ! pkg-config --exists zlib 2>/dev/null && [ ! -f /usr/include/zlib.h ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "installing zlib1g-dev (zlib headers)"; apt-get update -qq && apt-get install -y -qq zlib1g-dev pkg-config; \
+	  else \
+	    echo "cdrate needs the zlib headers: run 'sudo apt-get install zlib1g-dev pkg-config' and retry"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# The nightly job on the sample data: SampleCDRs + Tariffs into $(WORK)/.
+run: release
+	.build/release/cdrate run --inbox SampleCDRs --tariffs Tariffs --work $(WORK)
+
+test: deps
+	scripts/test.sh
+
+bench: release
+	scripts/bench.sh $(BENCH_RECORDS)
+
+fuzz: release
+	scripts/fuzz.sh
+
+crashtest: release
+	scripts/crashtest.sh
+
+# The shared conformance kit, when it sits beside the project (not part of make test).
+conformance: release
+	scripts/conformance.sh $(CONFORMANCE)
+
+clean:
+	rm -rf .build $(WORK)

@@ -1,0 +1,56 @@
+/// The collection registry (SPEC section 2): every file the work area collected,
+/// quarantined or skipped, in the order decided. Part of the committed state.
+public struct CollectionRegistry: Sendable {
+    /// The entries, oldest first.
+    public private(set) var entries: [RegistryEntry] = []
+
+    /// An empty registry.
+    public init() {}
+
+    /// Adds an entry.
+    public mutating func add(_ entry: RegistryEntry) { entries.append(entry) }
+
+    /// The entries of a switch and sequence number.
+    public func entries(switchID: PackedText, sequence: Int) -> [RegistryEntry] {
+        entries.filter { $0.switchID == switchID && $0.sequence == sequence }
+    }
+
+    /// Whether a file with these bytes was seen under this name before.
+    public func contains(name: String, sha256: String) -> Bool {
+        entries.contains { $0.name == name && $0.sha256 == sha256 }
+    }
+
+    /// The collected entry of a switch and sequence number, if any.
+    public func collected(switchID: PackedText, sequence: Int) -> RegistryEntry? {
+        entries.last { $0.status == .collected && $0.switchID == switchID && $0.sequence == sequence }
+    }
+
+    /// Open sequence gaps per switch: every seq between the lowest and highest collected
+    /// ones that is not collected (a quarantined copy does not close a gap).
+    public func gaps() -> [(switchID: PackedText, missing: [Int])] {
+        var collected: [PackedText: Set<Int>] = [:]
+        for e in entries where e.status == .collected {
+            if let s = e.switchID, let q = e.sequence { collected[s, default: []].insert(q) }
+        }
+        var result = [(switchID: PackedText, missing: [Int])]()
+        for s in collected.keys.sorted() {
+            let seqs = collected[s]!
+            let missing = (seqs.min()!...seqs.max()!).filter { !seqs.contains($0) }
+            if !missing.isEmpty { result.append((s, missing)) }
+        }
+        return result
+    }
+
+    /// The registry file's text.
+    public func serialized() -> [UInt8] { Array(entries.map { $0.line + "\n" }.joined().utf8) }
+
+    /// Parses a registry file; `source` names it in errors.
+    public init(parsing bytes: [UInt8], source: String) throws {
+        for (n, line) in StateText.lines(bytes).enumerated() {
+            guard let e = RegistryEntry(line: line) else {
+                throw StateError(file: source, line: n + 1, problem: "not a registry line: \(line)")
+            }
+            entries.append(e)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+/// Collects the inbox into a run (SPEC section 2): reads every candidate file (in
+/// parallel), applies the file-level checks of section 1, and decides in byte order of
+/// the names what becomes of each against the registry: collect, quarantine, skip an
+/// identical copy, collect a new copy of a quarantined file (automatic re-collection),
+/// or raise "conflicting retransmission". Then raises one alarm per open sequence gap.
+/// The inbox is only read.
+public struct CollectionStage: Sendable {
+    /// The inbox directory.
+    public let inbox: String
+    /// Where collected files are copied (the run's archive staging directory).
+    public let archive: String
+    /// The run collecting.
+    public let runID: RunID
+    /// Operator-requested re-collection: only these files, collected even if another copy was.
+    public let recollect: RecollectRequest?
+    /// Worker threads for reading files.
+    public let threads: Int
+
+    /// A collection into `archive` for run `runID`.
+    public init(inbox: String, archive: String, runID: RunID, recollect: RecollectRequest?, threads: Int) {
+        self.inbox = inbox
+        self.archive = archive
+        self.runID = runID
+        self.recollect = recollect
+        self.threads = threads
+    }
+
+    /// Runs the collection against `registry`, handing each collected file to `sink` in
+    /// name order as soon as it is decided (files are read a batch at a time, so memory
+    /// holds a few files, never the inbox); fails only when the inbox cannot be listed,
+    /// the archive cannot be written or the sink fails (exit 5).
+    public func run(registry: CollectionRegistry,
+                    sink: (CheckedSwitchFile) throws(IOFailure) -> Void) throws(IOFailure) -> CollectionOutcome {
+        guard FileSystem.isDirectory(inbox) else { throw IOFailure(path: inbox, reason: "inbox is not a directory") }
+        let inboxPath = self.inbox, archivePath = self.archive
+        let names = try FileSystem.list(inboxPath).filter { !$0.hasPrefix(".") && FileSystem.isRegularFile(inboxPath + "/" + $0) }
+        let candidates: [(name: String, parsed: SwitchFileName?)] = names.compactMap { name in
+            let parsed = SwitchFileName.parse(name)
+            if let r = recollect { return parsed.map { r.covers($0) } == true ? (name, parsed) : nil }
+            return (name, parsed)
+        }
+        var outcome = CollectionOutcome()
+        var working = registry
+        let batch = max(2, 2 * threads)
+        var first = 0
+        while first < candidates.count {
+            let slice = Array(candidates[first..<min(first + batch, candidates.count)])
+            let results = ParallelWork.map(count: slice.count, threads: threads) { i -> SwitchFileReadResult in
+                let c = slice[i]
+                guard let parsed = c.parsed else {
+                    return SwitchFileReader.hashOnly(path: inboxPath + "/" + c.name,
+                                                     reason: SwitchFileReader.quarantineReasonForName(c.name))
+                }
+                return SwitchFileReader.read(path: inboxPath + "/" + c.name, name: parsed, archiveTo: archivePath + "/" + c.name)
+            }
+            for (i, c) in slice.enumerated() {
+                if let file = try decide(c.name, c.parsed, results[i], registry: &working, outcome: &outcome) {
+                    try sink(file)
+                }
+            }
+            first += batch
+        }
+        for gap in working.gaps() {
+            for seq in gap.missing {
+                outcome.events.append(CollectionEvent(kind: "GAP", subject: gap.switchID.description,
+                    detail: "sequence gap: file seq \(sixDigits(seq)) not collected", isAlarm: true))
+            }
+        }
+        return outcome
+    }
+
+    /// Decides one file; returns it when it is collected.
+    private func decide(_ name: String, _ parsed: SwitchFileName?, _ result: SwitchFileReadResult,
+                        registry: inout CollectionRegistry, outcome: inout CollectionOutcome) throws(IOFailure) -> CheckedSwitchFile? {
+        let copy = archive + "/" + name
+        switch result {
+        case .unreadable(let message):
+            outcome.events.append(CollectionEvent(kind: "UNREADABLE", subject: name, detail: message, isAlarm: true))
+            return nil
+        case .archiveFailed(let message):
+            throw IOFailure(path: copy, reason: message)
+        case .good(let file):
+            return try decide(name, parsed, sha256: file.sha256, size: file.size, failure: nil, file: file,
+                              registry: &registry, outcome: &outcome) ? file : nil
+        case .quarantined(let reason, let size, let sha256):
+            _ = try decide(name, parsed, sha256: sha256, size: size, failure: reason, file: nil,
+                           registry: &registry, outcome: &outcome)
+            return nil
+        }
+    }
+
+    /// Applies SPEC section 2 to one file; true when it is collected.
+    private func decide(_ name: String, _ parsed: SwitchFileName?, sha256: String, size: Int, failure: String?,
+                        file: CheckedSwitchFile?, registry: inout CollectionRegistry,
+                        outcome: inout CollectionOutcome) throws(IOFailure) -> Bool {
+        let copy = archive + "/" + name
+        let earlier = parsed.map { registry.entries(switchID: $0.switchID, sequence: $0.sequence) }
+            ?? registry.entries.filter { $0.name == name }
+        let forced = recollect != nil
+        if let same = earlier.last(where: { $0.sha256 == sha256 }), !(forced && file != nil) {
+            try FileSystem.removeTree(copy)
+            let what: String
+            switch same.status {
+            case .collected: what = "already collected in \(same.run)"
+            case .quarantined: what = "already quarantined in \(same.run)"
+            case .skipped: what = "conflicting retransmission already reported in \(same.run)"
+            }
+            outcome.events.append(CollectionEvent(kind: "SKIPPED", subject: name, detail: "same checksum, \(what)", isAlarm: false))
+            return false
+        }
+        if let previous = earlier.last(where: { $0.status == .collected }), !forced {
+            try FileSystem.removeTree(copy)
+            registry.add(entry(.skipped, name, parsed, size, sha256, nil, "conflicting retransmission of \(previous.name) collected in \(previous.run)"))
+            outcome.registryAdditions.append(registry.entries.last!)
+            outcome.events.append(CollectionEvent(kind: "CONFLICT", subject: name,
+                detail: "conflicting retransmission: \(previous.name) was collected in \(previous.run) with another checksum; skipped (cdrate collect --recollect \(parsed!.switchID):\(sixDigits(parsed!.sequence)) to take it)",
+                isAlarm: true))
+            return false
+        }
+        if let reason = failure {
+            try FileSystem.removeTree(copy)
+            registry.add(entry(.quarantined, name, parsed, size, sha256, nil, reason))
+            outcome.registryAdditions.append(registry.entries.last!)
+            outcome.quarantined.append((name, reason))
+            outcome.events.append(CollectionEvent(kind: "QUARANTINED", subject: name, detail: reason, isAlarm: true))
+            return false
+        }
+        let file = file!
+        registry.add(entry(.collected, name, parsed, size, sha256, file.creation.value, nil))
+        outcome.registryAdditions.append(registry.entries.last!)
+        outcome.collected.append(CollectedFile(file))
+        let recollected = earlier.contains { $0.status == .quarantined }
+        let kind = forced ? "RECOLLECTED" : (recollected ? "RECOLLECTED" : "COLLECTED")
+        let why = forced ? " on operator request" : (recollected ? " replacing a quarantined copy" : "")
+        outcome.events.append(CollectionEvent(kind: kind, subject: name,
+            detail: "\(file.detailCount) records\(why)", isAlarm: false))
+        return true
+    }
+
+    private func entry(_ status: RegistryEntry.Status, _ name: String, _ parsed: SwitchFileName?, _ size: Int,
+                       _ sha256: String, _ created: Int?, _ reason: String?) -> RegistryEntry {
+        RegistryEntry(status: status, run: runID, switchID: parsed?.switchID, sequence: parsed?.sequence, name: name,
+                      size: size, sha256: sha256, created: created, reason: reason)
+    }
+}
+
+/// `n` as six digits.
+func sixDigits(_ n: Int) -> String {
+    let s = String(n)
+    return String(repeating: "0", count: max(0, 6 - s.count)) + s
+}

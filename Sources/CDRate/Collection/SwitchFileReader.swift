@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads one switch file from disk and applies the file-level checks of SPEC section 1.
+///
+/// The file is streamed in fixed chunks, never held whole: every raw chunk is hashed
+/// (SHA-256 of the bytes as received), optionally copied to the archive path, inflated
+/// when the name ends in `.gz`, and fed to a `SwitchFileChecker`. After the first
+/// failure the rest of the file is still hashed and archived, but no longer inflated
+/// or checked. The file name check is the caller's (`SwitchFileName.parse`).
+public enum SwitchFileReader {
+    // MARK: - API
+
+    /// The size of the raw chunks read from disk.
+    public static let chunkSize = 1 << 20
+
+    /// Reads the file at `path`, named `name`; copies its raw bytes to `archiveTo`
+    /// when given (created or truncated, not synced). `maxInflatedBytes` bounds the
+    /// inflated size of a gzip file, against gzip bombs (default 4 GiB).
+    public static func read(path: String, name: SwitchFileName, archiveTo: String?,
+                            maxInflatedBytes: Int = 4 << 30) -> SwitchFileReadResult {
+        let input = open(path, O_RDONLY | O_CLOEXEC)
+        if input < 0 { return .unreadable("cannot open \(path): \(errorText())") }
+        defer { close(input) }
+
+        var rawSize = 0
+        var info = stat()
+        if fstat(input, &info) == 0 { rawSize = Int(info.st_size) }
+
+        var archive: Int32 = -1
+        if let archiveTo {
+            archive = open(archiveTo, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            if archive < 0 { return .archiveFailed("cannot create \(archiveTo): \(errorText())") }
+        }
+        defer { if archive >= 0 { close(archive) } }
+
+        // A plain file's content is the file; a gzip file's is estimated (CDR text
+        // compresses about tenfold) and the buffer grows if needed.
+        let expected = name.isGzip ? min(rawSize * 10, 32 << 20) : rawSize
+        var checker = SwitchFileChecker(name: name, expectedContentBytes: expected)
+        let inflater = name.isGzip ? GzipInflater(maxInflatedBytes: maxInflatedBytes) : nil
+        var hash = SHA256()
+        var size = 0
+        var gzipFailure: GzipFailure?
+
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = systemRead(input, buffer.baseAddress, chunkSize)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .unreadable("cannot read \(path): \(errorText())")
+            }
+            if count == 0 { break }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            size += count
+            hash.update(chunk)
+            if archive >= 0, let problem = writeAll(archive, chunk) {
+                return .archiveFailed("cannot write \(archiveTo ?? ""): \(problem)")
+            }
+            if gzipFailure != nil || checker.isFailed { continue }
+            if let inflater {
+                do {
+                    try inflater.feed(chunk) { content in
+                        checker.feed(content)
+                        return !checker.isFailed
+                    }
+                } catch {
+                    gzipFailure = error
+                }
+            } else {
+                checker.feed(chunk)
+            }
+        }
+        if archive >= 0 {
+            let status = close(archive)
+            archive = -1
+            if status != 0 { return .archiveFailed("cannot write \(archiveTo ?? ""): \(errorText())") }
+        }
+
+        let sha256 = SHA256.hex(hash.finalize())
+        if !name.isGzip && size == 0 {
+            return .quarantined(reason: "empty file", size: size, sha256: sha256)
+        }
+        if let inflater, gzipFailure == nil, !checker.isFailed {
+            do { try inflater.finish() } catch { gzipFailure = error }
+        }
+        // A content failure met before the gzip stream broke is reported first: it
+        // is what the file's bytes show first.
+        if let reason = checker.failure { return .quarantined(reason: reason, size: size, sha256: sha256) }
+        if let gzipFailure { return .quarantined(reason: gzipFailure.reason, size: size, sha256: sha256) }
+        switch checker.finish() {
+        case .invalid(let reason):
+            return .quarantined(reason: reason, size: size, sha256: sha256)
+        case .valid(let content):
+            return .good(CheckedSwitchFile(name: name, size: size, sha256: sha256, content: content))
+        }
+    }
+
+    /// The quarantine reason of a file whose name does not parse (SPEC section 1).
+    public static func quarantineReasonForName(_ name: String) -> String {
+        "file name does not parse as SWITCH_YYYYMMDD_SEQ.cdr[.gz]"
+    }
+
+    // MARK: - Private
+
+    /// Writes all of `bytes`; the system's reason on failure.
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> String? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errorText()
+            }
+            offset += written
+        }
+        return nil
+    }
+
+    /// `read(2)`, which this type's own `read` hides.
+    private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.read(descriptor, buffer, count)
+        #else
+        return Darwin.read(descriptor, buffer, count)
+        #endif
+    }
+
+    private static func errorText() -> String { String(cString: strerror(errno)) }
+}

@@ -1,0 +1,77 @@
+/// Applies the discounts of SPEC section 6 to a rated own-subscriber record, per
+/// component in block order, each step on what is left:
+///
+/// 1. `FREE`: the first matching FREE rule's pool covers `min(units, left)` units,
+///    `left = max(0, VALUE − covered so far)`; discount = covered × RATE.
+/// 2. `FAMILY`: for an 01 to one of the subscriber's family numbers, the first
+///    matching FAMILY rule: `floor(remaining × VALUE / 100)`.
+/// 3. `PCT`: the first matching PCT rule: `floor(remaining × VALUE / 100)`.
+///
+/// Only the first matching rule of each type is used, even when its pool is empty.
+public struct DiscountCalculator: Sendable {
+    private let discounts: DiscountTable
+    private let subscribers: SubscriberTable
+    private let plans: PlanTable
+
+    /// A calculator over the run's reference data.
+    public init(reference: ReferenceData) {
+        discounts = reference.discounts
+        subscribers = reference.subscribers
+        plans = reference.plans
+    }
+
+    /// Discounts `record`'s blocks in place, consuming `pools`; returns the flags.
+    @inline(__always)
+    public func apply(_ record: inout PreparedRecord, pools: inout FreeUnitPools) -> DiscountFlags {
+        let subscriber = subscribers.subscribers[record.subscriber]
+        var flags: DiscountFlags = []
+        let toFamily: Bool
+        if record.callType == .moc, case .routed(let number, _) = record.other {
+            toFamily = number.withBytes { subscriber.isFamily($0) }
+        } else {
+            toFamily = false
+        }
+        if var block = record.block1 {
+            flags.formUnion(discount(&block, record: record, subscriber: subscriber, toFamily: toFamily, pools: &pools))
+            record.block1 = block
+        }
+        if var block = record.block2 {
+            flags.formUnion(discount(&block, record: record, subscriber: subscriber, toFamily: toFamily, pools: &pools))
+            record.block2 = block
+        }
+        return flags
+    }
+
+    @inline(__always)
+    private func discount(_ block: inout ChargeBlock, record: PreparedRecord, subscriber: Subscriber,
+                          toFamily: Bool, pools: inout FreeUnitPools) -> DiscountFlags {
+        let date = record.start.date
+        var flags: DiscountFlags = []
+        var remaining = block.gross
+        if let rule = discounts.firstMatching(plan: subscriber.plan, type: .free, component: block.component,
+                                              tariffClass: block.tariffClass, band: record.band, date: date) {
+            let key = FreeUnitPoolKey(imsi: record.imsi, cycle: record.start.cycle, plan: plans[subscriber.plan].name,
+                                      rule: rule.rule)
+            let left = max(0, rule.value - pools.units(key))
+            let covered = min(block.units, left)
+            pools.cover(key, units: covered)
+            let amount = covered * block.rate.rate
+            remaining -= amount
+            if amount > 0 { flags.insert(.free) }
+        }
+        if toFamily, let rule = discounts.firstMatching(plan: subscriber.plan, type: .family, component: block.component,
+                                                        tariffClass: block.tariffClass, band: record.band, date: date) {
+            let amount = remaining * rule.value / 100
+            remaining -= amount
+            if amount > 0 { flags.insert(.family) }
+        }
+        if let rule = discounts.firstMatching(plan: subscriber.plan, type: .pct, component: block.component,
+                                              tariffClass: block.tariffClass, band: record.band, date: date) {
+            let amount = remaining * rule.value / 100
+            remaining -= amount
+            if amount > 0 { flags.insert(.percent) }
+        }
+        block.discount = block.gross - remaining
+        return flags
+    }
+}

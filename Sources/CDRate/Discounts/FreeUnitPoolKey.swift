@@ -1,0 +1,25 @@
+/// A free-unit pool: one per (IMSI, cycle, PLAN, RULE) (SPEC section 6). The plan is
+/// kept by name so that state stays valid when `plans.tbl` is reordered.
+public struct FreeUnitPoolKey: Hashable, Sendable, Comparable {
+    /// The subscriber's IMSI.
+    public var imsi: Int
+    /// The cycle `YYYYMM`.
+    public var cycle: Int
+    /// The plan's name.
+    public var plan: PackedText
+    /// The FREE rule's number.
+    public var rule: Int
+
+    /// A pool key.
+    public init(imsi: Int, cycle: Int, plan: PackedText, rule: Int) {
+        self.imsi = imsi
+        self.cycle = cycle
+        self.plan = plan
+        self.rule = rule
+    }
+
+    /// IMSI, cycle, plan, rule.
+    public static func < (a: FreeUnitPoolKey, b: FreeUnitPoolKey) -> Bool {
+        (a.imsi, a.cycle, a.rule) < (b.imsi, b.cycle, b.rule) || ((a.imsi, a.cycle, a.rule) == (b.imsi, b.cycle, b.rule) && a.plan < b.plan)
+    }
+}

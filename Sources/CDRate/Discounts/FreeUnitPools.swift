@@ -1,0 +1,52 @@
+/// The units each free-unit pool has covered so far in its cycle, across runs and
+/// across versions of its rule (SPEC section 6). Pools are consumed in canonical order
+/// within a run and in run order across runs; this is part of the committed state.
+///
+/// Serialized as one line per pool, sorted: `IMSI CYCLE PLAN RULE COVERED`.
+public struct FreeUnitPools: Sendable {
+    /// Units covered per pool.
+    public private(set) var covered: [FreeUnitPoolKey: Int] = [:]
+
+    /// No pool used yet.
+    public init() {}
+
+    /// The units `key` has covered.
+    @inline(__always) public func units(_ key: FreeUnitPoolKey) -> Int { covered[key] ?? 0 }
+
+    /// Records that `key` covered `units` more.
+    @inline(__always)
+    public mutating func cover(_ key: FreeUnitPoolKey, units: Int) {
+        if units > 0 { covered[key, default: 0] += units }
+    }
+
+    /// Adds every pool of `other` (pools of disjoint IMSI sets).
+    public mutating func merge(_ other: FreeUnitPools) {
+        for (k, v) in other.covered { covered[k, default: 0] += v }
+    }
+
+    /// Drops the pools of cycles before `cycle`, which can no longer be consumed.
+    public mutating func prune(before cycle: Int) {
+        covered = covered.filter { $0.key.cycle >= cycle }
+    }
+
+    /// The state file's text.
+    public func serialized() -> [UInt8] {
+        var out = ""
+        for key in covered.keys.sorted() {
+            out += "\(key.imsi) \(key.cycle) \(key.plan) \(key.rule) \(covered[key]!)\n"
+        }
+        return Array(out.utf8)
+    }
+
+    /// Parses a state file's text; `source` names it in errors.
+    public init(parsing bytes: [UInt8], source: String) throws {
+        for (n, line) in StateText.lines(bytes).enumerated() {
+            let f = line.split(separator: " ")
+            guard f.count == 5, let imsi = Int(f[0]), let cycle = Int(f[1]), f[2].utf8.count <= 16,
+                  let rule = Int(f[3]), let units = Int(f[4]) else {
+                throw StateError(file: source, line: n + 1, problem: "not a free-unit pool line: \(line)")
+            }
+            covered[FreeUnitPoolKey(imsi: imsi, cycle: cycle, plan: PackedText(String(f[2])), rule: rule)] = units
+        }
+    }
+}

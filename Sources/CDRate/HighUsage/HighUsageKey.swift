@@ -1,0 +1,25 @@
+/// The key of one month-to-date total of SPEC section 7: the kind, the IMSI and the
+/// period (the cycle `YYYYMM` for `HU`, the call date `YYYYMMDD` for `HUR`).
+public struct HighUsageKey: Hashable, Comparable, Sendable {
+    /// `HU` or `HUR`.
+    public let kind: HighUsageKind
+    /// The IMSI (15 digits) as a number.
+    public let imsi: Int
+    /// The cycle `YYYYMM` (`HU`) or the call date `YYYYMMDD` (`HUR`).
+    public let period: Int
+
+    /// A key.
+    @inline(__always)
+    public init(kind: HighUsageKind, imsi: Int, period: Int) {
+        self.kind = kind
+        self.imsi = imsi
+        self.period = period
+    }
+
+    /// The ledger's line order: kind, then IMSI, then period.
+    public static func < (a: HighUsageKey, b: HighUsageKey) -> Bool {
+        if a.kind != b.kind { return a.kind < b.kind }
+        if a.imsi != b.imsi { return a.imsi < b.imsi }
+        return a.period < b.period
+    }
+}

@@ -1,0 +1,59 @@
+/// The duplicate key of SPEC section 4, step 2: IMSI + call type + start time + other
+/// party as signalled (spaces removed, not normalized) + duration + volume.
+///
+/// The store keeps a 128-bit digest of the key, two independent 64-bit FNV-1a hashes
+/// over the fields with their lengths, so that the key store stays small; two
+/// different keys collide with probability about 2⁻¹²⁸.
+public struct DuplicateKey: Hashable, Sendable {
+    /// The digest.
+    public let digest: UInt128
+
+    /// A key from its digest (state files).
+    public init(digest: UInt128) { self.digest = digest }
+
+    /// The key of a detail record that passed E03.
+    @inline(__always)
+    public init(raw: UnsafeRawBufferPointer) {
+        let d = RecordView(raw)
+        let other = ByteField.trimmed(d[DetailLayout.otherParty])
+        var a = FNV1a.offsetBasis
+        var b: UInt64 = 0x9E37_79B9_7F4A_7C15
+        @inline(__always) func mix(_ bytes: UnsafeRawBufferPointer) {
+            a = FNV1a.hash(bytes, seed: a)
+            b = FNV1a.hash(bytes, seed: b)
+        }
+        mix(d[DetailLayout.imsi])
+        mix(d[DetailLayout.callType])
+        mix(d[DetailLayout.start])
+        var length = UInt8(other.count)
+        withUnsafeBytes(of: &length) { mix($0) }
+        mix(other)
+        mix(d[DetailLayout.duration])
+        mix(d[DetailLayout.volume])
+        // Finalize b with a different mix so the halves are independent.
+        b ^= b >> 33
+        b = b &* 0xFF51_AFD7_ED55_8CCD
+        b ^= b >> 33
+        digest = UInt128(a) << 64 | UInt128(b)
+    }
+}
+
+/// The record a duplicate duplicates: the `U` record's second reference.
+public struct DuplicateOrigin: Sendable, Equatable {
+    /// Switch of the rated original.
+    public var switchID: PackedText
+    /// Its file seq.
+    public var fileSeq: Int
+    /// Its record seq.
+    public var recordSeq: Int
+    /// Its start date `YYYYMMDD`, for the key's retention.
+    public var startDate: Int
+
+    /// An origin.
+    public init(switchID: PackedText, fileSeq: Int, recordSeq: Int, startDate: Int) {
+        self.switchID = switchID
+        self.fileSeq = fileSeq
+        self.recordSeq = recordSeq
+        self.startDate = startDate
+    }
+}

@@ -1,0 +1,47 @@
+/// The field checks of `E03` (SPEC section 4): every field of a detail record must be
+/// well formed before anything else is looked at.
+public enum FieldChecks {
+    /// The largest volume whose units and amounts fit their output fields.
+    public static let maximumVolume = 99_999_999
+
+    /// Whether every field of the detail `d` is well formed.
+    @inline(__always)
+    public static func wellFormed(_ d: RecordView, callType: CallType) -> Bool {
+        guard ByteField.isAllDigits(d[DetailLayout.recordSeq]),
+              ByteField.isAllDigits(d[DetailLayout.imsi]),
+              isMSISDN(d[DetailLayout.msisdn]),
+              Timestamp(d[DetailLayout.start]) != nil,
+              ByteField.isAllDigits(d[DetailLayout.duration]),
+              let volume = d.number(DetailLayout.volume), volume <= maximumVolume,
+              ByteField.isAllDigits(d[DetailLayout.lac]),
+              ByteField.isAllDigits(d[DetailLayout.cell]) else { return false }
+        let imei = d[DetailLayout.imei]
+        guard ByteField.isBlank(imei) || ByteField.isAllDigits(imei) else { return false }
+        let cause = d[DetailLayout.cause]
+        guard cause[0] == ASCII.zero, cause[1] >= ASCII.zero, cause[1] <= UInt8(ascii: "2") else { return false }
+        guard isPartyOrEmpty(ByteField.trimmed(d[DetailLayout.otherParty])) else { return false }
+        if callType != .data && !isPartyOrEmpty(ByteField.trimmed(d[DetailLayout.thirdParty])) { return false }
+        return true
+    }
+
+    /// 1–15 digits, left-aligned, then spaces.
+    @inline(__always)
+    static func isMSISDN(_ field: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        while i < field.count && ASCII.isDigit(field[i]) { i += 1 }
+        if i == 0 { return false }
+        while i < field.count {
+            if field[i] != ASCII.space { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Empty, or one or more digits optionally preceded by one `+`.
+    @inline(__always)
+    static func isPartyOrEmpty(_ party: UnsafeRawBufferPointer) -> Bool {
+        if party.isEmpty { return true }
+        let digits = party[0] == ASCII.plus ? UnsafeRawBufferPointer(rebasing: party[1...]) : party
+        return ByteField.isAllDigits(digits)
+    }
+}

@@ -1,0 +1,138 @@
+/// Checks one detail record (SPEC section 4, step 1) and prepares it for rating.
+///
+/// The checks run in the order `E02` … `E09`; location (section 5), normalization
+/// and routing (section 4 step 3) and the components (section 6) are computed as the
+/// checks need them, and the first failure is the reject reason. A pure function of
+/// the record, its file's creation time and the reference data.
+public struct RecordChecker: Sendable {
+    private let reference: ReferenceData
+    private let normalizer: NumberNormalizer
+    private let borderRule: BorderRule
+    private let maxAgeSeconds: Int
+
+    /// A checker over the run's reference data.
+    public init(reference: ReferenceData) {
+        self.reference = reference
+        normalizer = NumberNormalizer(reference: reference)
+        borderRule = BorderRule(reference: reference)
+        maxAgeSeconds = reference.network.maxAgeDays * 86_400
+    }
+
+    /// Checks the 160 raw bytes of a detail record read from a file created at `created`.
+    /// The returned record's `source` and `rawOffset` are left for the caller to set.
+    @inline(__always)
+    public func check(_ raw: UnsafeRawBufferPointer, created: Timestamp) -> CheckOutcome {
+        let d = RecordView(raw)
+
+        // E02 call type.
+        let typeField = d[DetailLayout.callType]
+        guard typeField[0] == ASCII.zero, let callType = CallType(rawValue: typeField[1] &- ASCII.zero) else {
+            return .rejected(.e02)
+        }
+
+        // E03 malformed field.
+        guard FieldChecks.wellFormed(d, callType: callType) else { return .rejected(.e03) }
+        let start = Timestamp(d[DetailLayout.start])!
+        let duration = d.number(DetailLayout.duration)!
+        let volume = d.number(DetailLayout.volume)!
+
+        // E04 start outside [created − MAX_AGE_DAYS, created + 1 day], both bounds allowed.
+        let delta = start.epochSeconds - created.epochSeconds
+        if delta > 86_400 || -delta > maxAgeSeconds { return .rejected(.e04) }
+
+        // E05 own subscriber or inbound roamer (own subscribers win over a partner prefix).
+        let imsiField = d[DetailLayout.imsi]
+        let imsi = ByteField.digits(imsiField)!
+        let subscriberIndex = reference.subscribers.index(imsi: imsi)
+        var partner: PartnerPrefix?
+        if subscriberIndex == nil {
+            partner = reference.partners.match(imsi: imsiField)
+            if partner == nil { return .rejected(.e05) }
+        }
+
+        // E06 MSC.
+        let mscText = ByteField.trimmed(d[DetailLayout.msc])
+        let msc = PackedText(mscText)
+        guard let mscArea = reference.mscs.area(of: msc) else { return .rejected(.e06) }
+
+        // Location and the border rule (section 5), needed to normalize 7–8 digit numbers.
+        let lac = d.number(DetailLayout.lac)!, cell = d.number(DetailLayout.cell)!
+        let location: Location
+        if let i = subscriberIndex {
+            location = borderRule.locate(mscArea: mscArea, lac: lac, cell: cell,
+                                         home: reference.subscribers.subscribers[i].homeArea)
+        } else {
+            location = borderRule.locateVisitor(mscArea: mscArea, lac: lac, cell: cell)
+        }
+        let currentAreaCode = reference.areas[location.currentArea].code
+
+        // E07 numbers that must be routed: other party of 01 and 04, third party of 03.
+        let other = normalizer.normalize(ByteField.trimmed(d[DetailLayout.otherParty]), currentArea: currentAreaCode)
+        var third = NormalizedParty.blank
+        var apn = DigitString()
+        switch callType {
+        case .moc, .smsMO:
+            if !isRoutable(other) { return .rejected(.e07) }
+        case .cfw:
+            third = normalizer.normalize(ByteField.trimmed(d[DetailLayout.thirdParty]), currentArea: currentAreaCode)
+            if !isRoutable(third) { return .rejected(.e07) }
+        case .data:
+            apn = DigitString(ByteField.trimmed(d[DetailLayout.thirdParty]))!
+        case .mtc, .smsMT:
+            break
+        }
+
+        let band = reference.timeBands.band(of: start)
+        let date = start.date
+        let imeiField = d[DetailLayout.imei]
+        var record = PreparedRecord(
+            source: SourceReference(switchID: .empty, fileSeq: 0, recordSeq: d.number(DetailLayout.recordSeq)!, position: 0),
+            rawOffset: 0, imsi: imsi, callType: callType, start: start, duration: duration, volume: volume,
+            subscriber: subscriberIndex ?? -1, partner: partner?.partner ?? .empty,
+            partnerLimit: partner?.highUsageLimit ?? 0, location: location, other: other, third: third, apn: apn,
+            band: band, block1: nil, block2: nil, samePlace: false, roamerService: nil, roamerUnits: 0,
+            roamerRate: 0, msc: msc, imei: ByteField.isBlank(imeiField) ? .empty : PackedText(imeiField))
+
+        // E08 a tariff row (own subscribers) or partner rate (roamers) in force.
+        if let p = partner {
+            if let (service, quantity) = RoamerService.of(callType: callType, destination: record.destination,
+                                                           duration: duration, volume: volume) {
+                guard let rate = reference.partnerRates.rate(partner: p.partner, service: service, date: date) else {
+                    return .rejected(.e08)
+                }
+                record.roamerService = service
+                record.roamerUnits = rate.units(quantity)
+                record.roamerRate = rate.rate
+            }
+            return .accepted(record)
+        }
+        let selection = ComponentSelection.select(
+            callType: callType, status: location.status, destination: record.destination, caller: other,
+            currentArea: location.currentArea, duration: duration, volume: volume, areas: reference.areas)
+        if let c = selection.first {
+            guard let rate = reference.tariff.rate(component: c.component, tariffClass: c.tariffClass, band: band, date: date) else {
+                return .rejected(.e08)
+            }
+            record.block1 = ChargeBlock(component: c.component, tariffClass: c.tariffClass, quantity: c.quantity, rate: rate)
+        }
+        if let c = selection.second {
+            guard let rate = reference.tariff.rate(component: c.component, tariffClass: c.tariffClass, band: band, date: date) else {
+                return .rejected(.e08)
+            }
+            record.block2 = ChargeBlock(component: c.component, tariffClass: c.tariffClass, quantity: c.quantity, rate: rate)
+        }
+        record.samePlace = selection.samePlace
+
+        // E09 own subscriber active on the call date.
+        guard reference.subscribers.subscribers[subscriberIndex!].active.contains(date) else { return .rejected(.e09) }
+        return .accepted(record)
+    }
+
+    @inline(__always)
+    private func isRoutable(_ party: NormalizedParty) -> Bool {
+        switch party {
+        case .routed, .shortCode: return true
+        case .blank, .unroutable: return false
+        }
+    }
+}

@@ -1,0 +1,161 @@
+/// `cdrate rerate --cycle YYYYMM` (SPEC section 10, generations): re-rates every
+/// record of the cycle with today's reference data into a new generation
+/// `<work>/cycles/YYYYMM/G<n>/`, which later bill runs use; earlier generations and
+/// bill runs stay untouched.
+///
+/// The records are the collected archive's details whose start is in the cycle, each
+/// replaced by its latest corrected copy where an operator corrected it (the store
+/// lines recycle runs took, in run order, then the pending store lines as they stand),
+/// rated in canonical order over the whole cycle with the cycle's free pools and usage
+/// starting empty and duplicates decided within the cycle. The committed state is not
+/// changed. Rejects of a generation carry the generation (`G0000001`) as first and last run.
+public struct CycleRerate: Sendable {
+    /// The tariffs directory.
+    public var tariffs = "Tariffs"
+    /// The work area.
+    public var work = "var"
+    /// Worker threads.
+    public var threads = 2
+    /// The cycle `YYYYMM`.
+    public var cycle: Int
+
+    /// A rerate of `cycle`.
+    public init(cycle: Int) { self.cycle = cycle }
+
+    /// What the rerate made.
+    public struct Report: Sendable {
+        /// The generation's directory.
+        public var directory: String
+        /// The generation number.
+        public var generation: Int
+        /// Counters.
+        public var counters: RunCounters
+    }
+
+    /// Runs; throws a `RunFailure` carrying the exit code.
+    public func run() throws(RunFailure) -> Report {
+        do {
+            let context = try RunContext(tariffs: tariffs, work: work)
+            defer { context.close() }
+            return try run(in: context)
+        } catch {
+            throw RunFailure.wrap(error)
+        }
+    }
+
+    private func run(in context: RunContext) throws -> Report {
+        let area = context.area
+        let cycleText = String(cycle)
+        let cycleDirectory = area.cyclesDirectory + "/" + cycleText
+        try FileSystem.makeDirectories(cycleDirectory)
+        for name in try FileSystem.list(cycleDirectory) where name.hasPrefix(".") {
+            try FileSystem.removeTree(cycleDirectory + "/" + name)
+        }
+        let existing = try FileSystem.list(cycleDirectory).compactMap { $0.first == "G" ? Int($0.dropFirst()) : nil }
+        let generation = (existing.max() ?? 0) + 1
+        let label = RunID.generation(generation)
+        let final = cycleDirectory + "/G\(generation)"
+        let staging = cycleDirectory + "/.G\(generation).tmp"
+        try FileSystem.makeDirectories(staging)
+
+        let corrections = try latestCorrections(context)
+        var manifest = Manifest(title: "generation G\(generation) of cycle \(cycleText)")
+        manifest.add("generation G\(generation)")
+        manifest.add("cycle \(cycleText)")
+        manifest.add("partitions \(context.state.partitions)")
+        for c in context.reference.checksums { manifest.add("reference \(c.file) sha256 \(c.sha256)") }
+
+        let spill = try PartitionSpill(directory: context.scratch, partitions: context.state.partitions)
+        var sources = [DetailSource]()
+        var corrected = 0
+        for entry in context.state.registry.entries where entry.status == .collected {
+            guard let switchID = entry.switchID, let seq = entry.sequence, let name = SwitchFileName.parse(entry.name) else { continue }
+            let path = area.archiveDirectory(entry.run) + "/" + entry.name
+            guard case .good(let file) = SwitchFileReader.read(path: path, name: name, archiveTo: nil) else {
+                throw IOFailure(path: path, reason: "archived file missing or unreadable")
+            }
+            guard file.sha256 == entry.sha256 else {
+                throw IOFailure(path: path, reason: "archived file's SHA-256 differs from the registry's: the archive was altered")
+            }
+            let index = sources.count
+            sources.append(DetailSource(switchID: switchID, fileSeq: seq, created: file.creation))
+            var taken = 0
+            var failure: IOFailure?
+            file.details.withUnsafeBytes { all in
+                for position in 0..<file.detailCount {
+                    let original = UnsafeRawBufferPointer(rebasing: all[(position * 160)..<((position + 1) * 160)])
+                    let recordSeq = PackedText(RecordView(original)[DetailLayout.recordSeq])
+                    let replacement = corrections[CorrectionKey(switchID: switchID, fileSeq: seq, recordSeq: recordSeq)]
+                    func consider(_ raw: UnsafeRawBufferPointer) -> IOFailure? {
+                        let start = RecordView(raw)[DetailLayout.start]
+                        guard ByteField.digits(UnsafeRawBufferPointer(rebasing: start[0..<6])) == cycle else { return nil }
+                        taken += 1
+                        if replacement != nil { corrected += 1 }
+                        do throws(IOFailure) {
+                            try spill.append(raw: raw, source: index, position: position)
+                        } catch {
+                            return error
+                        }
+                        return nil
+                    }
+                    failure = replacement.map { r in r.withUnsafeBytes { consider($0) } } ?? consider(original)
+                    if failure != nil { return }
+                }
+            }
+            if let failure { throw failure }
+            manifest.add("input \(entry.run.text)/\(entry.name) records \(taken) sha256 \(entry.sha256)")
+        }
+        try spill.finish()
+        manifest.add("corrected \(corrected)")
+
+        var state = RunState(partitions: context.state.partitions)
+        state.highWaterDate = context.state.highWaterDate
+        let outcome = try RatingRound(reference: context.reference, runID: label, threads: threads).rate(
+            inputs: spill.paths, sources: sources, recycled: [], state: &state, previousKeys: nil, nextKeys: nil,
+            spillDirectory: context.scratch, outputDirectory: staging)
+        // A generation holds rated, roamers, rejects and duplicates (SPEC section 10).
+        for name in ["alerts.dat", "fraud.dat"] { try FileSystem.removeTree(staging + "/" + name) }
+        for line in outcome.manifestLines where !line.hasPrefix("output alerts.dat") && !line.hasPrefix("output fraud.dat") {
+            manifest.add(line)
+        }
+        manifest.addReconciliation(outcome.counters)
+        try FileSystem.write(staging + "/MANIFEST", manifest.bytes)
+        try FileSystem.syncDirectory(staging)
+        try FaultPoint.reach("before-generation-rename")
+        try FileSystem.rename(staging, final)
+        try FileSystem.removeTree(context.scratch)
+        try FileSystem.removeTree(context.runStaging)
+        try FileSystem.removeTree(context.stateStaging)
+        return Report(directory: final, generation: generation, counters: outcome.counters)
+    }
+
+    /// The latest corrected raw record per (switch, file seq, record seq): the store lines
+    /// recycle runs took, in run order, then the pending store as it stands.
+    private func latestCorrections(_ context: RunContext) throws -> [CorrectionKey: [UInt8]] {
+        var result = [CorrectionKey: [UInt8]]()
+        func take(_ store: RejectStore) {
+            for line in store.lines where line.problem == nil {
+                line.bytes.withUnsafeBytes { b in
+                    let x = RecordView(b)
+                    let key = CorrectionKey(switchID: PackedText(x.text(RejectLayout.switchID)),
+                                            fileSeq: x.number(RejectLayout.fileSeq)!,
+                                            recordSeq: PackedText(RecordView(x[RejectLayout.raw])[DetailLayout.recordSeq]))
+                    result[key] = Array(x[RejectLayout.raw])
+                }
+            }
+        }
+        for run in try context.area.committedRuns() {
+            let path = context.area.archiveDirectory(run) + "/" + RecycleRun.archiveName
+            if FileSystem.exists(path) { take(RejectStore(parsing: try FileSystem.read(path))) }
+        }
+        take(context.state.rejects)
+        return result
+    }
+}
+
+/// Identifies a detail record across the archive and the reject store.
+struct CorrectionKey: Hashable {
+    var switchID: PackedText
+    var fileSeq: Int
+    var recordSeq: PackedText
+}

@@ -1,0 +1,89 @@
+/// `cdrate run` and `cdrate collect --recollect`: collect, then every stage, then
+/// commit the outputs and the state atomically (SPEC sections 2–8).
+public struct NightlyRun: Sendable {
+    /// The options.
+    public let options: RunOptions
+
+    /// A run with `options`.
+    public init(options: RunOptions) { self.options = options }
+
+    /// Runs; throws a `RunFailure` carrying the exit code.
+    public func run() throws(RunFailure) -> RunReport {
+        do {
+            let context = try RunContext(tariffs: options.tariffs, work: options.work)
+            defer { context.close() }
+            return try run(in: context)
+        } catch {
+            throw RunFailure.wrap(error)
+        }
+    }
+
+    private func run(in context: RunContext) throws -> RunReport {
+        let runID = context.runID
+        var report = RunReport(runID: runID, directory: context.area.runDirectory(runID))
+        report.notices = context.notices
+
+        // Collection into the archive's staging directory; collected records go straight
+        // to their partition's spill file.
+        let archiveStaging = WorkArea.staging(context.area.archiveDirectory(runID))
+        try FileSystem.makeDirectories(archiveStaging)
+        let spill = try PartitionSpill(directory: context.scratch, partitions: context.state.partitions)
+        var sources = [DetailSource]()
+        let collection = try CollectionStage(inbox: options.inbox, archive: archiveStaging, runID: runID,
+                                             recollect: options.recollect, threads: options.threads)
+            .run(registry: context.state.registry) { (file) throws(IOFailure) in
+                let index = sources.count
+                sources.append(DetailSource(switchID: file.name.switchID, fileSeq: file.name.sequence, created: file.creation))
+                var failure: IOFailure?
+                file.details.withUnsafeBytes { all in
+                    for position in 0..<file.detailCount {
+                        let raw = UnsafeRawBufferPointer(rebasing: all[(position * 160)..<((position + 1) * 160)])
+                        do throws(IOFailure) {
+                            try spill.append(raw: raw, source: index, position: position)
+                        } catch {
+                            failure = error
+                            return
+                        }
+                    }
+                }
+                if let failure { throw failure }
+            }
+        try spill.finish()
+        for e in collection.registryAdditions { context.state.registry.add(e) }
+        for f in collection.collected { context.state.highWaterDate = max(context.state.highWaterDate, f.creation.date) }
+        report.filesCollected = collection.collected.count
+        report.filesQuarantined = collection.quarantined.count
+        report.alarms = collection.alarms.map(\.text)
+
+        let outcome = try context.rate(inputs: spill.paths, sources: sources, recycled: [], threads: options.threads)
+        context.state.rejects.append(xLines: try FileSystem.read(context.runStaging + "/rejects.dat"))
+        report.counters = outcome.counters
+        report.addBranchAlarms()
+
+        var manifest = context.manifestHead(kind: options.recollect == nil ? "nightly" : "recollect")
+        for file in collection.collected {
+            manifest.add("input \(file.name.name) records \(file.detailCount) duration \(file.durationSum) volume \(file.volumeSum) bytes \(file.size) sha256 \(file.sha256)")
+        }
+        var quarantine = [UInt8]()
+        for q in collection.quarantined {
+            manifest.add("quarantined \(q.name) reason \(q.reason)")
+            quarantine += Array("\(q.name) \(q.reason)\n".utf8)
+        }
+        for line in outcome.manifestLines { manifest.add(line) }
+        manifest.addOutput("quarantine.txt", bytes: quarantine, records: collection.quarantined.count)
+        let log = Array(collection.events.map { "\(runID.text) \($0.text)\n" }.joined().utf8)
+        manifest.addOutput("collection.log", bytes: log, records: collection.events.count)
+        manifest.addReconciliation(outcome.counters)
+        try context.commit(files: [("quarantine.txt", quarantine), ("collection.log", log)], manifest: manifest,
+                           archiveStaging: archiveStaging)
+
+        // After the commit: the work area's append-only logs.
+        let now = RunClock.wallClockText()
+        let logsDirectory = context.area.logsDirectory
+        try FileSystem.append(logsDirectory + "/collection.log",
+                              Array(collection.events.map { "\(now) \(runID.text) \($0.text)\n" }.joined().utf8))
+        let alarms = collection.alarms.map { "\(now) \(runID.text) \($0.text)\n" }.joined()
+        if !alarms.isEmpty { try FileSystem.append(logsDirectory + "/alarms.log", Array(alarms.utf8)) }
+        return report
+    }
+}

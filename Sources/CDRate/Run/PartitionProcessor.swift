@@ -1,0 +1,144 @@
+/// Runs every record-level stage over one partition of IMSIs, in the order SPEC
+/// sections 4–7 give: check (E02–E09), canonical sort, deduplicate, rate and discount
+/// (own subscribers) or wholesale-rate (roamers), then the branches. A pure function
+/// of its inputs, the reference data and the partition's state, so partitions run in
+/// parallel and the result does not depend on the number of threads.
+public struct PartitionProcessor: Sendable {
+    private let reference: ReferenceData
+    private let runID: RunID
+    private let checker: RecordChecker
+    private let discounts: DiscountCalculator
+    private let ratedFormatter: RatedRecordFormatter
+    private let roamerFormatter: RoamerRecordFormatter
+    private let highUsage: HighUsageMonitor
+
+    /// A processor for run `runID`.
+    public init(reference: ReferenceData, runID: RunID) {
+        self.reference = reference
+        self.runID = runID
+        checker = RecordChecker(reference: reference)
+        discounts = DiscountCalculator(reference: reference)
+        ratedFormatter = RatedRecordFormatter(reference: reference)
+        roamerFormatter = RoamerRecordFormatter(reference: reference)
+        highUsage = HighUsageMonitor(reference: reference)
+    }
+
+    /// Processes one partition.
+    ///
+    /// - Parameters:
+    ///   - entries: the partition's detail records.
+    ///   - sources: the files (or store origins) the entries' source indices refer to.
+    ///   - recycled: the store entries the entries' recycled indices refer to (recycle runs).
+    ///   - state: the partition's state before the run.
+    public func process(_ entries: PartitionEntries, sources: [DetailSource], recycled: [RecycledReject],
+                        state: PartitionState) -> PartitionResult {
+        var result = PartitionResult()
+        result.state = state
+        entries.bytes.withUnsafeBytes { all in
+            var prepared = [PreparedRecord]()
+            prepared.reserveCapacity(entries.count)
+            var recycledOf = [Int: Int]()
+            for i in 0..<entries.count {
+                let raw = UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)])
+                let source = sources[Int(PartitionEntries.field(all, entry: i, offset: 160))]
+                let position = Int(PartitionEntries.field(all, entry: i, offset: 164))
+                let recycledIndex = PartitionEntries.field(all, entry: i, offset: 168)
+                result.counters.input.add(raw: raw)
+                switch checker.check(raw, created: source.created) {
+                case .rejected(let reason):
+                    reject(raw, reason: reason, source: source, position: position,
+                           recycled: recycledIndex == UInt32.max ? nil : recycled[Int(recycledIndex)], into: &result)
+                case .accepted(var record):
+                    record.source.switchID = source.switchID
+                    record.source.fileSeq = source.fileSeq
+                    record.source.position = position
+                    record.rawOffset = i * PartitionEntries.stride
+                    if recycledIndex != UInt32.max { recycledOf[record.rawOffset] = Int(recycledIndex) }
+                    prepared.append(record)
+                }
+            }
+            // Sort compact keys, not the 600-byte records.
+            var order = prepared.indices.map { CanonicalKeyIndex(key: CanonicalKey(imsi: prepared[$0].imsi,
+                start: prepared[$0].start.value, source: prepared[$0].source), index: Int32($0)) }
+            order.sort { $0.key < $1.key }
+            var fraud = FraudDetector(reference: reference)
+            var currentIMSI = -1
+            for entry in order {
+                var record = prepared[Int(entry.index)]
+                let raw = UnsafeRawBufferPointer(rebasing: all[record.rawOffset..<(record.rawOffset + 160)])
+                if let r = recycledOf[record.rawOffset] { result.recycledResolved.append(r) }
+                let key = DuplicateKey(raw: raw)
+                if let origin = result.state.duplicateKeys.origin(of: key) {
+                    DuplicateRecordFormatter.append(record.source, original: origin, raw: raw, to: &result.duplicates.bytes)
+                    result.duplicates.appended(sourceOrder(record.source, raw: raw))
+                    result.counters.duplicates.add(raw: raw)
+                    continue
+                }
+                result.state.duplicateKeys.insert(key, DuplicateOrigin(
+                    switchID: record.source.switchID, fileSeq: record.source.fileSeq,
+                    recordSeq: record.source.recordSeq, startDate: record.start.date))
+                let canonical = CanonicalKey(imsi: record.imsi, start: record.start.value, source: record.source)
+                let charge: Int
+                if record.isRoamer {
+                    charge = roamerFormatter.append(record, raw: raw, to: &result.roamers.bytes)
+                    result.roamers.appended(canonical)
+                    result.counters.roamers.add(raw: raw)
+                    result.counters.roamerCharge += charge
+                } else {
+                    let flags = discounts.apply(&record, pools: &result.state.pools)
+                    charge = ratedFormatter.append(record, flags: flags, raw: raw, to: &result.rated.bytes)
+                    result.rated.appended(canonical)
+                    result.counters.rated.add(raw: raw)
+                    result.counters.ratedNet += charge
+                    result.counters.ratedByStatus[record.location.status.letter, default: 0] += 1
+                    if let b = record.block1 { result.counters.blocksByComponent[Int(b.component.rawValue)] += 1 }
+                    if let b = record.block2 { result.counters.blocksByComponent[Int(b.component.rawValue)] += 1 }
+                }
+                // The branches (SPEC section 7), fed from the same canonical stream.
+                let msisdn = RecordView(raw)[DetailLayout.msisdn]
+                if let level = highUsage.observe(record, charge: charge, msisdn: msisdn, ledger: &result.state.ledger,
+                                                 output: &result.alerts.bytes) {
+                    result.alerts.appended(canonical)
+                    result.counters.alerts += 1
+                    if level >= 3 && !record.isRoamer {
+                        result.counters.highAlerts.append("HU level \(level): IMSI \(RecordView(raw).string(DetailLayout.imsi)) at \(record.source.switchID) \(record.source.fileSeq)/\(record.source.recordSeq)")
+                    }
+                }
+                if record.imsi != currentIMSI {
+                    fraud.beginSubscriber()
+                    currentIMSI = record.imsi
+                }
+                let before = result.fraud.bytes.count
+                fraud.observe(record, msisdn: msisdn, output: &result.fraud.bytes)
+                for _ in 0..<((result.fraud.bytes.count - before) / result.fraud.width) { result.fraud.appended(canonical) }
+            }
+            for (i, n) in fraud.flagsPerRule.enumerated() { result.counters.fraudByRule[i] += n }
+        }
+        return result
+    }
+
+    /// A canonical key with the index of its record.
+    private struct CanonicalKeyIndex {
+        var key: CanonicalKey
+        var index: Int32
+    }
+
+    private func reject(_ raw: UnsafeRawBufferPointer, reason: RejectReason, source: DetailSource, position: Int,
+                        recycled: RecycledReject?, into result: inout PartitionResult) {
+        RejectRecordFormatter.append(reason: reason, attempts: (recycled?.attempts ?? 0) + 1,
+                                     switchID: source.switchID, fileSeq: source.fileSeq,
+                                     firstRun: recycled?.firstRun ?? runID, lastRun: runID, raw: raw,
+                                     to: &result.rejects.bytes)
+        result.rejects.appended(SourceOrderKey(switchID: source.switchID, fileSeq: source.fileSeq,
+                                               recordSeq: PackedText(RecordView(raw)[DetailLayout.recordSeq]),
+                                               position: position))
+        result.counters.rejected.add(raw: raw)
+        result.counters.rejectsByReason[Int(reason.rawValue)] += 1
+    }
+
+    @inline(__always)
+    private func sourceOrder(_ s: SourceReference, raw: UnsafeRawBufferPointer) -> SourceOrderKey {
+        SourceOrderKey(switchID: s.switchID, fileSeq: s.fileSeq,
+                       recordSeq: PackedText(RecordView(raw)[DetailLayout.recordSeq]), position: s.position)
+    }
+}

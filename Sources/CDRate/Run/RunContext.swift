@@ -1,0 +1,102 @@
+/// Everything a state-changing command holds while it runs: the reference data, the
+/// locked and recovered work area, the current state, the new run's id and its
+/// staging directories.
+public final class RunContext {
+    /// The run's reference data.
+    public let reference: ReferenceData
+    /// The work area.
+    public let area: WorkArea
+    /// The state as the newest committed run left it.
+    public var state: RunState
+    /// The state generation the current state was loaded from (its `dupkeys/`), or nil.
+    public let previousStateDirectory: String?
+    /// The id of the run being made.
+    public let runID: RunID
+    /// Notices for stderr (lock take-over, recovery).
+    public private(set) var notices: [String] = []
+    /// The run directory being written (renamed into place at the commit).
+    public let runStaging: String
+    /// The state generation being written.
+    public let stateStaging: String
+    /// Scratch space of this run (spill files), removed after the commit.
+    public let scratch: String
+    private let lock: WorkAreaLock
+
+    /// Loads the reference data (a configuration error changes nothing), then locks the
+    /// work area, removes what an unfinished run left, loads the current state and
+    /// creates the run's staging directories.
+    public init(tariffs: String, work: String) throws {
+        reference = try ReferenceData.load(directory: tariffs)
+        let area = WorkArea(root: work)
+        try area.prepare()
+        let lock = try WorkAreaLock(root: area.root, startedAt: RunClock.wallClockText())
+        var notices = lock.takeOverNotice.map { [$0] } ?? []
+        do {
+            for path in try area.recover() { notices.append("removed \(path), left by a run that did not finish") }
+            let previous = try area.latestRun()
+            previousStateDirectory = previous.map { area.stateDirectory($0) }
+            state = try previousStateDirectory.map { try RunState.load(from: $0) } ?? RunState()
+            runID = previous?.next ?? RunID(1)
+            runStaging = WorkArea.staging(area.runDirectory(runID))
+            stateStaging = WorkArea.staging(area.stateDirectory(runID))
+            scratch = area.scratchDirectory + "/" + runID.text
+            for d in [runStaging, stateStaging + "/dupkeys", scratch] { try FileSystem.makeDirectories(d) }
+        } catch {
+            lock.release()
+            throw error
+        }
+        self.area = area
+        self.lock = lock
+        self.notices = notices
+    }
+
+    /// Releases the lock.
+    public func close() { lock.release() }
+
+    /// Rates the spilled partitions of this run into the run directory, continuing the
+    /// state's pools, usage and duplicate keys.
+    public func rate(inputs: [String], sources: [DetailSource], recycled: [RecycledReject],
+                     threads: Int) throws(IOFailure) -> RatingOutcome {
+        try RatingRound(reference: reference, runID: runID, threads: threads).rate(
+            inputs: inputs, sources: sources, recycled: recycled, state: &state,
+            previousKeys: previousStateDirectory.map { $0 + "/dupkeys" }, nextKeys: stateStaging + "/dupkeys",
+            spillDirectory: scratch, outputDirectory: runStaging)
+    }
+
+    /// Writes `files` and the MANIFEST into the run directory and the state's text files
+    /// into the state generation, then renames the archive staging directory (if any), the
+    /// state and last the run directory into place — the commit point — and cleans up.
+    public func commit(files: [(name: String, bytes: [UInt8])], manifest: Manifest,
+                       archiveStaging: String?) throws {
+        try state.write(to: stateStaging)
+        for (name, bytes) in files {
+            try FaultPoint.reach("before-write-\(name)")
+            try FileSystem.write(runStaging + "/" + name, bytes)
+        }
+        try FaultPoint.reach("before-write-MANIFEST")
+        try FileSystem.write(runStaging + "/MANIFEST", manifest.bytes)
+        try FileSystem.syncDirectory(runStaging)
+        if let archiveStaging {
+            try FileSystem.syncDirectory(archiveStaging)
+            try FaultPoint.reach("before-archive-rename")
+            try FileSystem.rename(archiveStaging, area.archiveDirectory(runID))
+        }
+        try FaultPoint.reach("before-state-rename")
+        try FileSystem.rename(stateStaging, area.stateDirectory(runID))
+        try FaultPoint.reach("before-run-rename")
+        try FileSystem.rename(runStaging, area.runDirectory(runID))  // the commit point
+        try FaultPoint.reach("after-run-rename")
+        try FileSystem.removeTree(scratch)
+        try area.pruneState()
+    }
+
+    /// The manifest's common head: run, kind, partitions, reference checksums.
+    public func manifestHead(kind: String) -> Manifest {
+        var m = Manifest(title: "run \(runID.text)")
+        m.add("run \(runID.text)")
+        m.add("kind \(kind)")
+        m.add("partitions \(state.partitions)")
+        for c in reference.checksums { m.add("reference \(c.file) sha256 \(c.sha256)") }
+        return m
+    }
+}

@@ -1,0 +1,63 @@
+/// What a run counted, stage by stage: the figures of the summary line and the
+/// MANIFEST's reconciliation. Every record is counted in exactly one outcome.
+public struct RunCounters: Sendable {
+    /// Detail records taken into the run.
+    public var input = RecordTally()
+    /// Records written to `rated.dat`.
+    public var rated = RecordTally()
+    /// Records written to `roamers.dat`.
+    public var roamers = RecordTally()
+    /// Records written to `rejects.dat`.
+    public var rejected = RecordTally()
+    /// Records written to `duplicates.dat`.
+    public var duplicates = RecordTally()
+    /// Rejects per reason, indexed by `RejectReason.rawValue`.
+    public var rejectsByReason = Array(repeating: 0, count: 10)
+    /// Rated records per status letter (`H`, `P`, `N`).
+    public var ratedByStatus: [UInt8: Int] = [:]
+    /// Blocks per component, indexed by `Component.rawValue`.
+    public var blocksByComponent = Array(repeating: 0, count: Component.allCases.count)
+    /// Sum of `R` nets, li.
+    public var ratedNet = 0
+    /// Sum of `V` charges, li.
+    public var roamerCharge = 0
+    /// `A` records written.
+    public var alerts = 0
+    /// HU alerts at level 3 and above (they are also alarms).
+    public var highAlerts: [String] = []
+    /// `F` records per rule, indexed by `FraudRule.rawValue`.
+    public var fraudByRule = Array(repeating: 0, count: FraudRule.allCases.count)
+
+    /// Zero.
+    public init() {}
+
+    /// Whether the reconciliation of SPEC section 8 holds: in = rated + roamers + rejected + duplicates,
+    /// for counts and for duration and volume sums.
+    public var reconciles: Bool {
+        var out = rated
+        out += roamers
+        out += rejected
+        out += duplicates
+        return out == input
+    }
+
+    /// Adds another partition's counters.
+    public mutating func merge(_ o: RunCounters) {
+        input += o.input
+        rated += o.rated
+        roamers += o.roamers
+        rejected += o.rejected
+        duplicates += o.duplicates
+        for i in rejectsByReason.indices { rejectsByReason[i] += o.rejectsByReason[i] }
+        for (k, v) in o.ratedByStatus { ratedByStatus[k, default: 0] += v }
+        for i in blocksByComponent.indices { blocksByComponent[i] += o.blocksByComponent[i] }
+        ratedNet += o.ratedNet
+        roamerCharge += o.roamerCharge
+        alerts += o.alerts
+        highAlerts += o.highAlerts
+        for i in fraudByRule.indices { fraudByRule[i] += o.fraudByRule[i] }
+    }
+
+    /// Total `F` records.
+    public var fraudFlags: Int { fraudByRule.reduce(0, +) }
+}

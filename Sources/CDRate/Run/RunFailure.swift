@@ -1,0 +1,45 @@
+/// Why a command failed, with its documented exit code (SPEC section 11).
+public enum RunFailure: Error, Sendable, CustomStringConvertible {
+    /// A bad command line: exit 2.
+    case usage(String)
+    /// A reference-data error: exit 3.
+    case configuration(ConfigurationError)
+    /// Another run holds the work area's lock: exit 4.
+    case locked(String)
+    /// An I/O failure or damaged state: exit 5.
+    case io(String)
+
+    /// The exit code.
+    public var exitCode: Int32 {
+        switch self {
+        case .usage: return 2
+        case .configuration: return 3
+        case .locked: return 4
+        case .io: return 5
+        }
+    }
+
+    /// The message for stderr.
+    public var description: String {
+        switch self {
+        case .usage(let m): return "usage error: \(m)"
+        case .configuration(let e): return "configuration error: \(e)"
+        case .locked(let m): return "locked: \(m)"
+        case .io(let m): return "I/O error: \(m)"
+        }
+    }
+
+    /// Wraps any error thrown below the command layer.
+    public static func wrap(_ error: Error) -> RunFailure {
+        switch error {
+        case let f as RunFailure: return f
+        case let e as ConfigurationError: return .configuration(e)
+        case let e as IOFailure: return .io(e.description)
+        case let e as StateError: return .io("damaged state: \(e)")
+        case let e as WorkAreaLock.Failure:
+            if case .io(let f) = e { return .io(f.description) }
+            return .locked(e.description)
+        default: return .io(String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// A run id, `R` + 7 digits, increasing (SPEC section 8). A rerate generation uses
+/// the same shape with `G` (`G0000001`) where an output needs the id of the attempt.
+public struct RunID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The number.
+    public let number: Int
+    /// The letter: `R` for runs, `G` for rerate generations.
+    public let letter: Character
+
+    /// Run `number`.
+    public init(_ number: Int) {
+        self.number = number
+        letter = "R"
+    }
+
+    /// Generation `number` of a cycle's rerate.
+    public static func generation(_ number: Int) -> RunID { RunID(number: number, letter: "G") }
+
+    private init(number: Int, letter: Character) {
+        self.number = number
+        self.letter = letter
+    }
+
+    /// Parses `R0000001`; nil otherwise.
+    public init?(text: String) {
+        guard text.count == 8, text.first == "R", let n = Int(text.dropFirst()), n > 0 else { return nil }
+        number = n
+        letter = "R"
+    }
+
+    /// The letter + 7 digits.
+    public var text: String {
+        let digits = String(number)
+        return String(letter) + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+    }
+
+    /// The text.
+    public var description: String { text }
+
+    /// The next run id.
+    public var next: RunID { RunID(number + 1) }
+
+    /// Numeric order.
+    public static func < (a: RunID, b: RunID) -> Bool { a.number < b.number }
+}

@@ -1,0 +1,16 @@
+/// The options of a run (SPEC section 11).
+public struct RunOptions: Sendable {
+    /// The inbox directory (`--inbox`, default `SampleCDRs`).
+    public var inbox = "SampleCDRs"
+    /// The reference tables (`--tariffs`, default `Tariffs`).
+    public var tariffs = "Tariffs"
+    /// The work area (`--work`, default `var`).
+    public var work = "var"
+    /// Worker threads (`--threads`, default the number of cores); outputs do not depend on it.
+    public var threads = 2
+    /// Operator-requested re-collection (`cdrate collect --recollect`), nil for the nightly run.
+    public var recollect: RecollectRequest?
+
+    /// Defaults.
+    public init() {}
+}

@@ -1,0 +1,49 @@
+/// What a run did, for the one-line summary and the alarms on stderr.
+public struct RunReport: Sendable {
+    /// The run's id.
+    public var runID: RunID
+    /// The run directory.
+    public var directory: String
+    /// Files collected.
+    public var filesCollected = 0
+    /// Files quarantined.
+    public var filesQuarantined = 0
+    /// The counters.
+    public var counters = RunCounters()
+    /// Alarm lines, in order.
+    public var alarms: [String] = []
+    /// Notices (lock take-over, recovery), for stderr.
+    public var notices: [String] = []
+
+    /// A report for `runID`.
+    public init(runID: RunID, directory: String) {
+        self.runID = runID
+        self.directory = directory
+    }
+
+    /// Adds the branch alarms of SPEC section 7 to `alarms`: HU levels of 3 and above,
+    /// and the number of fraud flags of each rule that fired.
+    public mutating func addBranchAlarms() {
+        alarms += counters.highAlerts
+        for rule in FraudRule.allCases where counters.fraudByRule[Int(rule.rawValue)] > 0 {
+            alarms.append("FRAUD \(rule.name): \(counters.fraudByRule[Int(rule.rawValue)]) flags in fraud.dat")
+        }
+    }
+
+    /// The one-line summary.
+    public func summary(seconds: Double) -> String {
+        let c = counters
+        return "cdrate run \(runID): files \(filesCollected) collected, \(filesQuarantined) quarantined; "
+            + "records \(c.input.records) in, \(c.rated.records) rated, \(c.roamers.records) roamers, "
+            + "\(c.rejected.records) rejected, \(c.duplicates.records) duplicates; "
+            + "\(c.alerts) alerts, \(c.fraudFlags) fraud flags; "
+            + (c.reconciles ? "reconciled" : "NOT RECONCILED") + "; " + String(format2(seconds)) + " s"
+    }
+}
+
+/// `x` with two decimals, without Foundation formatters (display only).
+func format2(_ x: Double) -> String {
+    let hundredths = Int((x * 100).rounded())
+    let frac = hundredths % 100
+    return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+}

@@ -1,0 +1,84 @@
+/// The state that crosses runs (registry, reject store, free-unit pools, month-to-date
+/// usage, duplicate keys), as one committed generation directory:
+///
+/// ```
+/// meta.txt         partitions <n>, high-water <YYYYMMDD> (latest file creation date seen)
+/// registry.txt     CollectionRegistry lines
+/// rejects.dat      the reject store, X lines
+/// pools.txt        FreeUnitPools lines
+/// usage.txt        HighUsageLedger lines (HU month-to-date, HUR per day)
+/// dupkeys/pNN.bin  DuplicateKeyStore of partition NN
+/// ```
+public struct RunState: Sendable {
+    /// The number of IMSI partitions (fixed for a work area).
+    public static let defaultPartitions = 64
+
+    /// The number of IMSI partitions.
+    public var partitions: Int
+    /// The latest file creation date seen, the "today" of key retention.
+    public var highWaterDate: Int = 0
+    /// The collection registry.
+    public var registry = CollectionRegistry()
+    /// The pending rejects.
+    public var rejects = RejectStore()
+    /// Free-unit pools.
+    public var pools = FreeUnitPools()
+    /// Month-to-date and daily usage of the high-usage branch.
+    public var ledger = HighUsageLedger()
+
+    /// The empty state of a new work area.
+    public init(partitions: Int = RunState.defaultPartitions) {
+        self.partitions = partitions
+    }
+
+    /// Loads a generation directory.
+    public static func load(from directory: String) throws -> RunState {
+        let metaPath = directory + "/meta.txt"
+        var partitions = RunState.defaultPartitions
+        var highWater = 0
+        for (n, line) in StateText.lines(try FileSystem.read(metaPath)).enumerated() {
+            let f = line.split(separator: " ")
+            guard f.count == 2, let v = Int(f[1]) else { throw StateError(file: metaPath, line: n + 1, problem: "malformed: \(line)") }
+            switch f[0] {
+            case "partitions": partitions = v
+            case "high-water": highWater = v
+            default: throw StateError(file: metaPath, line: n + 1, problem: "unknown key \(f[0])")
+            }
+        }
+        var state = RunState(partitions: partitions)
+        state.highWaterDate = highWater
+        state.registry = try CollectionRegistry(parsing: try FileSystem.read(directory + "/registry.txt"),
+                                                source: directory + "/registry.txt")
+        state.rejects = RejectStore(parsing: try FileSystem.read(directory + "/rejects.dat"))
+        state.pools = try FreeUnitPools(parsing: try FileSystem.read(directory + "/pools.txt"), source: directory + "/pools.txt")
+        state.ledger = try HighUsageLedger(parsing: try FileSystem.read(directory + "/usage.txt"), source: directory + "/usage.txt")
+        return state
+    }
+
+    /// Writes the generation's text files into `directory`, every file synced; the
+    /// `dupkeys/` files are written there by the rating round, one per partition.
+    public func write(to directory: String) throws(IOFailure) {
+        try FileSystem.makeDirectories(directory + "/dupkeys")
+        try FileSystem.write(directory + "/meta.txt", Array("partitions \(partitions)\nhigh-water \(highWaterDate)\n".utf8))
+        try FileSystem.write(directory + "/registry.txt", registry.serialized())
+        try FileSystem.write(directory + "/rejects.dat", rejects.serialized())
+        try FileSystem.write(directory + "/pools.txt", pools.serialized())
+        try FileSystem.write(directory + "/usage.txt", ledger.serialized())
+        try FileSystem.syncDirectory(directory + "/dupkeys")
+        try FileSystem.syncDirectory(directory)
+    }
+
+    /// `pNN.bin`.
+    static func partitionFile(_ p: Int) -> String { p < 10 ? "p0\(p).bin" : "p\(p).bin" }
+
+    /// The partition of an IMSI given as a number (FNV-1a of its 15 digits).
+    public static func partition(ofIMSI imsi: Int, partitions: Int) -> Int {
+        var digits = [UInt8](repeating: ASCII.zero, count: 15)
+        var v = imsi
+        for i in stride(from: 14, through: 0, by: -1) {
+            digits[i] = ASCII.zero + UInt8(v % 10)
+            v /= 10
+        }
+        return digits.withUnsafeBytes { Int(FNV1a.hash($0) % UInt64(partitions)) }
+    }
+}

@@ -1,0 +1,103 @@
+/// The layout of a work area and the commit protocol of its runs.
+///
+/// ```
+/// <work>/LOCK                    the lock (WorkAreaLock)
+/// <work>/runs/R0000001/          a committed run: its outputs and MANIFEST
+/// <work>/state/R0000001/         the cross-run state as that run left it
+/// <work>/archive/R0000001/       the raw switch files that run collected
+/// <work>/logs/collection.log     one line per collection event, append-only
+/// <work>/logs/alarms.log         one line per alarm, append-only
+/// <work>/tmp/R0000001/           scratch (spill files) of a running command
+/// <work>/bills/YYYYMM/B0000001/  bill runs;  <work>/cycles/YYYYMM/G1/  rerate generations
+/// ```
+///
+/// A run writes `archive/.R…tmp`, `state/.R…tmp` and `runs/.R…tmp`, syncs them, renames
+/// the archive and the state into place, and last renames its run directory: that rename
+/// is the commit point. A run directory exists only whole; state and archive
+/// directories without their run directory belong to a run that did not commit and are
+/// removed by `recover()` before the next command, so a crash at any point leaves the
+/// previous committed state in force and a rerun gives the same result.
+public struct WorkArea: Sendable {
+    /// The work area's root directory.
+    public let root: String
+
+    /// A work area at `root` (created on first use).
+    public init(root: String) { self.root = root }
+
+    /// `<work>/runs`.
+    public var runsDirectory: String { root + "/runs" }
+    /// `<work>/state`.
+    public var stateDirectory: String { root + "/state" }
+    /// `<work>/archive`.
+    public var archiveDirectory: String { root + "/archive" }
+    /// `<work>/logs`.
+    public var logsDirectory: String { root + "/logs" }
+    /// `<work>/bills`.
+    public var billsDirectory: String { root + "/bills" }
+    /// `<work>/tmp`: scratch space of running commands, emptied by `recover()`.
+    public var scratchDirectory: String { root + "/tmp" }
+    /// `<work>/cycles`.
+    public var cyclesDirectory: String { root + "/cycles" }
+
+    /// The committed run directory of `run`.
+    public func runDirectory(_ run: RunID) -> String { runsDirectory + "/" + run.text }
+    /// The state generation left by `run`.
+    public func stateDirectory(_ run: RunID) -> String { stateDirectory + "/" + run.text }
+    /// The archive of the files `run` collected.
+    public func archiveDirectory(_ run: RunID) -> String { archiveDirectory + "/" + run.text }
+    /// The staging name of a directory being written (hidden, removed by `recover()`).
+    public static func staging(_ path: String) -> String {
+        FileSystem.parentOf(path) + "/." + String(path.split(separator: "/").last!) + ".tmp"
+    }
+
+    /// Creates the top-level directories.
+    public func prepare() throws(IOFailure) {
+        for d in [runsDirectory, stateDirectory, archiveDirectory, logsDirectory, billsDirectory, cyclesDirectory,
+                  scratchDirectory] {
+            try FileSystem.makeDirectories(d)
+        }
+    }
+
+    /// The committed runs, in order.
+    public func committedRuns() throws(IOFailure) -> [RunID] {
+        guard FileSystem.isDirectory(runsDirectory) else { return [] }
+        return try FileSystem.list(runsDirectory).compactMap { RunID(text: $0) }.sorted()
+    }
+
+    /// Removes what uncommitted runs left behind: staging directories, and state and
+    /// archive generations whose run directory does not exist. Returns what it removed.
+    @discardableResult
+    public func recover() throws(IOFailure) -> [String] {
+        var removed = [String]()
+        let committed = Set(try committedRuns())
+        for parent in [runsDirectory, stateDirectory, archiveDirectory] where FileSystem.isDirectory(parent) {
+            for name in try FileSystem.list(parent) {
+                let path = parent + "/" + name
+                let orphan = name.hasPrefix(".") || (parent != runsDirectory && RunID(text: name).map { !committed.contains($0) } ?? false)
+                if orphan {
+                    try FileSystem.removeTree(path)
+                    removed.append(path)
+                }
+            }
+        }
+        if FileSystem.isDirectory(scratchDirectory) {
+            for name in try FileSystem.list(scratchDirectory) {
+                try FileSystem.removeTree(scratchDirectory + "/" + name)
+                removed.append(scratchDirectory + "/" + name)
+            }
+        }
+        return removed
+    }
+
+    /// The newest committed run, whose state generation is the current state.
+    public func latestRun() throws(IOFailure) -> RunID? { try committedRuns().last }
+
+    /// The id the next run gets.
+    public func nextRunID() throws(IOFailure) -> RunID { (try latestRun())?.next ?? RunID(1) }
+
+    /// Removes state generations older than the newest `keep` (they are never read again).
+    public func pruneState(keep: Int = 2) throws(IOFailure) {
+        let generations = try FileSystem.list(stateDirectory).compactMap { RunID(text: $0) }.sorted()
+        for run in generations.dropLast(keep) { try FileSystem.removeTree(stateDirectory(run)) }
+    }
+}

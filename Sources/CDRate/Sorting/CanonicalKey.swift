@@ -1,0 +1,61 @@
+/// The canonical order key of SPEC section 5 (IMSI, start time, switch, file seq,
+/// record seq, position), kept beside each output line so that the outputs of the
+/// partitions can be merged into one file in that order.
+public struct CanonicalKey: Sendable, Comparable {
+    /// The IMSI.
+    public var imsi: Int
+    /// The start time `YYYYMMDDHHMMSS`.
+    public var start: Int
+    /// Switch, file seq, record seq, position.
+    public var source: SourceReference
+
+    /// A key.
+    public init(imsi: Int, start: Int, source: SourceReference) {
+        self.imsi = imsi
+        self.start = start
+        self.source = source
+    }
+
+    /// Canonical order.
+    @inline(__always)
+    public static func < (a: CanonicalKey, b: CanonicalKey) -> Bool {
+        if a.imsi != b.imsi { return a.imsi < b.imsi }
+        if a.start != b.start { return a.start < b.start }
+        return SourceReference.precedes(a.source, b.source)
+    }
+
+    /// Same key.
+    public static func == (a: CanonicalKey, b: CanonicalKey) -> Bool {
+        a.imsi == b.imsi && a.start == b.start && a.source == b.source
+    }
+}
+
+/// The order of `rejects.dat` and `duplicates.dat` (SPEC section 8): switch, file seq,
+/// record seq (for rejects its 8 raw bytes), position in the file.
+public struct SourceOrderKey: Sendable, Comparable {
+    /// The switch.
+    public var switchID: PackedText
+    /// The file seq.
+    public var fileSeq: Int
+    /// The record seq's raw bytes (packed), compared as bytes.
+    public var recordSeq: PackedText
+    /// The position in the file.
+    public var position: Int
+
+    /// A key.
+    public init(switchID: PackedText, fileSeq: Int, recordSeq: PackedText, position: Int) {
+        self.switchID = switchID
+        self.fileSeq = fileSeq
+        self.recordSeq = recordSeq
+        self.position = position
+    }
+
+    /// Switch, file seq, record seq, position.
+    @inline(__always)
+    public static func < (a: SourceOrderKey, b: SourceOrderKey) -> Bool {
+        if a.switchID != b.switchID { return a.switchID < b.switchID }
+        if a.fileSeq != b.fileSeq { return a.fileSeq < b.fileSeq }
+        if a.recordSeq != b.recordSeq { return a.recordSeq < b.recordSeq }
+        return a.position < b.position
+    }
+}

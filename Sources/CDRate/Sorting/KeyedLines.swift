@@ -1,0 +1,42 @@
+/// Fixed-width output lines with the sort key of each, as one partition produced them.
+public struct KeyedLines<Key: EncodedSortKey>: Sendable {
+    /// The lines, each `width` bytes including its LF, back to back.
+    public var bytes: [UInt8] = []
+    /// One key per line, in line order.
+    public var keys: [Key] = []
+    /// The width of a line including its LF.
+    public let width: Int
+
+    /// No lines of `width` bytes (LF included).
+    public init(width: Int) { self.width = width }
+
+    /// The number of lines.
+    public var count: Int { keys.count }
+
+    /// Records the key of the line just appended to `bytes`.
+    @inline(__always)
+    public mutating func appended(_ key: Key) {
+        keys.append(key)
+    }
+
+    /// Writes the lines, each preceded by its encoded key, to a spill file at `path`,
+    /// sorted by key first when `sort` (stable: ties keep line order).
+    public func spill(to path: String, sort: Bool) throws(IOFailure) {
+        var order = Array(0..<keys.count)
+        if sort { order.sort { keys[$0] < keys[$1] || (!(keys[$1] < keys[$0]) && $0 < $1) } }
+        let keyWidth = Key.encodedWidth
+        var out = [UInt8](repeating: 0, count: order.count * (keyWidth + width))
+        out.withUnsafeMutableBytes { o in
+            bytes.withUnsafeBytes { all in
+                var at = 0
+                for i in order {
+                    keys[i].encode(into: UnsafeMutableRawBufferPointer(rebasing: o[at..<(at + keyWidth)]))
+                    UnsafeMutableRawBufferPointer(rebasing: o[(at + keyWidth)..<(at + keyWidth + width)])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: all[(i * width)..<((i + 1) * width)]))
+                    at += keyWidth + width
+                }
+            }
+        }
+        try FileSystem.write(path, out, sync: false)
+    }
+}

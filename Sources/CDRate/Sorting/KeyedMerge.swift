@@ -1,0 +1,49 @@
+/// Merges spill files of keyed lines (each record: an encoded key, then a line with its
+/// LF) into one output in key order, streaming: a binary heap over the files' current
+/// records, comparing key bytes. Each input must already be in key order; ties keep
+/// input order, so the result is deterministic.
+public enum KeyedMerge {
+    /// Merges `inputs` into `output`, writing the lines without their keys.
+    public static func merge(_ inputs: [String], keyWidth: Int, lineWidth: Int, into output: OutputFile) throws(IOFailure) {
+        var readers = [SpillReader]()
+        var current = [UnsafeRawBufferPointer?]()
+        for path in inputs {
+            let r = try SpillReader(path: path, recordSize: keyWidth + lineWidth)
+            readers.append(r)
+            current.append(try r.next())
+        }
+        func less(_ a: Int, _ b: Int) -> Bool {
+            let x = current[a]!, y = current[b]!
+            let c = memcmp(x.baseAddress!, y.baseAddress!, keyWidth)
+            return c < 0 || (c == 0 && a < b)
+        }
+        var heap = current.indices.filter { current[$0] != nil }
+        func siftDown(_ start: Int) {
+            var i = start
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < heap.count && less(heap[l], heap[m]) { m = l }
+                if r < heap.count && less(heap[r], heap[m]) { m = r }
+                if m == i { return }
+                heap.swapAt(i, m)
+                i = m
+            }
+        }
+        for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+        while let top = heap.first {
+            let record = current[top]!
+            try output.appendLine(UnsafeRawBufferPointer(rebasing: record[keyWidth...]))
+            current[top] = try readers[top].next()
+            if current[top] == nil {
+                heap[0] = heap[heap.count - 1]
+                heap.removeLast()
+            }
+            if !heap.isEmpty { siftDown(0) }
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,57 @@
+/// The detail records of one partition of IMSIs, back to back: the 160 raw bytes,
+/// then the index of their `DetailSource`, their position in the file, and the index
+/// of their `RecycledReject` (or `UInt32.max` for a record fresh from a file), each
+/// a 32-bit little-endian integer.
+public struct PartitionEntries: Sendable {
+    /// Bytes per entry.
+    public static let stride = 172
+    /// The entries.
+    public var bytes: [UInt8] = []
+
+    /// No entry.
+    public init() {}
+
+    /// The number of entries.
+    @inline(__always) public var count: Int { bytes.count / PartitionEntries.stride }
+
+    /// The partition of a raw detail record among `partitions`: FNV-1a 64 of its 15 IMSI
+    /// bytes modulo the count (SPEC section 12), so that every stateful rule sees all of
+    /// an IMSI's records in one partition.
+    @inline(__always)
+    public static func partition(of raw: UnsafeRawBufferPointer, partitions: Int) -> Int {
+        Int(FNV1a.hash(RecordView(raw)[DetailLayout.imsi]) % UInt64(partitions))
+    }
+
+    /// Entries read back from a spill file.
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Appends a record.
+    @inline(__always)
+    public mutating func append(raw: UnsafeRawBufferPointer, source: Int, position: Int, recycled: Int? = nil) {
+        bytes.append(contentsOf: raw)
+        var trailer = (UInt64(0), UInt64(0))
+        withUnsafeMutableBytes(of: &trailer) { PartitionEntries.putTrailer($0, source: source, position: position, recycled: recycled) }
+        withUnsafeBytes(of: &trailer) { bytes.append(contentsOf: $0[0..<12]) }
+    }
+
+    /// Writes the 12 trailer bytes of an entry (source, position, recycled index; little-endian).
+    @inline(__always)
+    static func putTrailer(_ t: UnsafeMutableRawBufferPointer, source: Int, position: Int, recycled: Int?) {
+        @inline(__always) func put(_ value: UInt32, at i: Int) {
+            t[4 * i] = UInt8(truncatingIfNeeded: value)
+            t[4 * i + 1] = UInt8(truncatingIfNeeded: value >> 8)
+            t[4 * i + 2] = UInt8(truncatingIfNeeded: value >> 16)
+            t[4 * i + 3] = UInt8(truncatingIfNeeded: value >> 24)
+        }
+        put(UInt32(source), at: 0)
+        put(UInt32(position), at: 1)
+        put(recycled.map { UInt32($0) } ?? UInt32.max, at: 2)
+    }
+
+    /// Reads a 32-bit field of entry `index` at `offset` (160, 164 or 168).
+    @inline(__always)
+    static func field(_ bytes: UnsafeRawBufferPointer, entry index: Int, offset: Int) -> UInt32 {
+        let base = index * stride + offset
+        return UInt32(bytes[base]) | UInt32(bytes[base + 1]) << 8 | UInt32(bytes[base + 2]) << 16 | UInt32(bytes[base + 3]) << 24
+    }
+}

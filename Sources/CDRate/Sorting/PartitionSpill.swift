@@ -1,0 +1,40 @@
+/// The detail records of a run on their way to the partitions: one spill file of
+/// `PartitionEntries` records per IMSI partition, so that collection never holds the
+/// night in memory.
+public final class PartitionSpill {
+    private var writers: [SpillWriter]
+    /// The spill files, one per partition.
+    public let paths: [String]
+
+    /// Creates `partitions` spill files in `directory`.
+    public init(directory: String, partitions: Int) throws(IOFailure) {
+        var writers = [SpillWriter]()
+        var paths = [String]()
+        for p in 0..<partitions {
+            let path = directory + "/in-\(p).bin"
+            writers.append(try SpillWriter(path: path, bufferSize: 256 << 10))
+            paths.append(path)
+        }
+        self.writers = writers
+        self.paths = paths
+    }
+
+    /// Routes one raw detail record to its partition's file.
+    @inline(__always)
+    public func append(raw: UnsafeRawBufferPointer, source: Int, position: Int, recycled: Int? = nil) throws(IOFailure) {
+        let p = PartitionEntries.partition(of: raw, partitions: writers.count)
+        var entry = (UInt64(0), UInt64(0))  // 12 bytes of trailer, padded
+        withUnsafeMutableBytes(of: &entry) { t in
+            PartitionEntries.putTrailer(t, source: source, position: position, recycled: recycled)
+        }
+        try writers[p].append(raw)
+        try withUnsafeBytes(of: &entry) { (t) throws(IOFailure) in
+            try writers[p].append(UnsafeRawBufferPointer(rebasing: t[0..<12]))
+        }
+    }
+
+    /// Flushes and closes every file.
+    public func finish() throws(IOFailure) {
+        for w in writers { try w.close() }
+    }
+}

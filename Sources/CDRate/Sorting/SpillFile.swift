@@ -1,0 +1,129 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An append-only temporary file written through a buffer: partitions' inputs and
+/// outputs go to disk instead of memory, so a run's memory does not grow with the night.
+public final class SpillWriter {
+    private let fd: Int32
+    /// The file's path.
+    public let path: String
+    private var buffer: [UInt8] = []
+    private let capacity: Int
+    /// Bytes written so far (buffered included).
+    public private(set) var count = 0
+
+    /// Creates (or truncates) `path`.
+    public init(path: String, bufferSize: Int = 1 << 20) throws(IOFailure) {
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 { throw IOFailure(path: path, reason: "cannot create: \(FileSystem.errorText())") }
+        self.path = path
+        capacity = bufferSize
+        buffer.reserveCapacity(bufferSize)
+    }
+
+    /// Appends bytes.
+    @inline(__always)
+    public func append(_ bytes: UnsafeRawBufferPointer) throws(IOFailure) {
+        if buffer.count + bytes.count > capacity { try flush() }
+        if bytes.count > capacity {
+            try writeAll(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+        count += bytes.count
+    }
+
+    /// Writes the buffer out.
+    public func flush() throws(IOFailure) {
+        if buffer.isEmpty { return }
+        let b = buffer
+        buffer.removeAll(keepingCapacity: true)
+        var failure: IOFailure?
+        b.withUnsafeBytes { raw in
+            do throws(IOFailure) { try writeAll(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Flushes, optionally syncs, and closes the file.
+    public func close(sync: Bool = false) throws(IOFailure) {
+        try flush()
+        if sync && fsync(fd) != 0 { throw IOFailure(path: path, reason: "cannot sync: \(FileSystem.errorText())") }
+        if Glibc.close(fd) != 0 { throw IOFailure(path: path, reason: "cannot close: \(FileSystem.errorText())") }
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(IOFailure) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure(path: path, reason: "cannot write: \(FileSystem.errorText())")
+            }
+            offset += n
+        }
+    }
+}
+
+/// Reads a file of fixed-size records sequentially through a buffer.
+public final class SpillReader {
+    private let fd: Int32
+    private let path: String
+    private var buffer: UnsafeMutableRawBufferPointer
+    private var start = 0
+    private var end = 0
+    private var atEOF = false
+    /// The size of one record.
+    public let recordSize: Int
+
+    /// Opens `path` for records of `recordSize` bytes.
+    public init(path: String, recordSize: Int, bufferSize: Int = 256 << 10) throws(IOFailure) {
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { throw IOFailure(path: path, reason: "cannot open: \(FileSystem.errorText())") }
+        self.path = path
+        self.recordSize = recordSize
+        let size = max(bufferSize / recordSize, 1) * recordSize
+        buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
+    }
+
+    deinit {
+        buffer.deallocate()
+        Glibc.close(fd)
+    }
+
+    /// The next record (valid until the next call), or nil at the end.
+    @inline(__always)
+    public func next() throws(IOFailure) -> UnsafeRawBufferPointer? {
+        if end - start < recordSize {
+            try refill()
+            if end - start < recordSize { return nil }
+        }
+        let r = UnsafeRawBufferPointer(rebasing: buffer[start..<(start + recordSize)])
+        start += recordSize
+        return r
+    }
+
+    private func refill() throws(IOFailure) {
+        if atEOF { return }
+        let remaining = end - start
+        if remaining > 0 { buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: remaining) }
+        start = 0
+        end = remaining
+        while end < buffer.count {
+            let n = read(fd, buffer.baseAddress! + end, buffer.count - end)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure(path: path, reason: "cannot read: \(FileSystem.errorText())")
+            }
+            if n == 0 {
+                atEOF = true
+                break
+            }
+            end += n
+        }
+        if atEOF && end % recordSize != 0 {
+            throw IOFailure(path: path, reason: "truncated spill file")
+        }
+    }
+}

@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thin, checked wrappers over POSIX file calls. Every failure is an `IOFailure`
+/// naming the path and `strerror(errno)`; writes are complete or fail.
+public enum FileSystem {
+    /// The system's text for the current `errno`.
+    public static func errorText(_ code: Int32 = errno) -> String { String(cString: strerror(code)) }
+
+    /// Whether `path` exists (any kind).
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    /// Whether `path` is a directory.
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Whether `path` is a regular file.
+    public static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Creates `path` and its missing parents.
+    public static func makeDirectories(_ path: String) throws(IOFailure) {
+        if isDirectory(path) { return }
+        let parent = parentOf(path)
+        if !parent.isEmpty && parent != path { try makeDirectories(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw IOFailure(path: path, reason: "cannot create directory: \(errorText())")
+        }
+    }
+
+    /// The directory part of `path` ("" for a bare name).
+    public static func parentOf(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// The names in directory `path` (not `.` and `..`), sorted by bytes.
+    public static func list(_ path: String) throws(IOFailure) -> [String] {
+        guard let dir = opendir(path) else {
+            throw IOFailure(path: path, reason: "cannot read directory: \(errorText())")
+        }
+        defer { closedir(dir) }
+        var names = [String]()
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    /// The whole content of a file.
+    public static func read(_ path: String) throws(IOFailure) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw IOFailure(path: path, reason: "cannot open: \(errorText())") }
+        defer { close(fd) }
+        var out = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure(path: path, reason: "cannot read: \(errorText())")
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+
+    /// Writes `bytes` to a new file at `path` (replacing any) and, unless told not to
+    /// (temporary files), syncs it to disk.
+    public static func write(_ path: String, _ bytes: [UInt8], sync: Bool = true) throws(IOFailure) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0 { throw IOFailure(path: path, reason: "cannot create: \(errorText())") }
+        var failure: IOFailure?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = IOFailure(path: path, reason: "cannot write: \(errorText())")
+                    return
+                }
+                offset += n
+            }
+        }
+        if sync && failure == nil && fsync(fd) != 0 { failure = IOFailure(path: path, reason: "cannot sync: \(errorText())") }
+        if close(fd) != 0 && failure == nil { failure = IOFailure(path: path, reason: "cannot close: \(errorText())") }
+        if let failure { throw failure }
+    }
+
+    /// Appends `bytes` to `path` (created if missing) and syncs it.
+    public static func append(_ path: String, _ bytes: [UInt8]) throws(IOFailure) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        if fd < 0 { throw IOFailure(path: path, reason: "cannot open for append: \(errorText())") }
+        defer { close(fd) }
+        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return fsync(fd) == 0
+        }
+        if !ok { throw IOFailure(path: path, reason: "cannot append: \(errorText())") }
+    }
+
+    /// Syncs a directory, so that the names created or renamed in it are durable.
+    public static func syncDirectory(_ path: String) throws(IOFailure) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY)
+        if fd < 0 { throw IOFailure(path: path, reason: "cannot open directory: \(errorText())") }
+        defer { close(fd) }
+        if fsync(fd) != 0 { throw IOFailure(path: path, reason: "cannot sync directory: \(errorText())") }
+    }
+
+    /// Renames `from` to `to` atomically (same file system) and syncs the target's directory.
+    public static func rename(_ from: String, _ to: String) throws(IOFailure) {
+        if Glibc.rename(from, to) != 0 {
+            throw IOFailure(path: to, reason: "cannot rename \(from) into place: \(errorText())")
+        }
+        try syncDirectory(parentOf(to).isEmpty ? "." : parentOf(to))
+    }
+
+    /// Removes `path` and everything below it; a missing path is fine.
+    public static func removeTree(_ path: String) throws(IOFailure) {
+        var st = stat()
+        if lstat(path, &st) != 0 { return }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            for name in try list(path) { try removeTree(path + "/" + name) }
+            if rmdir(path) != 0 { throw IOFailure(path: path, reason: "cannot remove directory: \(errorText())") }
+        } else if unlink(path) != 0 {
+            throw IOFailure(path: path, reason: "cannot remove: \(errorText())")
+        }
+    }
+
+    /// The size of a file, or nil.
+    public static func size(_ path: String) -> Int? {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : nil
+    }
+}

@@ -1,0 +1,104 @@
+import CDRate
+import Foundation
+
+/// `cdrate reprocess [--reason R] [--switch S]`.
+func reprocessCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
+    let o = try ParsedOptions(arguments, valued: ["reason", "switch", "tariffs", "work", "threads"])
+    if o.wantsHelp {
+        print(Usage.reprocess)
+        return 0
+    }
+    var run = RecycleRun()
+    run.tariffs = o.value("tariffs", default: "Tariffs")
+    run.work = o.value("work", default: "var")
+    run.threads = try o.positiveInt("threads", default: defaultThreads())
+    if let r = o.value("reason") {
+        guard let reason = RejectReason(code: r) else { throw .usage("--reason '\(r)' is not one of E02 ... E09") }
+        run.reason = reason
+    }
+    if let s = o.value("switch") {
+        guard (1...10).contains(s.count), s.allSatisfy({ ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") }) else {
+            throw .usage("--switch '\(s)' is not a switch id (1-10 of A-Z, 0-9)")
+        }
+        run.switchID = PackedText(s)
+    }
+    let clock = ContinuousClock()
+    let started = clock.now
+    let report = try run.run()
+    for n in report.notices { printError("notice: \(n)") }
+    for a in report.alarms { printError("ALARM \(a)") }
+    print(report.summary(seconds: seconds(since: started, clock)).replacingOccurrences(of: "cdrate run", with: "cdrate reprocess"))
+    return 0
+}
+
+/// `cdrate rejects [--list]`.
+func rejectsCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
+    let o = try ParsedOptions(arguments, valued: ["work"], switches: ["list"])
+    if o.wantsHelp {
+        print(Usage.rejects)
+        return 0
+    }
+    print(try RejectsReport(work: o.value("work", default: "var")).text(list: o.flag("list")), terminator: "")
+    return 0
+}
+
+/// `cdrate verify RUN|BILLRUN`: exit 0 sound, 1 not.
+func verifyCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
+    var rest = arguments
+    var target: String?
+    if let first = rest.first, !first.hasPrefix("--") {
+        target = first
+        rest.removeFirst()
+    }
+    let o = try ParsedOptions(rest, valued: ["work"])
+    if o.wantsHelp {
+        print(Usage.verify)
+        return 0
+    }
+    guard let target else { throw .usage("cdrate verify needs exactly one RUN or BILLRUN (an id or a directory)") }
+    let work = o.value("work", default: "var")
+    guard let directory = Verification.resolve(target, work: work) else {
+        throw .usage("no run or bill run '\(target)' in work area \(work)")
+    }
+    let problems = Verification(directory: directory).problems()
+    if problems.isEmpty {
+        print("verify \(directory): sound (every checksum, count and the reconciliation agree with the MANIFEST)")
+        return 0
+    }
+    for p in problems { print("verify \(directory): \(p)") }
+    print("verify \(directory): NOT SOUND, \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+    return 1
+}
+
+/// Seconds elapsed since `start`.
+func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+    let d = clock.now - start
+    return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+/// `cdrate rerate --cycle YYYYMM`.
+func rerateCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
+    let o = try ParsedOptions(arguments, valued: ["cycle", "tariffs", "work", "threads"])
+    if o.wantsHelp {
+        print(Usage.rerate)
+        return 0
+    }
+    let cycle = try cycleOption(o)
+    var rerate = CycleRerate(cycle: cycle)
+    rerate.tariffs = o.value("tariffs", default: "Tariffs")
+    rerate.work = o.value("work", default: "var")
+    rerate.threads = try o.positiveInt("threads", default: defaultThreads())
+    let r = try rerate.run()
+    let c = r.counters
+    print("cdrate rerate \(cycle): generation G\(r.generation) in \(r.directory): records \(c.input.records) in, \(c.rated.records) rated, \(c.roamers.records) roamers, \(c.rejected.records) rejected, \(c.duplicates.records) duplicates; " + (c.reconciles ? "reconciled" : "NOT RECONCILED"))
+    return 0
+}
+
+/// The `--cycle YYYYMM` option: required, a real month.
+func cycleOption(_ o: ParsedOptions) throws(RunFailure) -> Int {
+    guard let text = o.value("cycle") else { throw .usage("--cycle YYYYMM is required") }
+    guard text.count == 6, let cycle = Int(text), cycle / 100 >= 1000, (1...12).contains(cycle % 100) else {
+        throw .usage("--cycle '\(text)' is not a month YYYYMM")
+    }
+    return cycle
+}

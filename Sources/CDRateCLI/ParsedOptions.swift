@@ -1,0 +1,56 @@
+import CDRate
+
+/// The `--name value` options of one command line, checked against the options the
+/// command accepts. A missing value, an unknown option or a stray word is a usage
+/// error (exit 2) naming the problem.
+struct ParsedOptions {
+    private var values: [String: String] = [:]
+    private var flags: Set<String> = []
+    /// Whether `--help` was given.
+    let wantsHelp: Bool
+
+    /// Parses `arguments` (after the command word); `valued` take a value, `switches` do not.
+    init(_ arguments: [String], valued: Set<String>, switches: Set<String> = []) throws(RunFailure) {
+        var help = false
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a == "--help" || a == "-h" {
+                help = true
+                i += 1
+                continue
+            }
+            guard a.hasPrefix("--") else { throw .usage("unexpected argument '\(a)'") }
+            let name = String(a.dropFirst(2))
+            if switches.contains(name) {
+                flags.insert(name)
+                i += 1
+                continue
+            }
+            guard valued.contains(name) else { throw .usage("unknown option '\(a)'") }
+            guard i + 1 < arguments.count, !arguments[i + 1].hasPrefix("--") else {
+                throw .usage("option '\(a)' needs a value")
+            }
+            if values[name] != nil { throw .usage("option '\(a)' given twice") }
+            values[name] = arguments[i + 1]
+            i += 2
+        }
+        wantsHelp = help
+    }
+
+    /// The value of `--name`, or `fallback`.
+    func value(_ name: String, default fallback: String) -> String { values[name] ?? fallback }
+
+    /// The value of `--name`, or nil.
+    func value(_ name: String) -> String? { values[name] }
+
+    /// Whether the switch `--name` was given.
+    func flag(_ name: String) -> Bool { flags.contains(name) }
+
+    /// The value of `--name` as a positive integer, or `fallback`.
+    func positiveInt(_ name: String, default fallback: Int) throws(RunFailure) -> Int {
+        guard let text = values[name] else { return fallback }
+        guard let n = Int(text), n > 0 else { throw .usage("option '--\(name)' needs a positive whole number, not '\(text)'") }
+        return n
+    }
+}

@@ -1,0 +1,62 @@
+/// The usage text of each command (SPEC section 11).
+enum Usage {
+    static let commands = """
+    usage: cdrate <command> [options]
+
+    commands:
+      run        the nightly job: collect the inbox, then every stage
+      collect    --recollect SWITCH:SEQ[-SEQ]: collect named files again, as a run
+      reprocess  run the reject store again (after fixing a table or a raw record)
+      rejects    pending rejects by reason and switch (--list: one line each)
+      rerate     re-rate a whole cycle as a new generation (after a tariff fix)
+      verify     recheck a run's or bill run's checksums and reconciliation
+      generate   write a synthetic world (reference tables and gzip switch files)
+
+    every command takes --work DIR (default var) and, where it reads reference data,
+    --tariffs DIR (default Tariffs). 'cdrate <command> --help' for its options.
+    exit codes: 0 done, 2 usage, 3 configuration error, 4 work area locked, 5 I/O failure.
+    """
+
+    static let run = """
+    usage: cdrate run [--inbox DIR] [--tariffs DIR] [--work DIR] [--threads N]
+      --inbox DIR    where switches drop files (default SampleCDRs); only read
+      --tariffs DIR  the 18 reference tables (default Tariffs)
+      --work DIR     the work area (default var)
+      --threads N    worker threads (default: the number of cores); outputs do not depend on it
+    exit: 0 done (rejects and alarms included), 2 usage, 3 configuration error, 4 locked, 5 I/O failure
+    """
+
+    static let collect = """
+    usage: cdrate collect --recollect SWITCH:SEQ[-SEQ] [--inbox DIR] [--tariffs DIR] [--work DIR] [--threads N]
+      collects the named files from the inbox although another copy was collected before,
+      as a new run through every stage; records already rated come out as duplicates.
+    exit: as cdrate run
+    """
+
+    static let reprocess = """
+    usage: cdrate reprocess [--reason E0x] [--switch SWITCH] [--tariffs DIR] [--work DIR] [--threads N]
+      runs the selected rejects of the store again with today's reference data, as a recycle run:
+      rated and now-duplicate records leave the store, failures stay with attempts + 1.
+    exit: as cdrate run
+    """
+
+    static let rejects = """
+    usage: cdrate rejects [--list] [--work DIR]
+      pending rejects by reason and switch (count, oldest first run, most attempts);
+      --list adds one line per reject with a summary of its raw record.
+    exit: 0
+    """
+
+    static let verify = """
+    usage: cdrate verify RUN|BILLRUN [--work DIR]
+      recomputes every checksum and count of the MANIFEST and the reconciliation.
+    exit: 0 sound, 1 not sound, 2 usage
+    """
+
+    static let rerate = """
+    usage: cdrate rerate --cycle YYYYMM [--tariffs DIR] [--work DIR] [--threads N]
+      re-rates every record of the cycle (archive, corrected rejects) with today's tables into
+      <work>/cycles/YYYYMM/G<n>/; later bill runs of the cycle use the newest generation.
+    exit: as cdrate run
+    """
+}
