@@ -351,12 +351,12 @@ struct CallSynthesizer: Sendable {
         r -= 110
         if r < 100 { return domesticNumber(in: otherArea(area, sameProvince: true, rng: &rng), from: area, rng: &rng) }
         r -= 100
-        if r < 215 { return domesticNumber(in: otherArea(area, sameProvince: false, rng: &rng), from: area, rng: &rng) }
-        r -= 215
-        if r < 40 { return international(catalog.gatCountries[rng.below(catalog.gatCountries.count)], rng: &rng) }
-        r -= 40
-        if r < 40 { return international(catalog.zoneCountries[rng.below(catalog.zoneCountries.count)], rng: &rng) }
-        r -= 40
+        if r < 245 { return domesticNumber(in: otherArea(area, sameProvince: false, rng: &rng), from: area, rng: &rng) }
+        r -= 245
+        if r < 25 { return international(catalog.gatCountries[rng.below(catalog.gatCountries.count)], rng: &rng) }
+        r -= 25
+        if r < 25 { return international(catalog.zoneCountries[rng.below(catalog.zoneCountries.count)], rng: &rng) }
+        r -= 25
         if r < 40 { return shortCode(catalog.localShortCodes[rng.below(catalog.localShortCodes.count)]) }
         return shortCode(catalog.freeShortCodes[rng.below(catalog.freeShortCodes.count)])
     }

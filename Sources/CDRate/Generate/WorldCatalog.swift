@@ -152,11 +152,11 @@ struct WorldCatalog: Sendable {
         ]
 
         plans = [
-            WorldPlan(code: "K19", monthlyFee: 19000, highUsageLimit: 100_000, name: "Basic19", share: 350),
-            WorldPlan(code: "W39", monthlyFee: 39000, highUsageLimit: 150_000, name: "Wo39", share: 300),
-            WorldPlan(code: "J59", monthlyFee: 59000, highUsageLimit: 200_000, name: "Family59", share: 150),
+            WorldPlan(code: "K19", monthlyFee: 19000, highUsageLimit: 200_000, name: "Basic19", share: 350),
+            WorldPlan(code: "W39", monthlyFee: 39000, highUsageLimit: 300_000, name: "Wo39", share: 300),
+            WorldPlan(code: "J59", monthlyFee: 59000, highUsageLimit: 300_000, name: "Family59", share: 150),
             WorldPlan(code: "D29", monthlyFee: 29000, highUsageLimit: 0, name: "Data29", share: 120),
-            WorldPlan(code: "B99", monthlyFee: 99000, highUsageLimit: 500_000, name: "Business99", share: 80),
+            WorldPlan(code: "B99", monthlyFee: 99000, highUsageLimit: 800_000, name: "Business99", share: 80),
         ]
         freeShortCodes = [110, 112, 119, 120, 122]
         localShortCodes = [10010, 10086, 10000, 12580, 12315, 95555, 95588]

@@ -21,13 +21,13 @@ struct WorldPartner: Sendable {
     /// The three partners of the synthetic world.
     static func all(_ catalog: WorldCatalog) -> [WorldPartner] {
         [
-            WorldPartner(code: "VODUK", imsiPrefix: 23415, highUsageLimit: 50000, name: "Vodafone_UK",
+            WorldPartner(code: "VODUK", imsiPrefix: 23415, highUsageLimit: 500_000, name: "Vodafone_UK",
                          msisdnPrefix: 447, msisdnDigits: 12, homeCountry: catalog.country(prefix: "44"),
                          apn: "internet"),
-            WorldPartner(code: "DOCOMO", imsiPrefix: 44010, highUsageLimit: 80000, name: "NTT_Docomo",
+            WorldPartner(code: "DOCOMO", imsiPrefix: 44010, highUsageLimit: 500_000, name: "NTT_Docomo",
                          msisdnPrefix: 8190, msisdnDigits: 12, homeCountry: catalog.country(prefix: "81"),
                          apn: "spmode.ne.jp"),
-            WorldPartner(code: "CSLHK", imsiPrefix: 45400, highUsageLimit: 30000, name: "CSL_Hong_Kong",
+            WorldPartner(code: "CSLHK", imsiPrefix: 45400, highUsageLimit: 200_000, name: "CSL_Hong_Kong",
                          msisdnPrefix: 8526, msisdnDigits: 11, homeCountry: catalog.country(prefix: "852"),
                          apn: "hkcsl"),
         ]

@@ -67,13 +67,14 @@ struct WorldPlantedCases {
         }
     }
 
-    /// SPEC section 7, HUR: a CSL roamer's calls home on the holiday, 50000 li each
-    /// against a 30000 li daily limit.
+    /// SPEC section 7, HUR: a CSL roamer's calls home on the holiday, 25 minutes at
+    /// 5000 li each against a 200000 li daily limit: levels 1 and 2 (100 minutes in all,
+    /// under INTL_VOLUME's 120).
     private mutating func plantHighUsageRoamer() {
         let r = roamers.reservedRoamer(partner: "CSLHK")
         for (k, time) in [100000, 120000, 150000, 180000].enumerated() {
-            roamer(r, "GZMSC01", day: 4, at: time, type: 1, other: "+8529123456\(k)", duration: 600,
-                   purpose: "HUR, CSLHK MO_INTL 10 units")
+            roamer(r, "GZMSC01", day: 4, at: time, type: 1, other: "+8529123456\(k)", duration: 1500,
+                   purpose: "HUR, CSLHK MO_INTL 25 units")
         }
         let uk = roamers.reservedRoamer(partner: "VODUK")
         roamer(uk, "BJMSC01", day: 1, at: 210000, type: 6, other: "", third: "internet", duration: 1800, volume: 51200,

@@ -73,7 +73,7 @@ struct WorldTables {
                 catalog.cells.map { c in
                     ([five(c.lac), five(c.cell), catalog.areas[c.area].code,
                       c.border.isEmpty ? "-" : c.border.map { catalog.areas[$0].code }.joined(separator: ",")],
-                     "\(catalog.switches[c.switchIndex].id): \(c.note)")
+                     c.note)
                 })
     }
 

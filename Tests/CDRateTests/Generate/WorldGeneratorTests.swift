@@ -278,7 +278,7 @@ final class WorldGeneratorTests: XCTestCase {
         XCTAssertEqual(Set(of(.border).map { R.text($0.1, DetailLayout.cell) }), ["00951", "00952"])
         // HUR: four calls home of a CSL roamer on the holiday.
         let hur = find { R.text($0, DetailLayout.imsi).hasPrefix("45400") && R.text($0, DetailLayout.start).hasPrefix("20260925")
-            && R.trimmed($0, DetailLayout.otherParty).hasPrefix("+852") && R.number($0, DetailLayout.duration) == 600 }
+            && R.trimmed($0, DetailLayout.otherParty).hasPrefix("+852") && R.number($0, DetailLayout.duration) == 1500 }
         XCTAssertEqual(hur.count, 4)
         // High usage and free pools: long calls of the heavy users.
         XCTAssertEqual(of(.heavyToll).count, 12)
@@ -357,5 +357,36 @@ final class WorldGeneratorTests: XCTestCase {
         XCTAssertEqual(summary.records, 0)
         XCTAssertEqual(reader.files.count, 154)
         XCTAssert(reader.files.allSatisfy { $0.lines.count == 2 })
+    }
+}
+
+/// The generated tables pass the reference loader's validation (SPEC section 3).
+final class GeneratedTariffsLoadTests: XCTestCase {
+    func testAGeneratedWorldsTablesLoad() throws {
+        let folder = try GeneratorScratchFolder()
+        _ = try WorldGenerator(subscribers: 500, records: 10, seed: 77, badPercent: 0).write(to: folder.path)
+        let data: ReferenceData
+        do {
+            data = try ReferenceData.load(directory: folder.path + "/Tariffs")
+        } catch {
+            return XCTFail("\(error)")
+        }
+        XCTAssertEqual(data.subscribers.subscribers.count, 500)
+        XCTAssertEqual(data.areas.areas.count, 19)
+        XCTAssertEqual(data.checksums.count, 18)
+        XCTAssertEqual(data.network.ownOperator, PackedText("CU"))
+    }
+
+    /// The project's own `Tariffs/` (made by scripts/make-sample-cdrs.sh) loads too.
+    func testTheProjectTariffsLoad() throws {
+        let tariffs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Tariffs").path
+        guard FileManager.default.fileExists(atPath: tariffs) else { throw XCTSkip("no Tariffs/ at \(tariffs)") }
+        do {
+            let data = try ReferenceData.load(directory: tariffs)
+            XCTAssertEqual(data.subscribers.subscribers.count, 300)
+        } catch {
+            XCTFail("\(error)")
+        }
     }
 }
