@@ -12,8 +12,8 @@ final class GenerationOutcome: @unchecked Sendable {
 
     // MARK: - Init
 
-    /// An outcome for `files` files.
-    init(files: Int) {}
+    /// An empty outcome.
+    init() {}
 
     // MARK: - API
 

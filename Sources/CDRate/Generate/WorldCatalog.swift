@@ -21,6 +21,8 @@ struct WorldCatalog: Sendable {
     let localShortCodes: [Int]
     /// Creation dates of the generated files, one per day (`YYYYMMDD`).
     let days: [Int]
+    /// Days of the week that are public holidays (also in `holidays.tbl`): quieter, like weekends.
+    let holidays: Set<Int> = [20260925, 20260926, 20260927]
     /// Switch indices of each area.
     let switchesOfArea: [[Int]]
     /// Other areas of the same province, per area.

@@ -95,7 +95,7 @@ public struct WorldGenerator: Sendable {
 
         // Files are independent: write them on every core, in any order.
         let count = traffic.files.count
-        let outcome = GenerationOutcome(files: count)
+        let outcome = GenerationOutcome()
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker

@@ -25,7 +25,7 @@ struct WorldTraffic: Sendable {
         var weights = [Int](repeating: 0, count: days * switches)
         for d in 0..<days {
             let date = catalog.days[d]
-            let quiet = CivilTime.weekday(ofDate: date) >= 5 || date == 20260925
+            let quiet = CivilTime.weekday(ofDate: date) >= 5 || catalog.holidays.contains(date)
             for s in 0..<switches {
                 let sw = catalog.switches[s]
                 let areaWeight = catalog.areas[sw.area].weight * 1200 / catalog.switchesOfArea[sw.area].count
