@@ -15,6 +15,7 @@ do {
     case "rejects": code = try rejectsCommand(Array(arguments.dropFirst()))
     case "bill": code = try billCommand(Array(arguments.dropFirst()))
     case "diff": code = try diffCommand(Array(arguments.dropFirst()))
+    case "generate": code = runGenerate(Array(arguments.dropFirst()))
     case "rerate": code = try rerateCommand(Array(arguments.dropFirst()))
     case "verify": code = try verifyCommand(Array(arguments.dropFirst()))
     case "--help", "-h", "help": print(Usage.commands); code = 0

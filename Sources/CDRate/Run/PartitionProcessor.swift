@@ -101,7 +101,7 @@ public struct PartitionProcessor: Sendable {
                     result.alerts.appended(canonical)
                     result.counters.alerts += 1
                     if level >= 3 && !record.isRoamer {
-                        result.counters.highAlerts.append("HU level \(level): IMSI \(RecordView(raw).string(DetailLayout.imsi)) at \(record.source.switchID) \(record.source.fileSeq)/\(record.source.recordSeq)")
+                        result.counters.highAlerts.append("HU level \(level): IMSI \(RecordView(raw).string(DetailLayout.imsi)) MSISDN \(RecordView(raw).string(DetailLayout.msisdn)), triggered by \(record.source.switchID) file \(record.source.fileSeq) record \(record.source.recordSeq) at \(record.start.value)")
                     }
                 }
                 if record.imsi != currentIMSI {
