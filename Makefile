@@ -33,6 +33,7 @@ test: deps
 
 bench: release
 	scripts/bench.sh $(BENCH_RECORDS)
+	BENCH_SCALES="1000000 3000000 10000000" scripts/bench.sh
 
 fuzz: release
 	scripts/fuzz.sh
