@@ -10,15 +10,17 @@ public struct NightlyRun: Sendable {
     /// Runs; throws a `RunFailure` carrying the exit code.
     public func run() throws(RunFailure) -> RunReport {
         do {
+            let timer = PhaseTimer()
             let context = try RunContext(tariffs: options.tariffs, work: options.work)
             defer { context.close() }
-            return try run(in: context)
+            timer.mark("reference data, lock, state")
+            return try run(in: context, timer: timer)
         } catch {
             throw RunFailure.wrap(error)
         }
     }
 
-    private func run(in context: RunContext) throws -> RunReport {
+    private func run(in context: RunContext, timer: PhaseTimer) throws -> RunReport {
         let runID = context.runID
         var report = RunReport(runID: runID, directory: context.area.runDirectory(runID))
         report.notices = context.notices
@@ -49,13 +51,15 @@ public struct NightlyRun: Sendable {
                 if let failure { throw failure }
             }
         try spill.finish()
+        timer.mark("collection and partitioning")
         for e in collection.registryAdditions { context.state.registry.add(e) }
         for f in collection.collected { context.state.highWaterDate = max(context.state.highWaterDate, f.creation.date) }
         report.filesCollected = collection.collected.count
         report.filesQuarantined = collection.quarantined.count
         report.alarms = collection.alarms.map(\.text)
 
-        let outcome = try context.rate(inputs: spill.paths, sources: sources, recycled: [], threads: options.threads)
+        let outcome = try context.rate(inputs: spill.paths, sources: sources, recycled: [], threads: options.threads,
+                                       timer: timer)
         context.state.rejects.append(xLines: try FileSystem.read(context.runStaging + "/rejects.dat"))
         report.counters = outcome.counters
         report.addBranchAlarms()
@@ -76,6 +80,7 @@ public struct NightlyRun: Sendable {
         manifest.addReconciliation(outcome.counters)
         try context.commit(files: [("quarantine.txt", quarantine), ("collection.log", log)], manifest: manifest,
                            archiveStaging: archiveStaging)
+        timer.mark("state and commit")
 
         // After the commit: the work area's append-only logs.
         let now = RunClock.wallClockText()

@@ -36,7 +36,7 @@ public struct RatingRound: Sendable {
     ///   - outputDirectory: where the six `.dat` files are written.
     public func rate(inputs: [String], sources: [DetailSource], recycled: [RecycledReject], state: inout RunState,
                      previousKeys: String?, nextKeys: String?, spillDirectory: String,
-                     outputDirectory: String) throws(IOFailure) -> RatingOutcome {
+                     outputDirectory: String, timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
         precondition(inputs.count == state.partitions)
         let partitions = state.partitions
         var slices = Array(repeating: PartitionState(), count: partitions)
@@ -85,6 +85,7 @@ public struct RatingRound: Sendable {
             }
         }
 
+        timer.mark("partitions: check, sort, dedupe, rate, branches, spill")
         var outcome = RatingOutcome()
         var pools = FreeUnitPools()
         var ledger = HighUsageLedger()
@@ -116,6 +117,7 @@ public struct RatingRound: Sendable {
                 return .failure(error)
             }
         }
+        timer.mark("merge outputs (with SHA-256)")
         for m in merged {
             switch m {
             case .success(let line): outcome.manifestLines.append(line)

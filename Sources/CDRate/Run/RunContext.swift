@@ -56,11 +56,11 @@ public final class RunContext {
     /// Rates the spilled partitions of this run into the run directory, continuing the
     /// state's pools, usage and duplicate keys.
     public func rate(inputs: [String], sources: [DetailSource], recycled: [RecycledReject],
-                     threads: Int) throws(IOFailure) -> RatingOutcome {
+                     threads: Int, timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
         try RatingRound(reference: reference, runID: runID, threads: threads).rate(
             inputs: inputs, sources: sources, recycled: recycled, state: &state,
             previousKeys: previousStateDirectory.map { $0 + "/dupkeys" }, nextKeys: stateStaging + "/dupkeys",
-            spillDirectory: scratch, outputDirectory: runStaging)
+            spillDirectory: scratch, outputDirectory: runStaging, timer: timer)
     }
 
     /// Writes `files` and the MANIFEST into the run directory and the state's text files
