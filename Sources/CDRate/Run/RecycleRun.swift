@@ -89,6 +89,7 @@ public struct RecycleRun: Sendable {
         manifest.addOutput("quarantine.txt", bytes: [], records: 0)
         manifest.addReconciliation(outcome.counters)
         try context.commit(files: files, manifest: manifest, archiveStaging: nil)
+        try report.appendAlarms(to: context.area, at: RunClock.wallClockText())
         return report
     }
 }

@@ -217,4 +217,17 @@ final class NightlyRunTests: XCTestCase {
         XCTAssertEqual(world.lines(run: 1, "quarantine.txt").map { String($0.split(separator: " ")[0]) },
                        ["SZMSC01_20261005_000002.cdr", "notes.txt"])
     }
+
+    func testEveryAlarmPrintedIsAlsoInTheAlarmLog() throws {
+        // docs/operations.md: logs/alarms.log holds every alarm, with wall-clock time.
+        let world = try RunFixture(self)
+        try world.drop(RunFixture.nightOne)
+        let report = try world.run()
+        XCTAssertEqual(report.alarms, [
+            "QUARANTINED SZMSC01_20261005_000002.cdr: trailer count '00000002' does not match 1 detail records",
+            "FRAUD HOT_DEST: 1 flags in fraud.dat",
+        ])
+        let logged = RunFixture.lines(world.work + "/logs/alarms.log").map { String($0.split(separator: " ", maxSplits: 1)[1]) }
+        XCTAssertEqual(logged, report.alarms.map { "R0000001 " + $0 })
+    }
 }

@@ -143,4 +143,16 @@ final class RecycleRunTests: XCTestCase {
                        ["UBJMSC01   00000100000005BJMSC01   00000100000005"])
         XCTAssertEqual(world.stateLines(3, "rejects.dat").filter { $0.hasPrefix("XE05") }, [])
     }
+
+    func testTheAlarmsOfARecycleRunAreLogged() throws {
+        let world = try firstNight()
+        // Line 3 (E04) corrected to a call to the hot-listed 44 on the file's day.
+        try editStore(world, run: 1, line: 3, offset: rawStart, "20261005140000")
+        try editStore(world, run: 1, line: 3, offset: RejectLayout.raw.offset + DetailLayout.otherParty.offset, "004420000000")
+        let report = try world.reprocess()
+        XCTAssertEqual(report.counters.rated.records, 1)
+        XCTAssertEqual(report.alarms, ["FRAUD HOT_DEST: 1 flags in fraud.dat"])
+        let logged = RunFixture.lines(world.work + "/logs/alarms.log").map { String($0.split(separator: " ", maxSplits: 1)[1]) }
+        XCTAssertEqual(logged.last, "R0000002 FRAUD HOT_DEST: 1 flags in fraud.dat")
+    }
 }
