@@ -83,8 +83,8 @@ public struct Verification: Sendable {
                 if String(bytes.count) != input.bytes {
                     problems.append("input \(input.name): \(bytes.count) bytes, MANIFEST says \(input.bytes)")
                 }
-                let sum = Manifest.sha256(bytes)
-                if sum != input.sha256 { problems.append("input \(input.name): sha256 \(sum), MANIFEST says \(input.sha256)") }
+                let digest = Manifest.sha256(bytes)
+                if digest != input.sha256 { problems.append("input \(input.name): sha256 \(digest), MANIFEST says \(input.sha256)") }
                 switch SwitchFileReader.read(path: path, name: name, archiveTo: nil) {
                 case .good(let file):
                     let t = RecordTally(records: file.detailCount, duration: file.durationSum, volume: file.volumeSum)

@@ -155,4 +155,15 @@ final class RecycleRunTests: XCTestCase {
         let logged = RunFixture.lines(world.work + "/logs/alarms.log").map { String($0.split(separator: " ", maxSplits: 1)[1]) }
         XCTAssertEqual(logged.last, "R0000002 FRAUD HOT_DEST: 1 flags in fraud.dat")
     }
+
+    func testOneAndEightThreadsRecycleIdentically() throws {
+        let world = try RunFixture(self)
+        try world.drop(RunFixture.nightOne)
+        let areas = [(1, world.root + "/w1"), (8, world.root + "/w8")]
+        for (threads, work) in areas { try world.run(threads: threads, work: work) }
+        try world.appendRow("subscribers.tbl", RunFixture.unknownSubscriberRow)
+        for (threads, work) in areas { try world.reprocess(threads: threads, work: work) }
+        XCTAssertEqual(RunFixture.lines(areas[0].1 + "/runs/R0000002/rated.dat").count, 1)
+        RunFixture.assertSameTree(RunFixture.committed(areas[1].1), RunFixture.committed(areas[0].1), "8 threads against 1")
+    }
 }

@@ -383,10 +383,10 @@ final class RunFixture {
 
     /// Runs `cdrate reprocess`.
     @discardableResult
-    func reprocess(reason: String? = nil, switchID: String? = nil, threads: Int = 2) throws -> RunReport {
+    func reprocess(reason: String? = nil, switchID: String? = nil, threads: Int = 2, work: String? = nil) throws -> RunReport {
         var r = RecycleRun()
         r.tariffs = tariffs
-        r.work = work
+        r.work = work ?? self.work
         r.threads = threads
         r.reason = reason.map { RejectReason(code: $0)! }
         r.switchID = switchID.map { PackedText($0) }
