@@ -86,9 +86,14 @@ final class CommandLineTests: XCTestCase {
             ALARM FRAUD LONG_CALL: 1 flags in fraud.dat
 
             """)
-        // The alarm log keeps collection alarms with wall-clock time.
-        let alarms = String(decoding: FileManager.default.contents(atPath: work + "/logs/alarms.log")!, as: UTF8.self)
-        XCTAssertTrue(alarms.hasSuffix(" R0000001 QUARANTINED SZMSC01_20261005_000002.cdr: trailer count '00000002' does not match 1 detail records\n"), alarms)
+        // The alarm log keeps every alarm printed, with wall-clock time and run id.
+        let logged = String(decoding: FileManager.default.contents(atPath: work + "/logs/alarms.log")!, as: UTF8.self)
+            .split(separator: "\n").map { $0.split(separator: " ", maxSplits: 1)[1] }
+        let printed = [("R0000001", first.stderr), ("R0000002", second.stderr)].flatMap { run, stderr in
+            stderr.split(separator: "\n").map { run + " " + $0.dropFirst("ALARM ".count) }
+        }
+        XCTAssertEqual(logged.map(String.init), printed)
+        XCTAssertEqual(printed.count, 5)
 
         // verify, rejects and reprocess on the same work area.
         let verify = try world.cdrate(["verify", "R0000002", "--work", work])
