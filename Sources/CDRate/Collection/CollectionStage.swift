@@ -97,7 +97,11 @@ public struct CollectionStage: Sendable {
         let earlier = parsed.map { registry.entries(switchID: $0.switchID, sequence: $0.sequence) }
             ?? registry.entries.filter { $0.name == name }
         let forced = recollect != nil
-        if let same = earlier.last(where: { $0.sha256 == sha256 }), !(forced && file != nil) {
+        // An operator re-collection (SPEC section 2) takes a copy other than the one
+        // collected (the skipped conflicting one): bytes already collected are skipped
+        // even then, or their rejects would enter the store again on every request.
+        let collectedBefore = earlier.contains { $0.sha256 == sha256 && $0.status == .collected }
+        if let same = earlier.last(where: { $0.sha256 == sha256 }), !forced || file == nil || collectedBefore {
             try FileSystem.removeTree(copy)
             let what: String
             switch same.status {

@@ -87,8 +87,7 @@ public struct NightlyRun: Sendable {
         let logsDirectory = context.area.logsDirectory
         try FileSystem.append(logsDirectory + "/collection.log",
                               Array(collection.events.map { "\(now) \(runID.text) \($0.text)\n" }.joined().utf8))
-        let alarms = collection.alarms.map { "\(now) \(runID.text) \($0.text)\n" }.joined()
-        if !alarms.isEmpty { try FileSystem.append(logsDirectory + "/alarms.log", Array(alarms.utf8)) }
+        try report.appendAlarms(to: context.area, at: now)
         return report
     }
 }

@@ -30,6 +30,15 @@ public struct RunReport: Sendable {
         }
     }
 
+    /// Appends every alarm of the run (collection and branches alike, as printed on
+    /// stderr) to the work area's `logs/alarms.log`, each line stamped with `now`
+    /// (wall-clock) and the run id. Called after the commit.
+    public func appendAlarms(to area: WorkArea, at now: String) throws(IOFailure) {
+        if alarms.isEmpty { return }
+        try FileSystem.append(area.logsDirectory + "/alarms.log",
+                              Array(alarms.map { "\(now) \(runID.text) \($0)\n" }.joined().utf8))
+    }
+
     /// The one-line summary.
     public func summary(seconds: Double) -> String {
         let c = counters

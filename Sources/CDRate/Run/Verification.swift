@@ -1,6 +1,6 @@
 /// `cdrate verify RUN|BILLRUN`: recomputes every checksum and count a MANIFEST states,
-/// and for a run the reconciliation of SPEC section 8 from the output files themselves;
-/// names each file or figure that is off.
+/// and for a run the reconciliation of SPEC section 8 from the output files themselves
+/// and its inputs against their archived copies; names each file or figure that is off.
 public struct Verification: Sendable {
     /// The directory verified.
     public let directory: String
@@ -26,9 +26,12 @@ public struct Verification: Sendable {
         }
         var problems = [String]()
         var stated = [String: RecordTally]()
+        var inputs = [(name: String, tally: RecordTally, bytes: String, sha256: String)]()
         for line in StateText.lines(manifestBytes) {
             let f = line.split(separator: " ").map(String.init)
-            if f.first == "output", f.count == 8 {
+            if f.first == "input", f.count == 12, let r = Int(f[3]), let d = Int(f[5]), let v = Int(f[7]) {
+                inputs.append((f[1], RecordTally(records: r, duration: d, volume: v), f[9], f[11]))
+            } else if f.first == "output", f.count == 8 {
                 let name = f[1], path = directory + "/" + name
                 guard let bytes = try? FileSystem.read(path) else {
                     problems.append("\(name): missing or unreadable")
@@ -48,6 +51,55 @@ public struct Verification: Sendable {
         if let bills = try? FileSystem.read(directory + "/BILLS.dat"),
            case .failure(let failure) = BillsFile.verifyTotals(bills) {
             problems.append("BILLS.dat: \(failure)")
+        }
+        if !inputs.isEmpty { problems += inputProblems(inputs, stated: stated["in"]) }
+        return problems
+    }
+
+    /// The archive of the run's collected files, `<work>/archive/<RUN>`, when the run
+    /// directory sits in a work area (`<work>/runs/<RUN>`); nil for a copy elsewhere.
+    private var archiveDirectory: String? {
+        var parts = directory.split(separator: "/", omittingEmptySubsequences: false)
+        while parts.count > 1, parts.last == "" { parts.removeLast() }
+        guard parts.count >= 2, parts[parts.count - 2] == "runs", RunID(text: String(parts.last!)) != nil else { return nil }
+        return parts.dropLast(2).joined(separator: "/") + "/archive/" + parts.last!
+    }
+
+    /// The `input` lines against the archived copies (SPEC section 2: the collected files
+    /// are kept byte for byte; section 10: every checksum of the MANIFEST is recomputed),
+    /// and their sums against the stated `count in`.
+    private func inputProblems(_ inputs: [(name: String, tally: RecordTally, bytes: String, sha256: String)],
+                               stated: RecordTally?) -> [String] {
+        var problems = [String]()
+        var sum = RecordTally()
+        for input in inputs { sum += input.tally }
+        if let archive = archiveDirectory {
+            for input in inputs {
+                let path = archive + "/" + input.name
+                guard let bytes = try? FileSystem.read(path), let name = SwitchFileName.parse(input.name) else {
+                    problems.append("input \(input.name): archive copy \(path) missing or unreadable")
+                    continue
+                }
+                if String(bytes.count) != input.bytes {
+                    problems.append("input \(input.name): \(bytes.count) bytes, MANIFEST says \(input.bytes)")
+                }
+                let digest = Manifest.sha256(bytes)
+                if digest != input.sha256 { problems.append("input \(input.name): sha256 \(digest), MANIFEST says \(input.sha256)") }
+                switch SwitchFileReader.read(path: path, name: name, archiveTo: nil) {
+                case .good(let file):
+                    let t = RecordTally(records: file.detailCount, duration: file.durationSum, volume: file.volumeSum)
+                    if t != input.tally {
+                        problems.append("input \(input.name): \(t.records) records, duration \(t.duration), volume \(t.volume); MANIFEST says \(input.tally.records), \(input.tally.duration), \(input.tally.volume)")
+                    }
+                case .quarantined(let reason, _, _):
+                    problems.append("input \(input.name): no longer a valid switch file (\(reason))")
+                case .unreadable(let message), .archiveFailed(let message):
+                    problems.append("input \(input.name): \(message)")
+                }
+            }
+        }
+        if let stated, stated != sum {
+            problems.append("inputs: \(sum.records) records, duration \(sum.duration), volume \(sum.volume); MANIFEST counts in \(stated.records), \(stated.duration), \(stated.volume)")
         }
         return problems
     }

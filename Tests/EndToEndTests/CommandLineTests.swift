@@ -1,0 +1,184 @@
+import Foundation
+import XCTest
+@testable import CDRate
+
+/// The `cdrate` binary as operators and cron see it (SPEC section 11, docs/operations.md):
+/// exit codes, messages on stderr, usage text, the summary line.
+final class CommandLineTests: XCTestCase {
+    func testUsageErrorsExit2WithAMessageOnStderr() throws {
+        let world = try EndToEndWorld(self)
+        let cases: [([String], String)] = [
+            ([], "cdrate: usage error: no command given"),
+            (["frobnicate"], "cdrate: usage error: unknown command 'frobnicate'"),
+            (["run", "--bogus", "x"], "cdrate: usage error: unknown option '--bogus'"),
+            (["run", "--work"], "cdrate: usage error: option '--work' needs a value"),
+            (["run", "--work", "--inbox", "x"], "cdrate: usage error: option '--work' needs a value"),
+            (["run", "stray"], "cdrate: usage error: unexpected argument 'stray'"),
+            (["run", "--work", "a", "--work", "b"], "cdrate: usage error: option '--work' given twice"),
+            (["run", "--threads", "0"], "cdrate: usage error: option '--threads' needs a positive whole number, not '0'"),
+            (["run", "--threads", "two"], "cdrate: usage error: option '--threads' needs a positive whole number, not 'two'"),
+            (["collect"], "cdrate: usage error: cdrate collect needs --recollect SWITCH:SEQ[-SEQ]"),
+            (["collect", "--recollect", "BJMSC01:1"],
+             "cdrate: usage error: --recollect 'BJMSC01:1' is not SWITCH:SEQ or SWITCH:SEQ-SEQ (six-digit sequence numbers)"),
+            (["collect", "--recollect", "BJMSC01:000003-000002"],
+             "cdrate: usage error: --recollect 'BJMSC01:000003-000002' is not SWITCH:SEQ or SWITCH:SEQ-SEQ (six-digit sequence numbers)"),
+            (["collect", "--recollect", "bjmsc01:000001"],
+             "cdrate: usage error: --recollect 'bjmsc01:000001' is not SWITCH:SEQ or SWITCH:SEQ-SEQ (six-digit sequence numbers)"),
+            (["reprocess", "--reason", "E10"], "cdrate: usage error: --reason 'E10' is not one of E02 ... E09"),
+            (["reprocess", "--switch", "bj msc"], "cdrate: usage error: --switch 'bj msc' is not a switch id (1-10 of A-Z, 0-9)"),
+            (["rejects", "--list", "--work"], "cdrate: usage error: option '--work' needs a value"),
+            (["verify"], "cdrate: usage error: cdrate verify needs exactly one RUN or BILLRUN (an id or a directory)"),
+            (["verify", "R0000001", "--work", world.root + "/empty"],
+             "cdrate: usage error: no run or bill run 'R0000001' in work area \(world.root)/empty"),
+        ]
+        for (arguments, message) in cases {
+            let o = try world.cdrate(arguments + (arguments.isEmpty || arguments.first == "verify" ? [] : ["--tariffs", world.tariffs]))
+            XCTAssertEqual(o.status, 2, "\(arguments): \(o.stderr)")
+            XCTAssertFalse(o.killed)
+            XCTAssertEqual(o.stderr.split(separator: "\n").first.map(String.init), message, "\(arguments)")
+            XCTAssertTrue(o.stderr.contains("usage: cdrate <command> [options]"), "\(arguments)")
+            XCTAssertEqual(o.stdout, "", "\(arguments)")
+        }
+        // Nothing was created by a usage error.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: world.root + "/var"))
+    }
+
+    func testHelpExits0WithUsageTextForEveryCommand() throws {
+        let world = try EndToEndWorld(self)
+        let cases: [([String], String)] = [
+            (["--help"], "usage: cdrate <command> [options]"),
+            (["help"], "usage: cdrate <command> [options]"),
+            (["run", "--help"], "usage: cdrate run [--inbox DIR] [--tariffs DIR] [--work DIR] [--threads N]"),
+            (["collect", "--help"], "usage: cdrate collect --recollect SWITCH:SEQ[-SEQ] [--inbox DIR] [--tariffs DIR] [--work DIR] [--threads N]"),
+            (["reprocess", "-h"], "usage: cdrate reprocess [--reason E0x] [--switch SWITCH] [--tariffs DIR] [--work DIR] [--threads N]"),
+            (["rejects", "--help"], "usage: cdrate rejects [--list] [--work DIR]"),
+            (["verify", "--help"], "usage: cdrate verify RUN|BILLRUN [--work DIR]"),
+        ]
+        for (arguments, first) in cases {
+            let o = try world.cdrate(arguments)
+            XCTAssertEqual(o.status, 0, "\(arguments): \(o.stderr)")
+            XCTAssertEqual(o.stdout.split(separator: "\n").first.map(String.init), first, "\(arguments)")
+            XCTAssertEqual(o.stderr, "", "\(arguments)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: world.root + "/var"))
+    }
+
+    func testARunPrintsTheSummaryOnStdoutAndAlarmsOnStderr() throws {
+        let world = try EndToEndWorld(self)
+        let work = world.root + "/work"
+        let first = try world.run(work: work)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let summary = try NSRegularExpression(pattern: #"^cdrate run R0000001: files 2 collected, 1 quarantined; records 13 in, 8 rated, 1 roamers, 3 rejected, 1 duplicates; 1 alerts, 1 fraud flags; reconciled; [0-9]+\.[0-9]{2} s\n$"#)
+        XCTAssertEqual(summary.numberOfMatches(in: first.stdout, range: NSRange(first.stdout.startIndex..., in: first.stdout)), 1, first.stdout)
+        XCTAssertEqual(first.stderr, """
+            ALARM QUARANTINED SZMSC01_20261005_000002.cdr: trailer count '00000002' does not match 1 detail records
+            ALARM FRAUD HOT_DEST: 1 flags in fraud.dat
+
+            """)
+
+        try world.drop(EndToEndWorld.nightTwo)
+        let second = try world.run(work: work)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stdout.hasPrefix("cdrate run R0000002: files 1 collected, 0 quarantined; records 3 in, 2 rated, 0 roamers, 0 rejected, 1 duplicates; 1 alerts, 2 fraud flags; reconciled; "), second.stdout)
+        XCTAssertEqual(second.stderr, """
+            ALARM HU level 99: IMSI 460010000000004 at BJMSC01 2/3
+            ALARM FRAUD HOT_DEST: 1 flags in fraud.dat
+            ALARM FRAUD LONG_CALL: 1 flags in fraud.dat
+
+            """)
+        // The alarm log keeps every alarm printed, with wall-clock time and run id.
+        let logged = String(decoding: FileManager.default.contents(atPath: work + "/logs/alarms.log")!, as: UTF8.self)
+            .split(separator: "\n").map { $0.split(separator: " ", maxSplits: 1)[1] }
+        let printed = [("R0000001", first.stderr), ("R0000002", second.stderr)].flatMap { run, stderr in
+            stderr.split(separator: "\n").map { run + " " + $0.dropFirst("ALARM ".count) }
+        }
+        XCTAssertEqual(logged.map(String.init), printed)
+        XCTAssertEqual(printed.count, 5)
+
+        // verify, rejects and reprocess on the same work area.
+        let verify = try world.cdrate(["verify", "R0000002", "--work", work])
+        XCTAssertEqual(verify.status, 0)
+        XCTAssertEqual(verify.stdout, "verify \(work)/runs/R0000002: sound (every checksum, count and the reconciliation agree with the MANIFEST)\n")
+        let rejects = try world.cdrate(["rejects", "--work", work])
+        XCTAssertEqual(rejects.status, 0)
+        XCTAssertTrue(rejects.stdout.hasPrefix("pending rejects: 3 (work area \(work), state of R0000002)\n"), rejects.stdout)
+        let reprocess = try world.cdrate(["reprocess", "--reason", "E05", "--tariffs", world.tariffs, "--work", work])
+        XCTAssertEqual(reprocess.status, 0, reprocess.stderr)
+        XCTAssertTrue(reprocess.stdout.hasPrefix("cdrate reprocess R0000003: files 0 collected, 0 quarantined; records 1 in, 0 rated, 0 roamers, 1 rejected, 0 duplicates; "), reprocess.stdout)
+
+        // A damaged output: verify exits 1 naming it.
+        let rated = work + "/runs/R0000002/rated.dat"
+        var bytes = try FileSystem.read(rated)
+        bytes[0] = UInt8(ascii: "Q")
+        try FileSystem.write(rated, bytes)
+        let damaged = try world.cdrate(["verify", work + "/runs/R0000002"])
+        XCTAssertEqual(damaged.status, 1)
+        XCTAssertTrue(damaged.stdout.contains("verify \(work)/runs/R0000002: rated.dat: sha256 "), damaged.stdout)
+        XCTAssertTrue(damaged.stdout.hasSuffix("NOT SOUND, 1 problem\n"), damaged.stdout)
+    }
+
+    func testAConfigurationErrorExits3NamingFileAndLine() throws {
+        let world = try EndToEndWorld(self)
+        let work = world.root + "/work"
+        XCTAssertEqual(try world.run(work: work).status, 0)
+        let before = EndToEndWorld.committed(work)
+        try world.writeTable("plans.tbl", "PLAN MONTHLY_FEE HU_LIMIT NAME\nB18 18000 100000 Basic18\nF58 lots 200000 Family58\n")
+        for arguments in [["run", "--inbox", world.inbox], ["reprocess"], ["collect", "--recollect", "BJMSC01:000001", "--inbox", world.inbox]] {
+            let o = try world.cdrate(arguments + ["--tariffs", world.tariffs, "--work", work])
+            XCTAssertEqual(o.status, 3, "\(arguments): \(o.stderr)")
+            XCTAssertTrue(o.stderr.hasPrefix("cdrate: configuration error: plans.tbl:3: "), o.stderr)
+            XCTAssertEqual(o.stdout, "")
+        }
+        XCTAssertEqual(EndToEndWorld.differences(EndToEndWorld.committed(work), before), [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work + "/runs/R0000002"))
+    }
+
+    func testAHeldLockExits4NamingThePid() throws {
+        let world = try EndToEndWorld(self)
+        let work = world.root + "/work"
+        try FileSystem.makeDirectories(work)
+        // The test process holds the flock, as a running cdrate would.
+        let lock = try WorkAreaLock(root: work, startedAt: "2026-11-23T04:05:06Z")
+        let o = try world.run(work: work)
+        XCTAssertEqual(o.status, 4, o.stderr)
+        XCTAssertEqual(o.stderr, "cdrate: locked: \(work): work area is locked by pid \(getpid()) started 2026-11-23T04:05:06Z; try again when it has finished\n")
+        XCTAssertEqual(try FileSystem.list(work + "/runs"), [])
+        lock.release()
+        XCTAssertEqual(try world.run(work: work).status, 0)
+    }
+
+    func testIOFailuresExit5NamingThePath() throws {
+        let world = try EndToEndWorld(self)
+        let work = world.root + "/work"
+        let missing = world.root + "/no-inbox"
+        let o1 = try world.cdrate(["run", "--inbox", missing, "--tariffs", world.tariffs, "--work", work])
+        XCTAssertEqual(o1.status, 5, o1.stderr)
+        XCTAssertTrue(o1.stderr.hasPrefix("cdrate: I/O error: \(missing)"), o1.stderr)
+
+        let file = world.root + "/a-file"
+        _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        let o2 = try world.cdrate(["run", "--inbox", file, "--tariffs", world.tariffs, "--work", work])
+        XCTAssertEqual(o2.status, 5, o2.stderr)
+        XCTAssertTrue(o2.stderr.contains(file), o2.stderr)
+
+        // A work area that cannot be created (its parent is a file).
+        let o3 = try world.cdrate(["run", "--inbox", world.inbox, "--tariffs", world.tariffs, "--work", file + "/work"])
+        XCTAssertEqual(o3.status, 5, o3.stderr)
+        XCTAssertTrue(o3.stderr.hasPrefix("cdrate: I/O error: \(file)/work"), o3.stderr)
+
+        // A read-only work area (only meaningful when not root: root writes anyway).
+        if getuid() != 0 {
+            let readOnly = world.root + "/ro"
+            XCTAssertEqual(try world.run(work: readOnly).status, 0)
+            for d in ["", "/runs", "/state", "/archive", "/logs"] { _ = chmod(readOnly + d, 0o555) }
+            defer { for d in ["", "/runs", "/state", "/archive", "/logs"] { _ = chmod(readOnly + d, 0o755) } }
+            let o4 = try world.run(work: readOnly)
+            XCTAssertEqual(o4.status, 5, o4.stderr)
+            XCTAssertTrue(o4.stderr.contains(readOnly), o4.stderr)
+        }
+        // Afterwards the work area is usable: the next run is R0000001 and sound.
+        let ok = try world.run(work: work)
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertTrue(ok.stdout.hasPrefix("cdrate run R0000001: "), ok.stdout)
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import XCTest
+@testable import CDRate
+
+/// Crash and rerun (docs/operations.md, "How a run commits"): the binary is killed with
+/// SIGKILL at every named fault point of the commit (`CDRATE_FAULT`, see
+/// `FaultPoint.reach` in `RunContext.commit`) and at arbitrary moments; the rerun of the
+/// same command must leave runs/, state/ and archive/ byte for byte as an uninterrupted
+/// run of the same inputs does.
+final class CrashTests: XCTestCase {
+    /// The fault points of a nightly run, in the order the commit reaches them.
+    static let nightlyFaults = [
+        "before-write-rated.dat", "before-write-roamers.dat", "before-write-rejects.dat", "before-write-duplicates.dat",
+        "before-write-alerts.dat", "before-write-fraud.dat", "before-write-quarantine.txt", "before-write-collection.log",
+        "before-archive-rename", "before-state-rename", "before-run-rename", "after-run-rename",
+    ]
+
+    /// The fault points of a recycle run (no collection log, no archive).
+    static let recycleFaults = [
+        "before-write-rated.dat", "before-write-roamers.dat", "before-write-rejects.dat", "before-write-duplicates.dat",
+        "before-write-alerts.dat", "before-write-fraud.dat", "before-write-quarantine.txt",
+        "before-state-rename", "before-run-rename", "after-run-rename",
+    ]
+
+    /// Copies a work area.
+    private func copy(_ from: String, _ to: String) throws {
+        try FileManager.default.copyItem(atPath: from, toPath: to)
+    }
+
+    /// The tree of `work` without what an unfinished run `R0000002`/`R0000003` may leave.
+    private func withoutLeftovers(_ work: String, of run: String) -> [String: [UInt8]] {
+        EndToEndWorld.committed(work).filter { path, _ in
+            !path.contains("/.\(run).tmp") && !path.hasPrefix("state/\(run)") && !path.hasPrefix("archive/\(run)")
+        }
+    }
+
+    func testEveryFaultPointOfANightlyRunThenARerunEqualsACleanRun() throws {
+        let world = try EndToEndWorld(self)
+        // The first night, committed cleanly; the second night is the one that crashes.
+        let base = world.root + "/base"
+        XCTAssertEqual(try world.run(work: base).status, 0)
+        try world.drop(EndToEndWorld.nightTwo)
+        let clean = world.root + "/clean", cleanPlusOne = world.root + "/clean-plus-one"
+        try copy(base, clean)
+        XCTAssertEqual(try world.run(work: clean).status, 0)
+        try copy(clean, cleanPlusOne)
+        XCTAssertEqual(try world.run(work: cleanPlusOne).status, 0)
+        let expected = EndToEndWorld.committed(clean), expectedPlusOne = EndToEndWorld.committed(cleanPlusOne)
+        XCTAssertNotNil(expected["runs/R0000002/MANIFEST"])
+        XCTAssertNotNil(expectedPlusOne["runs/R0000003/MANIFEST"])
+
+        for fault in CrashTests.nightlyFaults {
+            let work = world.root + "/" + fault
+            try copy(base, work)
+            let crashed = try world.run(work: work, environment: ["CDRATE_FAULT": fault])
+            XCTAssertTrue(crashed.killed && crashed.status == SIGKILL, "\(fault): not killed: \(crashed.status) \(crashed.stderr)")
+            XCTAssertEqual(crashed.stdout, "", fault)
+            let committed = fault == "after-run-rename"
+            XCTAssertEqual(FileManager.default.fileExists(atPath: work + "/runs/R0000002"), committed, fault)
+            if !committed {
+                // The previous run and its state are untouched.
+                XCTAssertEqual(EndToEndWorld.differences(withoutLeftovers(work, of: "R0000002"), EndToEndWorld.committed(base)), [], fault)
+            }
+
+            let rerun = try world.run(work: work)
+            XCTAssertEqual(rerun.status, 0, "\(fault): \(rerun.stderr)")
+            XCTAssertTrue(rerun.stderr.contains("notice: took over the lock of \(work) left by pid "), "\(fault): \(rerun.stderr)")
+            if !committed {
+                XCTAssertTrue(rerun.stderr.contains("notice: removed \(work)/"), "\(fault): \(rerun.stderr)")
+                XCTAssertTrue(rerun.stdout.hasPrefix("cdrate run R0000002: files 1 collected"), "\(fault): \(rerun.stdout)")
+            } else {
+                XCTAssertTrue(rerun.stdout.hasPrefix("cdrate run R0000003: files 0 collected"), "\(fault): \(rerun.stdout)")
+            }
+            let differences = EndToEndWorld.differences(EndToEndWorld.committed(work), committed ? expectedPlusOne : expected)
+            XCTAssertEqual(differences, [], "\(fault): the rerun differs from a clean run")
+            let verify = try world.cdrate(["verify", "R0000002", "--work", work])
+            XCTAssertEqual(verify.status, 0, "\(fault): \(verify.stdout)")
+        }
+    }
+
+    func testEveryFaultPointOfAReprocessThenARerunEqualsACleanReprocess() throws {
+        let world = try EndToEndWorld(self)
+        let base = world.root + "/base"
+        XCTAssertEqual(try world.run(work: base).status, 0)
+        // The unknown IMSI becomes a subscriber: the reprocess rates one reject, the other two stay.
+        try world.writeTable("subscribers.tbl", EndToEndWorld.tables["subscribers.tbl"]!
+            + "460019999999999 8613010009999 AC009999 10 B18 - 20250101 -\n")
+        let clean = world.root + "/clean", cleanPlusOne = world.root + "/clean-plus-one"
+        try copy(base, clean)
+        let reprocessed = try world.reprocess(work: clean)
+        XCTAssertTrue(reprocessed.stdout.hasPrefix("cdrate reprocess R0000002: files 0 collected, 0 quarantined; records 3 in, 1 rated, 0 roamers, 2 rejected, 0 duplicates;"), reprocessed.stdout)
+        try copy(clean, cleanPlusOne)
+        XCTAssertEqual(try world.reprocess(work: cleanPlusOne).status, 0)
+        let expected = EndToEndWorld.committed(clean), expectedPlusOne = EndToEndWorld.committed(cleanPlusOne)
+
+        for fault in CrashTests.recycleFaults {
+            let work = world.root + "/" + fault
+            try copy(base, work)
+            let crashed = try world.reprocess(work: work, environment: ["CDRATE_FAULT": fault])
+            XCTAssertTrue(crashed.killed && crashed.status == SIGKILL, "\(fault): not killed: \(crashed.status) \(crashed.stderr)")
+            let committed = fault == "after-run-rename"
+            if !committed {
+                // SPEC section 9: a crash leaves the store and the state as they were.
+                XCTAssertEqual(EndToEndWorld.differences(withoutLeftovers(work, of: "R0000002"), EndToEndWorld.committed(base)), [], fault)
+            }
+            let rerun = try world.reprocess(work: work)
+            XCTAssertEqual(rerun.status, 0, "\(fault): \(rerun.stderr)")
+            let differences = EndToEndWorld.differences(EndToEndWorld.committed(work), committed ? expectedPlusOne : expected)
+            XCTAssertEqual(differences, [], "\(fault): the rerun differs from a clean reprocess")
+        }
+    }
+
+    func testAKillAtAnArbitraryMomentThenARerunEqualsACleanRun() throws {
+        let world = try EndToEndWorld(self)
+        let base = world.root + "/base"
+        XCTAssertEqual(try world.run(work: base).status, 0)
+        try world.drop(EndToEndWorld.nightTwo)
+        let clean = world.root + "/clean", cleanPlusOne = world.root + "/clean-plus-one"
+        try copy(base, clean)
+        let started = ContinuousClock.now
+        XCTAssertEqual(try world.run(work: clean).status, 0)
+        let duration = ContinuousClock.now - started
+        try copy(clean, cleanPlusOne)
+        XCTAssertEqual(try world.run(work: cleanPlusOne).status, 0)
+        let expected = EndToEndWorld.committed(clean), expectedPlusOne = EndToEndWorld.committed(cleanPlusOne)
+
+        // Moments spread over a whole run's duration, each jittered at random.
+        let millis = max(20, Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000))
+        var killedBeforeCommit = 0, killedAfterCommit = 0
+        for slot in 0..<8 {
+            let delay = millis * slot / 8 + Int.random(in: 0...max(1, millis / 8))
+            let work = world.root + "/kill-\(slot)"
+            try copy(base, work)
+            let process = try world.start(["run", "--inbox", world.inbox, "--tariffs", world.tariffs, "--work", work, "--threads", "2"])
+            usleep(useconds_t(delay * 1000))
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            let committed = FileManager.default.fileExists(atPath: work + "/runs/R0000002")
+            if committed { killedAfterCommit += 1 } else { killedBeforeCommit += 1 }
+
+            let rerun = try world.run(work: work)
+            XCTAssertEqual(rerun.status, 0, "kill after \(delay) ms: \(rerun.stderr)")
+            let differences = EndToEndWorld.differences(EndToEndWorld.committed(work), committed ? expectedPlusOne : expected)
+            XCTAssertEqual(differences, [], "kill after \(delay) ms (committed: \(committed)): the rerun differs from a clean run")
+        }
+        print("CrashTests: run takes \(millis) ms; killed before the commit \(killedBeforeCommit), after \(killedAfterCommit)")
+        XCTAssertGreaterThan(killedBeforeCommit, 0, "no kill landed before the commit point")
+    }
+}
