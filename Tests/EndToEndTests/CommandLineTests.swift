@@ -81,7 +81,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(second.stdout.hasPrefix("cdrate run R0000002: files 1 collected, 0 quarantined; records 3 in, 2 rated, 0 roamers, 0 rejected, 1 duplicates; 1 alerts, 2 fraud flags; reconciled; "), second.stdout)
         XCTAssertEqual(second.stderr, """
-            ALARM HU level 99: IMSI 460010000000004 at BJMSC01 2/3
+            ALARM HU level 99: IMSI 460010000000004 MSISDN 8613010000004, triggered by BJMSC01 file 2 record 3 at 20261006100000
             ALARM FRAUD HOT_DEST: 1 flags in fraud.dat
             ALARM FRAUD LONG_CALL: 1 flags in fraud.dat
 

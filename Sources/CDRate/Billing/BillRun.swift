@@ -150,7 +150,7 @@ public struct BillRun: Sendable {
         try FileSystem.write(staging + "/SUMMARY.txt", summary)
         try FileSystem.write(staging + "/MANIFEST", manifest.bytes)
         try FileSystem.syncDirectory(staging)
-        try FaultPoint.reach("before-bill-rename")
+        FaultPoint.reach("before-bill-rename")
         try FileSystem.rename(staging, finalDirectory)  // the commit point
         return report
     }

@@ -121,11 +121,9 @@ public struct CycleRerate: Sendable {
         manifest.addReconciliation(outcome.counters)
         try FileSystem.write(staging + "/MANIFEST", manifest.bytes)
         try FileSystem.syncDirectory(staging)
-        try FaultPoint.reach("before-generation-rename")
+        FaultPoint.reach("before-generation-rename")
         try FileSystem.rename(staging, final)
         try FileSystem.removeTree(context.scratch)
-        try FileSystem.removeTree(context.runStaging)
-        try FileSystem.removeTree(context.stateStaging)
         return Report(directory: final, generation: generation, counters: outcome.counters)
     }
 

@@ -108,6 +108,7 @@ public struct RatingRound: Sendable {
         let merged = ParallelWork.map(count: RatingRound.outputs.count, threads: threads) { i -> Result<String, IOFailure> in
             let o = RatingRound.outputs[i]
             do throws(IOFailure) {
+                FaultPoint.reach("before-write-\(o.name)")
                 let file = try OutputFile(directory: outputDirectory, name: o.name)
                 let parts = (0..<partitions).map { RatingRound.spillPath(spillDirectory, $0, i) }
                 try KeyedMerge.merge(parts, keyWidth: o.keyWidth, lineWidth: o.width, into: file)

@@ -50,8 +50,19 @@ public final class RunContext {
         self.notices = notices
     }
 
-    /// Releases the lock.
-    public func close() { lock.release() }
+    private var committed = false
+
+    /// Removes what this command wrote if it did not commit (a failure such as a full disk
+    /// or a missing inbox; a crash leaves it to the next command's `recover()`), then
+    /// releases the lock.
+    public func close() {
+        if !committed {
+            for path in [runStaging, stateStaging, scratch, WorkArea.staging(area.archiveDirectory(runID))] {
+                try? FileSystem.removeTree(path)
+            }
+        }
+        lock.release()
+    }
 
     /// Rates the spilled partitions of this run into the run directory, continuing the
     /// state's pools, usage and duplicate keys.
@@ -70,22 +81,23 @@ public final class RunContext {
                        archiveStaging: String?) throws {
         try state.write(to: stateStaging)
         for (name, bytes) in files {
-            try FaultPoint.reach("before-write-\(name)")
+            FaultPoint.reach("before-write-\(name)")
             try FileSystem.write(runStaging + "/" + name, bytes)
         }
-        try FaultPoint.reach("before-write-MANIFEST")
+        FaultPoint.reach("before-write-MANIFEST")
         try FileSystem.write(runStaging + "/MANIFEST", manifest.bytes)
         try FileSystem.syncDirectory(runStaging)
         if let archiveStaging {
             try FileSystem.syncDirectory(archiveStaging)
-            try FaultPoint.reach("before-archive-rename")
+            FaultPoint.reach("before-archive-rename")
             try FileSystem.rename(archiveStaging, area.archiveDirectory(runID))
         }
-        try FaultPoint.reach("before-state-rename")
+        FaultPoint.reach("before-state-rename")
         try FileSystem.rename(stateStaging, area.stateDirectory(runID))
-        try FaultPoint.reach("before-run-rename")
+        FaultPoint.reach("before-run-rename")
         try FileSystem.rename(runStaging, area.runDirectory(runID))  // the commit point
-        try FaultPoint.reach("after-run-rename")
+        committed = true
+        FaultPoint.reach("after-run-rename")
         try FileSystem.removeTree(scratch)
         try area.pruneState()
     }
