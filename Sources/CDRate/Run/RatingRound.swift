@@ -69,7 +69,7 @@ public struct RatingRound: Sendable {
                 var result = processor.process(entries, sources: sources, recycled: recycled, state: slice)
                 result.state.duplicateKeys.prune(before: retention)
                 if let nextKeys {
-                    try FileSystem.write(nextKeys + "/" + keyFile, result.state.duplicateKeys.serialized())
+                    try FileSystem.write(nextKeys + "/" + keyFile, result.state.duplicateKeys.serialized(), sync: false)
                 }
                 result.state.duplicateKeys = DuplicateKeyStore()
                 try result.rated.spill(to: RatingRound.spillPath(spillDirectory, p, 0), sort: false)

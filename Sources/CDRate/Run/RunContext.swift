@@ -82,11 +82,16 @@ public final class RunContext {
         try state.write(to: stateStaging)
         for (name, bytes) in files {
             FaultPoint.reach("before-write-\(name)")
-            try FileSystem.write(runStaging + "/" + name, bytes)
+            try FileSystem.write(runStaging + "/" + name, bytes, sync: false)
         }
         FaultPoint.reach("before-write-MANIFEST")
-        try FileSystem.write(runStaging + "/MANIFEST", manifest.bytes)
+        try FileSystem.write(runStaging + "/MANIFEST", manifest.bytes, sync: false)
+        // Every staged file's data, then the directories' entries, are on disk before the
+        // renames that commit them.
+        try FileSystem.syncFileSystem(area.root)
         try FileSystem.syncDirectory(runStaging)
+        try FileSystem.syncDirectory(stateStaging + "/dupkeys")
+        try FileSystem.syncDirectory(stateStaging)
         if let archiveStaging {
             try FileSystem.syncDirectory(archiveStaging)
             FaultPoint.reach("before-archive-rename")

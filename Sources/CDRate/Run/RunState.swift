@@ -55,15 +55,15 @@ public struct RunState: Sendable {
         return state
     }
 
-    /// Writes the generation's text files into `directory`, every file synced; the
-    /// `dupkeys/` files are written there by the rating round, one per partition.
+    /// Writes the generation's text files into `directory` (synced by the commit's
+    /// `syncfs`); the `dupkeys/` files are written there by the rating round, one per partition.
     public func write(to directory: String) throws(IOFailure) {
         try FileSystem.makeDirectories(directory + "/dupkeys")
-        try FileSystem.write(directory + "/meta.txt", Array("partitions \(partitions)\nhigh-water \(highWaterDate)\n".utf8))
-        try FileSystem.write(directory + "/registry.txt", registry.serialized())
-        try FileSystem.write(directory + "/rejects.dat", rejects.serialized())
-        try FileSystem.write(directory + "/pools.txt", pools.serialized())
-        try FileSystem.write(directory + "/usage.txt", ledger.serialized())
+        try FileSystem.write(directory + "/meta.txt", Array("partitions \(partitions)\nhigh-water \(highWaterDate)\n".utf8), sync: false)
+        try FileSystem.write(directory + "/registry.txt", registry.serialized(), sync: false)
+        try FileSystem.write(directory + "/rejects.dat", rejects.serialized(), sync: false)
+        try FileSystem.write(directory + "/pools.txt", pools.serialized(), sync: false)
+        try FileSystem.write(directory + "/usage.txt", ledger.serialized(), sync: false)
         try FileSystem.syncDirectory(directory + "/dupkeys")
         try FileSystem.syncDirectory(directory)
     }

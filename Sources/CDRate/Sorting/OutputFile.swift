@@ -33,9 +33,9 @@ public final class OutputFile {
         records += lines
     }
 
-    /// Syncs and closes the file; returns its MANIFEST line.
+    /// Closes the file (the commit's `syncfs` makes it durable); returns its MANIFEST line.
     public func finish() throws(IOFailure) -> String {
-        try writer.close(sync: true)
+        try writer.close()
         return "output \(name) records \(records) bytes \(writer.count) sha256 \(SHA256.hex(hash.finalize()))"
     }
 }

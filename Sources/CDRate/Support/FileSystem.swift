@@ -121,6 +121,15 @@ public enum FileSystem {
         if !ok { throw IOFailure(path: path, reason: "cannot append: \(errorText())") }
     }
 
+    /// Flushes every written file of the file system holding `path` to disk (Linux
+    /// `syncfs`): one call before a commit instead of an `fsync` per staged file.
+    public static func syncFileSystem(_ path: String) throws(IOFailure) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY)
+        if fd < 0 { throw IOFailure(path: path, reason: "cannot open directory: \(errorText())") }
+        defer { close(fd) }
+        if cSyncfs(fd) != 0 { throw IOFailure(path: path, reason: "cannot sync the file system: \(errorText())") }
+    }
+
     /// Syncs a directory, so that the names created or renamed in it are durable.
     public static func syncDirectory(_ path: String) throws(IOFailure) {
         let fd = open(path, O_RDONLY | O_DIRECTORY)
@@ -155,3 +164,7 @@ public enum FileSystem {
         return stat(path, &st) == 0 ? Int(st.st_size) : nil
     }
 }
+
+/// libc's `syncfs(2)`, which the Glibc module does not export.
+@_silgen_name("syncfs")
+private func cSyncfs(_ fd: Int32) -> Int32
