@@ -1,0 +1,83 @@
+import XCTest
+@testable import CDRate
+
+/// The nightly run on the project's own sample data (`SampleCDRs/` with `Tariffs/`):
+/// counts, reconciliation, golden checksums of every output, the same bytes at any
+/// thread count, and the records docs/rating.md quotes.
+final class SampleRunTests: XCTestCase {
+    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    private func run(threads: Int) throws -> (report: RunReport, directory: String) {
+        let work = NSTemporaryDirectory() + "cdrate-sample-\(UUID().uuidString)"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: work) }
+        var options = RunOptions()
+        options.inbox = SampleRunTests.root + "/SampleCDRs"
+        options.tariffs = SampleRunTests.root + "/Tariffs"
+        options.work = work
+        options.threads = threads
+        let report = try NightlyRun(options: options).run()
+        return (report, work + "/runs/R0000001")
+    }
+
+    func testTheSampleNightCountsReconcilesAndMatchesItsGoldenChecksums() throws {
+        let (report, directory) = try run(threads: 2)
+        let c = report.counters
+        XCTAssertEqual(report.filesCollected, 151)
+        XCTAssertEqual(report.filesQuarantined, 3)
+        XCTAssertEqual(c.input.records, 3432)
+        XCTAssertEqual(c.rated.records, 3256)
+        XCTAssertEqual(c.roamers.records, 96)
+        XCTAssertEqual(c.rejected.records, 67)
+        XCTAssertEqual(c.duplicates.records, 13)
+        XCTAssertTrue(c.reconciles)
+        // Every reject reason occurs in the sample (generate --bad 2).
+        for reason in RejectReason.allCases { XCTAssertGreaterThan(c.rejectsByReason[Int(reason.rawValue)], 0, "\(reason)") }
+        // Every fraud rule fires on its planted case, and both alert kinds occur.
+        for rule in FraudRule.allCases { XCTAssertGreaterThan(c.fraudByRule[Int(rule.rawValue)], 0, "\(rule)") }
+        let alerts = try String(contentsOfFile: directory + "/alerts.dat", encoding: .ascii)
+        XCTAssertTrue(alerts.contains("AHU "), "no HU alert")
+        XCTAssertTrue(alerts.contains("AHUR"), "no HUR alert")
+        XCTAssertEqual(c.ratedByStatus[UInt8(ascii: "H")], 2916)
+        XCTAssertEqual(c.ratedByStatus[UInt8(ascii: "P")], 118)
+        XCTAssertEqual(c.ratedByStatus[UInt8(ascii: "N")], 222)
+        // The golden bytes: any change to rating shows here and must be explained.
+        let golden = [
+            "rated.dat": "ca561ef33b01bbb134f9b7c8af6f645829cef50f3280be3c7044064029ed2a34",
+            "roamers.dat": "564770af1dbd1073eb3b18dd8054b56819a4e1ca68db921a85637ed77880d010",
+            "rejects.dat": "ba915b7679401d2b37f89c8d34899c28f0c64479af8877db8d6c9482c14dbe00",
+            "duplicates.dat": "9ab604d49b740b23f8c383be947dd21e86e76434f570dc70b5ccc39a8d8ba09a",
+            "alerts.dat": "907f1a67152481883cb493b84d339a79dcae7ece6c2d0495c2357a37a42e71ac",
+            "fraud.dat": "5fc3c11821aad078a98df8e7aa937390932d8fcd99612a171b8117d3c9b24999",
+        ]
+        for (name, sum) in golden {
+            XCTAssertEqual(SHA256.hexDigest(of: try FileSystem.read(directory + "/" + name)), sum, name)
+        }
+        XCTAssertEqual(Verification(directory: directory).problems(), [])
+    }
+
+    func testOneAndFourThreadsGiveTheSameBytes() throws {
+        let one = try run(threads: 1).directory, four = try run(threads: 4).directory
+        for name in ["rated.dat", "roamers.dat", "rejects.dat", "duplicates.dat", "alerts.dat", "fraud.dat", "MANIFEST"] {
+            XCTAssertEqual(try FileSystem.read(one + "/" + name), try FileSystem.read(four + "/" + name), name)
+        }
+    }
+
+    func testEveryRecordQuotedInTheRatingWalkThroughIsWhatTheRunWrites() throws {
+        let (_, directory) = try run(threads: 2)
+        let doc = try String(contentsOfFile: SampleRunTests.root + "/docs/rating.md", encoding: .utf8)
+        let rated = Set(try String(contentsOfFile: directory + "/rated.dat", encoding: .ascii).split(separator: "\n"))
+        let roamers = Set(try String(contentsOfFile: directory + "/roamers.dat", encoding: .ascii).split(separator: "\n"))
+        var checked = 0
+        for line in doc.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.count == 300 && line.first == "R" {
+                XCTAssertTrue(rated.contains(line), "docs/rating.md quotes an R line the run does not write: \(line.prefix(40))")
+                checked += 1
+            } else if line.count == 160 && line.first == "V" {
+                XCTAssertTrue(roamers.contains(line), "docs/rating.md quotes a V line the run does not write: \(line.prefix(40))")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 15)
+    }
+}
