@@ -1,79 +1,125 @@
-import Foundation
-
 /// The duplicate keys of rated records, kept across runs for `MAX_AGE_DAYS` after
 /// the start of the rated record (SPEC section 4, step 2). One store per partition
 /// of IMSIs; part of the committed state.
 ///
+/// An open-addressing hash table indexed by the key's digest, which is already a
+/// uniform hash: no hashing per lookup, no per-process hash seed, so the table's
+/// layout depends only on the order of insertions, and the file is written in slot
+/// order without sorting and is the same bytes on every run of the same inputs.
+///
 /// File format: fixed 40-byte entries, little-endian: digest (16), start date (4),
 /// file seq (4), record seq (4), switch id (10, space padded), 2 spare bytes.
 public struct DuplicateKeyStore: Sendable {
-    /// The keys and where each was rated.
-    public private(set) var origins: [DuplicateKey: DuplicateOrigin] = [:]
+    /// Digests by slot; 0 marks an empty slot (a real digest of 0 is stored as 1).
+    private var digests: [UInt128]
+    /// Origins by slot.
+    private var origins: [DuplicateOrigin]
+    /// The number of keys.
+    public private(set) var count = 0
 
     /// The size of one entry in the file.
     public static let entrySize = 40
 
     /// An empty store.
-    public init() {}
+    public init() { self.init(capacity: 16) }
+
+    private init(capacity: Int) {
+        var slots = 16
+        while slots < capacity * 2 { slots <<= 1 }
+        digests = Array(repeating: 0, count: slots)
+        origins = Array(repeating: DuplicateOrigin(switchID: .empty, fileSeq: 0, recordSeq: 0, startDate: 0), count: slots)
+    }
+
+    @inline(__always)
+    private static func stored(_ key: DuplicateKey) -> UInt128 { key.digest == 0 ? 1 : key.digest }
+
+    @inline(__always)
+    private func slot(of digest: UInt128) -> Int {
+        let mask = digests.count - 1
+        var i = Int(truncatingIfNeeded: UInt64(truncatingIfNeeded: digest)) & mask
+        while digests[i] != 0 && digests[i] != digest { i = (i + 1) & mask }
+        return i
+    }
 
     /// The record `key` duplicates, if it was rated before.
-    @inline(__always) public func origin(of key: DuplicateKey) -> DuplicateOrigin? { origins[key] }
+    @inline(__always)
+    public func origin(of key: DuplicateKey) -> DuplicateOrigin? {
+        let i = slot(of: DuplicateKeyStore.stored(key))
+        return digests[i] == 0 ? nil : origins[i]
+    }
 
     /// Remembers that `key` was rated as `origin`.
-    @inline(__always) public mutating func insert(_ key: DuplicateKey, _ origin: DuplicateOrigin) { origins[key] = origin }
+    @inline(__always)
+    public mutating func insert(_ key: DuplicateKey, _ origin: DuplicateOrigin) {
+        if (count + 1) * 2 > digests.count { grow() }
+        let digest = DuplicateKeyStore.stored(key)
+        let i = slot(of: digest)
+        if digests[i] == 0 { count += 1 }
+        digests[i] = digest
+        origins[i] = origin
+    }
 
-    /// The number of keys.
-    public var count: Int { origins.count }
+    private mutating func grow() {
+        var bigger = DuplicateKeyStore(capacity: digests.count)
+        for i in digests.indices where digests[i] != 0 { bigger.place(digests[i], origins[i]) }
+        self = bigger
+    }
+
+    @inline(__always)
+    private mutating func place(_ digest: UInt128, _ origin: DuplicateOrigin) {
+        let i = slot(of: digest)
+        if digests[i] == 0 { count += 1 }
+        digests[i] = digest
+        origins[i] = origin
+    }
 
     /// Drops the keys of records that started before `date` (`YYYYMMDD`).
     public mutating func prune(before date: Int) {
-        origins = origins.filter { $0.value.startDate >= date }
+        var kept = DuplicateKeyStore(capacity: count)
+        for i in digests.indices where digests[i] != 0 && origins[i].startDate >= date { kept.place(digests[i], origins[i]) }
+        self = kept
     }
 
-    /// The file bytes, entries sorted by digest so that the file is deterministic.
+    /// The file bytes, entries in slot order.
     public func serialized() -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(origins.count * DuplicateKeyStore.entrySize)
-        for key in origins.keys.sorted(by: { $0.digest < $1.digest }) {
-            let o = origins[key]!
-            appendLE(&out, UInt64(truncatingIfNeeded: key.digest), 8)
-            appendLE(&out, UInt64(truncatingIfNeeded: key.digest >> 64), 8)
-            appendLE(&out, UInt64(o.startDate), 4)
-            appendLE(&out, UInt64(o.fileSeq), 4)
-            appendLE(&out, UInt64(o.recordSeq), 4)
-            let s = o.switchID.bytes
-            for i in 0..<10 { out.append(i < s.count ? s[i] : ASCII.space) }
-            out.append(0)
-            out.append(0)
+        var out = [UInt8](repeating: 0, count: count * DuplicateKeyStore.entrySize)
+        out.withUnsafeMutableBytes { o in
+            var at = 0
+            for i in digests.indices where digests[i] != 0 {
+                let d = digests[i], origin = origins[i]
+                o.storeBytes(of: UInt64(truncatingIfNeeded: d).littleEndian, toByteOffset: at, as: UInt64.self)
+                o.storeBytes(of: UInt64(truncatingIfNeeded: d >> 64).littleEndian, toByteOffset: at + 8, as: UInt64.self)
+                o.storeBytes(of: UInt32(origin.startDate).littleEndian, toByteOffset: at + 16, as: UInt32.self)
+                o.storeBytes(of: UInt32(origin.fileSeq).littleEndian, toByteOffset: at + 20, as: UInt32.self)
+                o.storeBytes(of: UInt32(origin.recordSeq).littleEndian, toByteOffset: at + 24, as: UInt32.self)
+                for j in 0..<10 { o[at + 28 + j] = j < Int(origin.switchID.count) ? origin.switchID[j] : ASCII.space }
+                at += DuplicateKeyStore.entrySize
+            }
         }
         return out
     }
 
     /// Parses a store file; `source` names it in errors.
-    public init(parsing bytes: [UInt8], source: String) throws {
+    public init(parsing bytes: [UInt8], source: String) throws(StateError) {
         guard bytes.count % DuplicateKeyStore.entrySize == 0 else {
             throw StateError(file: source, line: 0, problem: "size \(bytes.count) is not a multiple of \(DuplicateKeyStore.entrySize)")
         }
-        origins.reserveCapacity(bytes.count / DuplicateKeyStore.entrySize)
-        var i = 0
-        while i < bytes.count {
-            let lo = readLE(bytes, i, 8), hi = readLE(bytes, i + 8, 8)
-            let date = Int(readLE(bytes, i + 16, 4)), fileSeq = Int(readLE(bytes, i + 20, 4))
-            let recordSeq = Int(readLE(bytes, i + 24, 4))
-            let switchID = bytes[(i + 28)..<(i + 38)].withUnsafeBytes { PackedText(ByteField.rightTrimmed($0)) }
-            origins[DuplicateKey(digest: UInt128(hi) << 64 | UInt128(lo))] =
-                DuplicateOrigin(switchID: switchID, fileSeq: fileSeq, recordSeq: recordSeq, startDate: date)
-            i += DuplicateKeyStore.entrySize
+        self.init(capacity: bytes.count / DuplicateKeyStore.entrySize)
+        var entries: [(UInt128, DuplicateOrigin)] = []
+        bytes.withUnsafeBytes { b in
+            var at = 0
+            while at < b.count {
+                let lo = UInt64(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                let hi = UInt64(littleEndian: b.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))
+                let date = Int(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: at + 16, as: UInt32.self)))
+                let fileSeq = Int(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: at + 20, as: UInt32.self)))
+                let recordSeq = Int(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: at + 24, as: UInt32.self)))
+                let switchID = PackedText(ByteField.rightTrimmed(UnsafeRawBufferPointer(rebasing: b[(at + 28)..<(at + 38)])))
+                entries.append((UInt128(hi) << 64 | UInt128(lo),
+                                DuplicateOrigin(switchID: switchID, fileSeq: fileSeq, recordSeq: recordSeq, startDate: date)))
+                at += DuplicateKeyStore.entrySize
+            }
         }
+        for (d, o) in entries { place(d == 0 ? 1 : d, o) }
     }
-}
-
-private func appendLE(_ out: inout [UInt8], _ value: UInt64, _ count: Int) {
-    for i in 0..<count { out.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(i)))) }
-}
-
-private func readLE(_ bytes: [UInt8], _ offset: Int, _ count: Int) -> UInt64 {
-    var v: UInt64 = 0
-    for i in 0..<count { v |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
-    return v
 }

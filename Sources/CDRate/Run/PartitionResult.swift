@@ -15,6 +15,8 @@ public struct PartitionResult: Sendable {
     public var fraud = KeyedLines<CanonicalKey>(width: FraudLayout.layout.width + 1)
     /// Indices (into the run's recycled rejects) of store entries that left the store: rated or duplicate.
     public var recycledResolved: [Int] = []
+    /// Where each output was spilled (`spill(to:)`), in `RatingRound.outputs` order.
+    public var spilled: [Range<Int>] = []
     /// Counters.
     public var counters = RunCounters()
     /// The partition's state after the run.
@@ -22,6 +24,28 @@ public struct PartitionResult: Sendable {
 
     /// Nothing yet.
     public init() {}
+
+    /// Writes the six outputs (keyed, each in its order) one after the other into one
+    /// spill file at `path` and frees them; returns each output's byte range in the file,
+    /// in `RatingRound.outputs` order.
+    public mutating func spill(to path: String) throws(IOFailure) -> [Range<Int>] {
+        let writer = try SpillWriter(path: path, bufferSize: 1 << 20)
+        var ranges = [Range<Int>]()
+        let sections = [rated.keyedBytes(sort: false), roamers.keyedBytes(sort: false), rejects.keyedBytes(sort: true),
+                        duplicates.keyedBytes(sort: true), alerts.keyedBytes(sort: false), fraud.keyedBytes(sort: false)]
+        dropLines()
+        for bytes in sections {
+            let start = writer.count
+            var failure: IOFailure?
+            bytes.withUnsafeBytes { raw in
+                do throws(IOFailure) { try writer.append(raw) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            ranges.append(start..<writer.count)
+        }
+        try writer.close()
+        return ranges
+    }
 
     /// Frees the output lines once they have been spilled.
     public mutating func dropLines() {

@@ -72,13 +72,7 @@ public struct RatingRound: Sendable {
                     try FileSystem.write(nextKeys + "/" + keyFile, result.state.duplicateKeys.serialized(), sync: false)
                 }
                 result.state.duplicateKeys = DuplicateKeyStore()
-                try result.rated.spill(to: RatingRound.spillPath(spillDirectory, p, 0), sort: false)
-                try result.roamers.spill(to: RatingRound.spillPath(spillDirectory, p, 1), sort: false)
-                try result.rejects.spill(to: RatingRound.spillPath(spillDirectory, p, 2), sort: true)
-                try result.duplicates.spill(to: RatingRound.spillPath(spillDirectory, p, 3), sort: true)
-                try result.alerts.spill(to: RatingRound.spillPath(spillDirectory, p, 4), sort: false)
-                try result.fraud.spill(to: RatingRound.spillPath(spillDirectory, p, 5), sort: false)
-                result.dropLines()
+                result.spilled = try result.spill(to: RatingRound.spillPath(spillDirectory, p))
                 return .success(result)
             } catch {
                 return .failure(error)
@@ -89,12 +83,14 @@ public struct RatingRound: Sendable {
         var outcome = RatingOutcome()
         var pools = FreeUnitPools()
         var ledger = HighUsageLedger()
+        var spilled = [[Range<Int>]]()
         for r in results {
             let result: PartitionResult
             switch r {
             case .success(let value): result = value
             case .failure(let error): throw error
             }
+            spilled.append(result.spilled)
             outcome.counters.merge(result.counters)
             outcome.recycledResolved.formUnion(result.recycledResolved)
             pools.merge(result.state.pools)
@@ -105,14 +101,14 @@ public struct RatingRound: Sendable {
         state.pools = pools
         state.ledger = ledger
 
+        let spilledRanges = spilled
         let merged = ParallelWork.map(count: RatingRound.outputs.count, threads: threads) { i -> Result<String, IOFailure> in
             let o = RatingRound.outputs[i]
             do throws(IOFailure) {
                 FaultPoint.reach("before-write-\(o.name)")
                 let file = try OutputFile(directory: outputDirectory, name: o.name)
-                let parts = (0..<partitions).map { RatingRound.spillPath(spillDirectory, $0, i) }
+                let parts = (0..<partitions).map { (RatingRound.spillPath(spillDirectory, $0), spilledRanges[$0][i]) }
                 try KeyedMerge.merge(parts, keyWidth: o.keyWidth, lineWidth: o.width, into: file)
-                for part in parts { try FileSystem.removeTree(part) }
                 return .success(try file.finish())
             } catch {
                 return .failure(error)
@@ -125,11 +121,12 @@ public struct RatingRound: Sendable {
             case .failure(let error): throw error
             }
         }
+        for p in 0..<partitions { try FileSystem.removeTree(RatingRound.spillPath(spillDirectory, p)) }
         return outcome
     }
 
-    static func spillPath(_ directory: String, _ partition: Int, _ output: Int) -> String {
-        "\(directory)/out-\(partition)-\(output).bin"
+    static func spillPath(_ directory: String, _ partition: Int) -> String {
+        "\(directory)/out-\(partition).bin"
     }
 }
 

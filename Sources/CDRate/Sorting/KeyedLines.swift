@@ -19,9 +19,9 @@ public struct KeyedLines<Key: EncodedSortKey>: Sendable {
         keys.append(key)
     }
 
-    /// Writes the lines, each preceded by its encoded key, to a spill file at `path`,
-    /// sorted by key first when `sort` (stable: ties keep line order).
-    public func spill(to path: String, sort: Bool) throws(IOFailure) {
+    /// The lines, each preceded by its encoded key, sorted by key first when `sort`
+    /// (stable: ties keep line order), as bytes for a spill file.
+    public func keyedBytes(sort: Bool) -> [UInt8] {
         var order = Array(0..<keys.count)
         if sort { order.sort { keys[$0] < keys[$1] || (!(keys[$1] < keys[$0]) && $0 < $1) } }
         let keyWidth = Key.encodedWidth
@@ -37,6 +37,6 @@ public struct KeyedLines<Key: EncodedSortKey>: Sendable {
                 }
             }
         }
-        try FileSystem.write(path, out, sync: false)
+        return out
     }
 }

@@ -3,12 +3,13 @@
 /// records, comparing key bytes. Each input must already be in key order; ties keep
 /// input order, so the result is deterministic.
 public enum KeyedMerge {
-    /// Merges `inputs` into `output`, writing the lines without their keys.
-    public static func merge(_ inputs: [String], keyWidth: Int, lineWidth: Int, into output: OutputFile) throws(IOFailure) {
+    /// Merges `inputs` (byte ranges of spill files) into `output`, writing the lines without their keys.
+    public static func merge(_ inputs: [(path: String, range: Range<Int>)], keyWidth: Int, lineWidth: Int,
+                             into output: OutputFile) throws(IOFailure) {
         var readers = [SpillReader]()
         var current = [UnsafeRawBufferPointer?]()
-        for path in inputs {
-            let r = try SpillReader(path: path, recordSize: keyWidth + lineWidth)
+        for input in inputs where !input.range.isEmpty {
+            let r = try SpillReader(path: input.path, recordSize: keyWidth + lineWidth, range: input.range)
             readers.append(r)
             current.append(try r.next())
         }

@@ -77,12 +77,21 @@ public final class SpillReader {
     /// The size of one record.
     public let recordSize: Int
 
-    /// Opens `path` for records of `recordSize` bytes.
-    public init(path: String, recordSize: Int, bufferSize: Int = 256 << 10) throws(IOFailure) {
+    /// Bytes of the range not read yet.
+    private var rangeLeft: Int
+
+    /// Opens `path` for records of `recordSize` bytes, reading the byte range `range` of
+    /// the file (the whole file when nil).
+    public init(path: String, recordSize: Int, range: Range<Int>? = nil, bufferSize: Int = 256 << 10) throws(IOFailure) {
         fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw IOFailure(path: path, reason: "cannot open: \(FileSystem.errorText())") }
         self.path = path
         self.recordSize = recordSize
+        rangeLeft = range.map { $0.count } ?? Int.max
+        if let range, lseek(fd, off_t(range.lowerBound), SEEK_SET) < 0 {
+            Glibc.close(fd)
+            throw IOFailure(path: path, reason: "cannot seek: \(FileSystem.errorText())")
+        }
         let size = max(bufferSize / recordSize, 1) * recordSize
         buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
     }
@@ -110,8 +119,8 @@ public final class SpillReader {
         if remaining > 0 { buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: remaining) }
         start = 0
         end = remaining
-        while end < buffer.count {
-            let n = read(fd, buffer.baseAddress! + end, buffer.count - end)
+        while end < buffer.count && rangeLeft > 0 {
+            let n = read(fd, buffer.baseAddress! + end, min(buffer.count - end, rangeLeft))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw IOFailure(path: path, reason: "cannot read: \(FileSystem.errorText())")
@@ -121,7 +130,9 @@ public final class SpillReader {
                 break
             }
             end += n
+            rangeLeft -= n
         }
+        if rangeLeft == 0 { atEOF = true }
         if atEOF && end % recordSize != 0 {
             throw IOFailure(path: path, reason: "truncated spill file")
         }
