@@ -40,6 +40,6 @@ func runCommand(_ arguments: [String], recollecting: Bool) throws(RunFailure) ->
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     for n in report.notices { printError("notice: \(n)") }
     for a in report.alarms { printError("ALARM \(a)") }
-    print(report.summary(seconds: seconds))
+    print(report.summary(seconds: seconds, command: recollecting ? "collect" : "run"))
     return 0
 }

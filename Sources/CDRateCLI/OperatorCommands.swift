@@ -27,7 +27,7 @@ func reprocessCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
     let report = try run.run()
     for n in report.notices { printError("notice: \(n)") }
     for a in report.alarms { printError("ALARM \(a)") }
-    print(report.summary(seconds: seconds(since: started, clock)).replacingOccurrences(of: "cdrate run", with: "cdrate reprocess"))
+    print(report.summary(seconds: seconds(since: started, clock), command: "reprocess"))
     return 0
 }
 

@@ -39,10 +39,10 @@ public struct RunReport: Sendable {
                               Array(alarms.map { "\(now) \(runID.text) \($0)\n" }.joined().utf8))
     }
 
-    /// The one-line summary.
-    public func summary(seconds: Double) -> String {
+    /// The one-line summary; `command` names the command (`run`, `collect`, `reprocess`).
+    public func summary(seconds: Double, command: String = "run") -> String {
         let c = counters
-        return "cdrate run \(runID): files \(filesCollected) collected, \(filesQuarantined) quarantined; "
+        return "cdrate \(command) \(runID): files \(filesCollected) collected, \(filesQuarantined) quarantined; "
             + "records \(c.input.records) in, \(c.rated.records) rated, \(c.roamers.records) roamers, "
             + "\(c.rejected.records) rejected, \(c.duplicates.records) duplicates; "
             + "\(c.alerts) alerts, \(c.fraudFlags) fraud flags; "
