@@ -30,12 +30,17 @@ public struct NightlyRun: Sendable {
         let archiveStaging = WorkArea.staging(context.area.archiveDirectory(runID))
         try FileSystem.makeDirectories(archiveStaging)
         let spill = try PartitionSpill(directory: context.scratch, partitions: context.state.partitions)
+        let progress = ProgressLine()
+        defer { progress.finish() }
         var sources = [DetailSource]()
+        var collectedRecords = 0
         let collection = try CollectionStage(inbox: options.inbox, archive: archiveStaging, runID: runID,
                                              recollect: options.recollect, threads: options.threads)
             .run(registry: context.state.registry) { (file) throws(IOFailure) in
                 let index = sources.count
                 sources.append(DetailSource(switchID: file.name.switchID, fileSeq: file.name.sequence, created: file.creation))
+                collectedRecords += file.detailCount
+                progress.show("collecting: \(sources.count) files, \(collectedRecords) records")
                 var failure: IOFailure?
                 file.details.withUnsafeBytes { all in
                     for position in 0..<file.detailCount {
@@ -58,6 +63,7 @@ public struct NightlyRun: Sendable {
         report.filesQuarantined = collection.quarantined.count
         report.alarms = collection.alarms.map(\.text)
 
+        progress.show("rating \(collectedRecords) records in \(context.state.partitions) partitions")
         let outcome = try context.rate(inputs: spill.paths, sources: sources, recycled: [], threads: options.threads,
                                        timer: timer)
         context.state.rejects.append(xLines: try FileSystem.read(context.runStaging + "/rejects.dat"))
