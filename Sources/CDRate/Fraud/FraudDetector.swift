@@ -79,12 +79,7 @@ public struct FraudDetector: Sendable {
     /// Appends the `F` record of SPEC section 8.
     private static func write(_ rule: FraudRule, _ finding: FraudFinding, _ record: PreparedRecord,
                               msisdn: UnsafeRawBufferPointer, to output: inout [UInt8]) {
-        let layout = FraudLayout.layout
-        let at = output.count
-        output.append(contentsOf: repeatElement(ASCII.space, count: layout.width + 1))
-        output.withUnsafeMutableBytes { all in
-            let w = RecordWriter(UnsafeMutableRawBufferPointer(rebasing: all[at..<(at + layout.width)]))
-            w.blank(layout)
+        RecordWriter.append(FraudLayout.layout, to: &output) { w in
             w.text(FraudLayout.rule, rule.name)
             w.textNumber(FraudLayout.imsi, record.imsi, digits: 15)
             w.text(FraudLayout.msisdn, msisdn)
@@ -94,7 +89,6 @@ public struct FraudDetector: Sendable {
             w.textNumber(FraudLayout.start, record.start.value, digits: 14)
             w.number(FraudLayout.value, min(finding.value, FraudLayout.value.maximum))
             finding.withDetail { w.text(FraudLayout.detail, $0) }
-            all[at + layout.width] = ASCII.lineFeed
         }
     }
 }

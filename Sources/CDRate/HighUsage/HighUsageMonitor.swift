@@ -67,12 +67,7 @@ public struct HighUsageMonitor: Sendable {
     /// Appends the `A` record of SPEC section 8.
     private func write(_ record: PreparedRecord, key: HighUsageKey, limit: Int, entry: HighUsageEntry,
                        msisdn: UnsafeRawBufferPointer, to output: inout [UInt8]) {
-        let layout = AlertLayout.layout
-        let at = output.count
-        output.append(contentsOf: repeatElement(ASCII.space, count: layout.width + 1))
-        output.withUnsafeMutableBytes { all in
-            let w = RecordWriter(UnsafeMutableRawBufferPointer(rebasing: all[at..<(at + layout.width)]))
-            w.blank(layout)
+        RecordWriter.append(AlertLayout.layout, to: &output) { w in
             w.text(AlertLayout.kind, key.kind.code)
             w.textNumber(AlertLayout.period, key.period, digits: key.kind.periodDigits)
             w.textNumber(AlertLayout.imsi, record.imsi, digits: 15)
@@ -90,7 +85,6 @@ public struct HighUsageMonitor: Sendable {
             w.number(AlertLayout.fileSeq, record.source.fileSeq)
             w.number(AlertLayout.recordSeq, record.source.recordSeq)
             w.textNumber(AlertLayout.start, record.start.value, digits: 14)
-            all[at + layout.width] = ASCII.lineFeed
         }
     }
 }

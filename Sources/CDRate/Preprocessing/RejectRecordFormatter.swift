@@ -9,11 +9,7 @@ public enum RejectRecordFormatter {
                               firstRun: RunID, lastRun: RunID, raw: UnsafeRawBufferPointer,
                               to output: inout [UInt8]) {
         let L = RejectLayout.self
-        let start = output.count
-        output.append(contentsOf: repeatElement(ASCII.space, count: L.layout.width + 1))
-        output.withUnsafeMutableBytes { buffer in
-            let w = RecordWriter(UnsafeMutableRawBufferPointer(rebasing: buffer[start..<(start + L.layout.width)]))
-            w.blank(L.layout)
+        RecordWriter.append(L.layout, to: &output) { w in
             w.text(L.reason, reason.code)
             w.number(L.attempts, min(attempts, 99))
             w.text(L.switchID, switchID)
@@ -22,7 +18,6 @@ public enum RejectRecordFormatter {
             w.text(L.firstRun, firstRun.text)
             w.text(L.lastRun, lastRun.text)
             w.raw(L.raw, raw)
-            buffer[start + L.layout.width] = ASCII.lineFeed
         }
     }
 }

@@ -14,14 +14,9 @@ public struct RatedRecordFormatter: Sendable {
     public func append(_ r: PreparedRecord, flags: DiscountFlags, raw: UnsafeRawBufferPointer,
                        to output: inout [UInt8]) -> Int {
         let L = RatedLayout.self
-        let start = output.count
-        output.append(contentsOf: repeatElement(ASCII.space, count: L.layout.width + 1))
-        var net = 0
-        output.withUnsafeMutableBytes { buffer in
-            let w = RecordWriter(UnsafeMutableRawBufferPointer(rebasing: buffer[start..<(start + L.layout.width)]))
+        return RecordWriter.append(L.layout, to: &output) { w -> Int in
             let d = RecordView(raw)
             let subscriber = reference.subscribers.subscribers[r.subscriber]
-            w.blank(L.layout)
             w.text(L.switchID, r.source.switchID)
             w.number(L.fileSeq, r.source.fileSeq)
             w.number(L.recordSeq, r.source.recordSeq)
@@ -48,15 +43,14 @@ public struct RatedRecordFormatter: Sendable {
             if r.samePlace { w.byte(L.samePlace, UInt8(ascii: "S")) }
             writeBlock(r.block1, w, L.block1Component, L.block1Class, L.block1Units, L.block1Rate, L.block1Gross, L.block1Discount)
             writeBlock(r.block2, w, L.block2Component, L.block2Class, L.block2Units, L.block2Rate, L.block2Gross, L.block2Discount)
-            net = (r.block1?.net ?? 0) + (r.block2?.net ?? 0)
+            let net = (r.block1?.net ?? 0) + (r.block2?.net ?? 0)
             w.number(L.net, net)
             let flagsOffset = L.discountFlags.offset
             if flags.contains(.free) { w.bytes[flagsOffset] = UInt8(ascii: "F") }
             if flags.contains(.family) { w.bytes[flagsOffset + 1] = UInt8(ascii: "M") }
             if flags.contains(.percent) { w.bytes[flagsOffset + 2] = UInt8(ascii: "P") }
-            buffer[start + L.layout.width] = ASCII.lineFeed
+            return net
         }
-        return net
     }
 
     @inline(__always)

@@ -10,13 +10,9 @@ public struct RoamerRecordFormatter: Sendable {
     @discardableResult
     public func append(_ r: PreparedRecord, raw: UnsafeRawBufferPointer, to output: inout [UInt8]) -> Int {
         let L = RoamerLayout.self
-        let start = output.count
-        output.append(contentsOf: repeatElement(ASCII.space, count: L.layout.width + 1))
         let charge = r.roamerUnits * r.roamerRate
-        output.withUnsafeMutableBytes { buffer in
-            let w = RecordWriter(UnsafeMutableRawBufferPointer(rebasing: buffer[start..<(start + L.layout.width)]))
+        RecordWriter.append(L.layout, to: &output) { w in
             let d = RecordView(raw)
-            w.blank(L.layout)
             w.text(L.switchID, r.source.switchID)
             w.number(L.fileSeq, r.source.fileSeq)
             w.number(L.recordSeq, r.source.recordSeq)
@@ -33,7 +29,6 @@ public struct RoamerRecordFormatter: Sendable {
             w.number(L.units, r.roamerUnits)
             w.number(L.rate, r.roamerRate)
             w.number(L.charge, charge)
-            buffer[start + L.layout.width] = ASCII.lineFeed
         }
         return charge
     }
