@@ -44,6 +44,7 @@ crashtest: release
 # The shared conformance kit, when it sits beside the project (not part of make test).
 conformance: release
 	scripts/conformance.sh $(CONFORMANCE)
+	CDRATE_CONFORMANCE=$(abspath $(CONFORMANCE)) $(SWIFT) test --disable-swift-testing --filter Conformance
 
 clean:
 	rm -rf .build $(WORK)

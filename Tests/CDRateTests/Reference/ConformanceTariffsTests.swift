@@ -5,7 +5,8 @@ import XCTest
 /// load without error and give the lookups the kit's data implies. Skipped where the
 /// kit is absent, as in a user's clone.
 final class ConformanceTariffsTests: XCTestCase {
-    private static let directory = "/work/shared/conformance/Tariffs"
+    /// The kit's tables, only when `make conformance` names the kit (`CDRATE_CONFORMANCE`).
+    private static let directory = (ProcessInfo.processInfo.environment["CDRATE_CONFORMANCE"] ?? "/nonexistent") + "/Tariffs"
 
     private func loadKit() throws -> ReferenceData {
         var isDirectory: ObjCBool = false
