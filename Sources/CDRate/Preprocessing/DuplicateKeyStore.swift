@@ -3,9 +3,9 @@
 /// of IMSIs; part of the committed state.
 ///
 /// An open-addressing hash table indexed by the key's digest, which is already a
-/// uniform hash: no hashing per lookup, no per-process hash seed, so the table's
-/// layout depends only on the order of insertions, and the file is written in slot
-/// order without sorting and is the same bytes on every run of the same inputs.
+/// uniform hash: no hashing per lookup and no per-process hash seed. The file lists the
+/// entries sorted by digest, so its bytes depend only on the set of keys, not on the
+/// order they were rated in (nor on how partitions were batched).
 ///
 /// File format: fixed 40-byte entries, little-endian: digest (16), start date (4),
 /// file seq (4), record seq (4), switch id (10, space padded), 2 spare bytes.
@@ -80,12 +80,16 @@ public struct DuplicateKeyStore: Sendable {
         self = kept
     }
 
-    /// The file bytes, entries in slot order.
+    /// The file bytes, entries sorted by digest.
     public func serialized() -> [UInt8] {
+        var occupied = [Int]()
+        occupied.reserveCapacity(count)
+        for i in digests.indices where digests[i] != 0 { occupied.append(i) }
+        occupied.sort { digests[$0] < digests[$1] }
         var out = [UInt8](repeating: 0, count: count * DuplicateKeyStore.entrySize)
         out.withUnsafeMutableBytes { o in
             var at = 0
-            for i in digests.indices where digests[i] != 0 {
+            for i in occupied {
                 let d = digests[i], origin = origins[i]
                 o.storeBytes(of: UInt64(truncatingIfNeeded: d).littleEndian, toByteOffset: at, as: UInt64.self)
                 o.storeBytes(of: UInt64(truncatingIfNeeded: d >> 64).littleEndian, toByteOffset: at + 8, as: UInt64.self)

@@ -65,7 +65,7 @@ public struct NightlyRun: Sendable {
 
         progress.show("rating \(collectedRecords) records in \(context.state.partitions) partitions")
         let outcome = try context.rate(inputs: spill.paths, sources: sources, recycled: [], threads: options.threads,
-                                       timer: timer)
+                                       batchRecords: options.batchRecords, timer: timer)
         context.state.rejects.append(xLines: try FileSystem.read(context.runStaging + "/rejects.dat"))
         report.counters = outcome.counters
         report.addBranchAlarms()

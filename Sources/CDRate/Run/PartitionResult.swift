@@ -15,8 +15,9 @@ public struct PartitionResult: Sendable {
     public var fraud = KeyedLines<CanonicalKey>(width: FraudLayout.layout.width + 1)
     /// Indices (into the run's recycled rejects) of store entries that left the store: rated or duplicate.
     public var recycledResolved: [Int] = []
-    /// Where each output was spilled (`spill(to:)`), in `RatingRound.outputs` order.
-    public var spilled: [Range<Int>] = []
+    /// Where each sub-batch's outputs were spilled (`spill(into:)`): one list of six
+    /// ranges, in `RatingRound.outputs` order, per sub-batch.
+    public var spilled: [[Range<Int>]] = []
     /// Counters.
     public var counters = RunCounters()
     /// The partition's state after the run.
@@ -25,11 +26,10 @@ public struct PartitionResult: Sendable {
     /// Nothing yet.
     public init() {}
 
-    /// Writes the six outputs (keyed, each in its order) one after the other into one
-    /// spill file at `path` and frees them; returns each output's byte range in the file,
-    /// in `RatingRound.outputs` order.
-    public mutating func spill(to path: String) throws(IOFailure) -> [Range<Int>] {
-        let writer = try SpillWriter(path: path, bufferSize: 1 << 20)
+    /// Appends the six outputs (keyed, each in its order) one after the other to a spill
+    /// file and frees them; returns each output's byte range in the file, in
+    /// `RatingRound.outputs` order.
+    public mutating func spill(into writer: SpillWriter) throws(IOFailure) -> [Range<Int>] {
         var ranges = [Range<Int>]()
         let sections = [rated.keyedBytes(sort: false), roamers.keyedBytes(sort: false), rejects.keyedBytes(sort: true),
                         duplicates.keyedBytes(sort: true), alerts.keyedBytes(sort: false), fraud.keyedBytes(sort: false)]
@@ -43,7 +43,6 @@ public struct PartitionResult: Sendable {
             if let failure { throw failure }
             ranges.append(start..<writer.count)
         }
-        try writer.close()
         return ranges
     }
 

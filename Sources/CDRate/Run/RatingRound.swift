@@ -7,12 +7,15 @@ public struct RatingRound: Sendable {
     private let reference: ReferenceData
     private let runID: RunID
     private let threads: Int
+    private let batchRecords: Int
 
-    /// A round of run `runID` on `threads` workers.
-    public init(reference: ReferenceData, runID: RunID, threads: Int) {
+    /// A round of run `runID` on `threads` workers, rating at most about `batchRecords`
+    /// records of a partition at once (outputs do not depend on it).
+    public init(reference: ReferenceData, runID: RunID, threads: Int, batchRecords: Int = RatingRound.defaultBatchRecords) {
         self.reference = reference
         self.runID = runID
         self.threads = threads
+        self.batchRecords = max(1, batchRecords)
     }
 
     /// The six outputs of SPEC section 8, with their record widths (LF included) and
@@ -49,6 +52,7 @@ public struct RatingRound: Sendable {
         let retention = CivilTime.civilFromDays(CivilTime.days(ofDate: max(state.highWaterDate, 19700101))
                                                 - reference.network.maxAgeDays)
         let processor = PartitionProcessor(reference: reference, runID: runID)
+        let batchRecords = self.batchRecords
         let frozenSlices = slices
         let results = ParallelWork.map(count: partitions, threads: threads) { p -> Result<PartitionResult, IOFailure> in
             do throws(IOFailure) {
@@ -66,14 +70,29 @@ public struct RatingRound: Sendable {
                 }
                 let entries = PartitionEntries(bytes: try FileSystem.read(inputs[p]))
                 try FileSystem.removeTree(inputs[p])
-                var result = processor.process(entries, sources: sources, recycled: recycled, state: slice)
-                result.state.duplicateKeys.prune(before: retention)
-                if let nextKeys {
-                    try FileSystem.write(nextKeys + "/" + keyFile, result.state.duplicateKeys.serialized(), sync: false)
+                // Large partitions are rated a sub-batch of IMSIs at a time, each spilled as
+                // its own sorted run, so memory does not grow with the night.
+                let batches = max(1, (entries.count + batchRecords - 1) / batchRecords)
+                let writer = try SpillWriter(path: RatingRound.spillPath(spillDirectory, p), bufferSize: 1 << 20)
+                var total = PartitionResult()
+                var state = slice
+                for b in 0..<batches {
+                    let batch = batches == 1 ? entries : entries.subBatch(b, of: batches, partitions: partitions)
+                    var result = processor.process(batch, sources: sources, recycled: recycled, state: state)
+                    state = result.state
+                    result.state = PartitionState()
+                    total.spilled.append(try result.spill(into: writer))
+                    total.counters.merge(result.counters)
+                    total.recycledResolved += result.recycledResolved
                 }
-                result.state.duplicateKeys = DuplicateKeyStore()
-                result.spilled = try result.spill(to: RatingRound.spillPath(spillDirectory, p))
-                return .success(result)
+                try writer.close()
+                state.duplicateKeys.prune(before: retention)
+                if let nextKeys {
+                    try FileSystem.write(nextKeys + "/" + keyFile, state.duplicateKeys.serialized(), sync: false)
+                }
+                state.duplicateKeys = DuplicateKeyStore()
+                total.state = state
+                return .success(total)
             } catch {
                 return .failure(error)
             }
@@ -83,7 +102,7 @@ public struct RatingRound: Sendable {
         var outcome = RatingOutcome()
         var pools = FreeUnitPools()
         var ledger = HighUsageLedger()
-        var spilled = [[Range<Int>]]()
+        var spilled = [[[Range<Int>]]]()
         for r in results {
             let result: PartitionResult
             switch r {
@@ -107,7 +126,9 @@ public struct RatingRound: Sendable {
             do throws(IOFailure) {
                 FaultPoint.reach("before-write-\(o.name)")
                 let file = try OutputFile(directory: outputDirectory, name: o.name)
-                let parts = (0..<partitions).map { (RatingRound.spillPath(spillDirectory, $0), spilledRanges[$0][i]) }
+                let parts = (0..<partitions).flatMap { p in
+                    spilledRanges[p].map { (RatingRound.spillPath(spillDirectory, p), $0[i]) }
+                }
                 try KeyedMerge.merge(parts, keyWidth: o.keyWidth, lineWidth: o.width, into: file)
                 return .success(try file.finish())
             } catch {
@@ -124,6 +145,9 @@ public struct RatingRound: Sendable {
         for p in 0..<partitions { try FileSystem.removeTree(RatingRound.spillPath(spillDirectory, p)) }
         return outcome
     }
+
+    /// Records rated at once within a partition by default (a sub-batch of its IMSIs).
+    public static let defaultBatchRecords = 32_768
 
     static func spillPath(_ directory: String, _ partition: Int) -> String {
         "\(directory)/out-\(partition).bin"

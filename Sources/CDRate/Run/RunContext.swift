@@ -67,8 +67,9 @@ public final class RunContext {
     /// Rates the spilled partitions of this run into the run directory, continuing the
     /// state's pools, usage and duplicate keys.
     public func rate(inputs: [String], sources: [DetailSource], recycled: [RecycledReject],
-                     threads: Int, timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
-        try RatingRound(reference: reference, runID: runID, threads: threads).rate(
+                     threads: Int, batchRecords: Int = RatingRound.defaultBatchRecords,
+                     timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
+        try RatingRound(reference: reference, runID: runID, threads: threads, batchRecords: batchRecords).rate(
             inputs: inputs, sources: sources, recycled: recycled, state: &state,
             previousKeys: previousStateDirectory.map { $0 + "/dupkeys" }, nextKeys: stateStaging + "/dupkeys",
             spillDirectory: scratch, outputDirectory: runStaging, timer: timer)

@@ -8,6 +8,8 @@ public struct RunOptions: Sendable {
     public var work = "var"
     /// Worker threads (`--threads`, default the number of cores); outputs do not depend on it.
     public var threads = 2
+    /// Records of a partition rated at once (memory bound; outputs do not depend on it).
+    public var batchRecords = RatingRound.defaultBatchRecords
     /// Operator-requested re-collection (`cdrate collect --recollect`), nil for the nightly run.
     public var recollect: RecollectRequest?
 

@@ -8,8 +8,11 @@ public enum KeyedMerge {
                              into output: OutputFile) throws(IOFailure) {
         var readers = [SpillReader]()
         var current = [UnsafeRawBufferPointer?]()
+        // Read buffers shrink as the number of runs grows: about 16 MiB in all.
+        let bufferSize = max(16 << 10, (16 << 20) / max(1, inputs.count))
         for input in inputs where !input.range.isEmpty {
-            let r = try SpillReader(path: input.path, recordSize: keyWidth + lineWidth, range: input.range)
+            let r = try SpillReader(path: input.path, recordSize: keyWidth + lineWidth, range: input.range,
+                                    bufferSize: bufferSize)
             readers.append(r)
             current.append(try r.next())
         }

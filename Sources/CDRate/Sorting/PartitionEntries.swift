@@ -48,6 +48,22 @@ public struct PartitionEntries: Sendable {
         put(recycled.map { UInt32($0) } ?? UInt32.max, at: 2)
     }
 
+    /// The entries of sub-batch `batch` of `batches`: those whose IMSI hash, divided by
+    /// the number of `partitions` (which decided the partition), falls on `batch`. A
+    /// partition too large to rate in one piece is rated one sub-batch at a time; every
+    /// IMSI is in exactly one sub-batch, so per-IMSI rules see all of its records.
+    public func subBatch(_ batch: Int, of batches: Int, partitions: Int) -> PartitionEntries {
+        var out = PartitionEntries()
+        bytes.withUnsafeBytes { all in
+            for i in 0..<count {
+                let entry = UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<((i + 1) * PartitionEntries.stride)])
+                let hash = FNV1a.hash(RecordView(UnsafeRawBufferPointer(rebasing: entry[0..<160]))[DetailLayout.imsi])
+                if Int((hash / UInt64(partitions)) % UInt64(batches)) == batch { out.bytes.append(contentsOf: entry) }
+            }
+        }
+        return out
+    }
+
     /// Reads a 32-bit field of entry `index` at `offset` (160, 164 or 168).
     @inline(__always)
     static func field(_ bytes: UnsafeRawBufferPointer, entry index: Int, offset: Int) -> UInt32 {

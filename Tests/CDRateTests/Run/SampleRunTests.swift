@@ -8,7 +8,7 @@ final class SampleRunTests: XCTestCase {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-    private func run(threads: Int) throws -> (report: RunReport, directory: String) {
+    private func run(threads: Int, batchRecords: Int = RatingRound.defaultBatchRecords) throws -> (report: RunReport, directory: String) {
         let work = NSTemporaryDirectory() + "cdrate-sample-\(UUID().uuidString)"
         addTeardownBlock { try? FileManager.default.removeItem(atPath: work) }
         var options = RunOptions()
@@ -16,6 +16,7 @@ final class SampleRunTests: XCTestCase {
         options.tariffs = SampleRunTests.root + "/Tariffs"
         options.work = work
         options.threads = threads
+        options.batchRecords = batchRecords
         let report = try NightlyRun(options: options).run()
         return (report, work + "/runs/R0000001")
     }
@@ -60,6 +61,19 @@ final class SampleRunTests: XCTestCase {
         let one = try run(threads: 1).directory, four = try run(threads: 4).directory
         for name in ["rated.dat", "roamers.dat", "rejects.dat", "duplicates.dat", "alerts.dat", "fraud.dat", "MANIFEST"] {
             XCTAssertEqual(try FileSystem.read(one + "/" + name), try FileSystem.read(four + "/" + name), name)
+        }
+    }
+
+    func testRatingPartitionsInSmallSubBatchesGivesTheSameBytes() throws {
+        // About 54 records per partition: batches of 8 make 7 sub-batches each, so the
+        // merge takes hundreds of sorted runs instead of 64.
+        let whole = try run(threads: 2).directory, batched = try run(threads: 2, batchRecords: 8).directory
+        for name in ["rated.dat", "roamers.dat", "rejects.dat", "duplicates.dat", "alerts.dat", "fraud.dat", "MANIFEST"] {
+            XCTAssertEqual(try FileSystem.read(whole + "/" + name), try FileSystem.read(batched + "/" + name), name)
+        }
+        let stateOf = { (run: String) in FileSystem.parentOf(FileSystem.parentOf(run)) + "/state/R0000001" }
+        for name in ["pools.txt", "usage.txt", "rejects.dat", "dupkeys/p00.bin", "dupkeys/p17.bin"] {
+            XCTAssertEqual(try FileSystem.read(stateOf(whole) + "/" + name), try FileSystem.read(stateOf(batched) + "/" + name), name)
         }
     }
 
