@@ -40,20 +40,43 @@ public struct DuplicateKey: Hashable, Sendable {
 
 /// The record a duplicate duplicates: the `U` record's second reference.
 public struct DuplicateOrigin: Sendable, Equatable {
-    /// Switch of the rated original.
-    public var switchID: PackedText
-    /// Its file seq.
-    public var fileSeq: Int
-    /// Its record seq.
-    public var recordSeq: Int
-    /// Its start date `YYYYMMDD`, for the key's retention.
-    public var startDate: Int
+    // Stored compactly (32 bytes instead of 56): the duplicate-key table holds one per key.
+    private var switchBits: UInt128
+    private var switchCount: UInt8
+    private var fileSeq32: UInt32
+    private var recordSeq32: UInt32
+    private var startDate32: UInt32
 
-    /// An origin.
+    /// Switch of the rated original.
+    public var switchID: PackedText {
+        get { PackedText(bits: switchBits, count: switchCount) }
+        set {
+            switchBits = newValue.bits
+            switchCount = newValue.count
+        }
+    }
+    /// Its file seq.
+    public var fileSeq: Int {
+        get { Int(fileSeq32) }
+        set { fileSeq32 = UInt32(newValue) }
+    }
+    /// Its record seq.
+    public var recordSeq: Int {
+        get { Int(recordSeq32) }
+        set { recordSeq32 = UInt32(newValue) }
+    }
+    /// Its start date `YYYYMMDD`, for the key's retention.
+    public var startDate: Int {
+        get { Int(startDate32) }
+        set { startDate32 = UInt32(newValue) }
+    }
+
+    /// An origin (sequence numbers and date as SPEC bounds them: 6 and 8 digits, `YYYYMMDD`).
     public init(switchID: PackedText, fileSeq: Int, recordSeq: Int, startDate: Int) {
-        self.switchID = switchID
-        self.fileSeq = fileSeq
-        self.recordSeq = recordSeq
-        self.startDate = startDate
+        switchBits = switchID.bits
+        switchCount = switchID.count
+        fileSeq32 = UInt32(fileSeq)
+        recordSeq32 = UInt32(recordSeq)
+        startDate32 = UInt32(startDate)
     }
 }

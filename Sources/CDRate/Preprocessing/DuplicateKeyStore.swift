@@ -59,6 +59,14 @@ public struct DuplicateKeyStore: Sendable {
         origins[i] = origin
     }
 
+    /// Makes room for `capacity` keys without growing while they are inserted.
+    public mutating func reserve(_ capacity: Int) {
+        if capacity * 2 <= digests.count { return }
+        var bigger = DuplicateKeyStore(capacity: capacity)
+        for i in digests.indices where digests[i] != 0 { bigger.place(digests[i], origins[i]) }
+        self = bigger
+    }
+
     private mutating func grow() {
         var bigger = DuplicateKeyStore(capacity: digests.count)
         for i in digests.indices where digests[i] != 0 { bigger.place(digests[i], origins[i]) }

@@ -68,16 +68,16 @@ public struct RatingRound: Sendable {
                         throw IOFailure(path: path, reason: "damaged duplicate-key file: \(error)")
                     }
                 }
-                let entries = PartitionEntries(bytes: try FileSystem.read(inputs[p]))
-                try FileSystem.removeTree(inputs[p])
-                // Large partitions are rated a sub-batch of IMSIs at a time, each spilled as
-                // its own sorted run, so memory does not grow with the night.
-                let batches = max(1, (entries.count + batchRecords - 1) / batchRecords)
+                // Large partitions are rated a sub-batch of IMSIs at a time, each read from the
+                // spill file and spilled as its own sorted run, so memory does not grow with the night.
+                let records = (FileSystem.size(inputs[p]) ?? 0) / PartitionEntries.stride
+                let batches = max(1, (records + batchRecords - 1) / batchRecords)
+                slice.duplicateKeys.reserve(slice.duplicateKeys.count + records)
                 let writer = try SpillWriter(path: RatingRound.spillPath(spillDirectory, p), bufferSize: 1 << 20)
                 var total = PartitionResult()
                 var state = slice
                 for b in 0..<batches {
-                    let batch = batches == 1 ? entries : entries.subBatch(b, of: batches, partitions: partitions)
+                    let batch = try PartitionEntries.subBatch(b, of: batches, partitions: partitions, from: inputs[p])
                     var result = processor.process(batch, sources: sources, recycled: recycled, state: state)
                     state = result.state
                     result.state = PartitionState()
@@ -86,6 +86,7 @@ public struct RatingRound: Sendable {
                     total.recycledResolved += result.recycledResolved
                 }
                 try writer.close()
+                try FileSystem.removeTree(inputs[p])
                 state.duplicateKeys.prune(before: retention)
                 if let nextKeys {
                     try FileSystem.write(nextKeys + "/" + keyFile, state.duplicateKeys.serialized(), sync: false)

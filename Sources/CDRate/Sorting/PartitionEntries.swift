@@ -48,18 +48,21 @@ public struct PartitionEntries: Sendable {
         put(recycled.map { UInt32($0) } ?? UInt32.max, at: 2)
     }
 
-    /// The entries of sub-batch `batch` of `batches`: those whose IMSI hash, divided by
-    /// the number of `partitions` (which decided the partition), falls on `batch`. A
-    /// partition too large to rate in one piece is rated one sub-batch at a time; every
-    /// IMSI is in exactly one sub-batch, so per-IMSI rules see all of its records.
-    public func subBatch(_ batch: Int, of batches: Int, partitions: Int) -> PartitionEntries {
+    /// The entries of sub-batch `batch` of `batches` in the spill file at `path`: those
+    /// whose IMSI hash, divided by the number of `partitions` (which decided the
+    /// partition), falls on `batch`. A partition too large to rate in one piece is rated
+    /// one sub-batch at a time, each read straight from the file; every IMSI is in
+    /// exactly one sub-batch, so per-IMSI rules see all of its records.
+    public static func subBatch(_ batch: Int, of batches: Int, partitions: Int,
+                                from path: String) throws(IOFailure) -> PartitionEntries {
         var out = PartitionEntries()
-        bytes.withUnsafeBytes { all in
-            for i in 0..<count {
-                let entry = UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<((i + 1) * PartitionEntries.stride)])
+        let reader = try SpillReader(path: path, recordSize: stride, bufferSize: 1 << 20)
+        while let entry = try reader.next() {
+            if batches > 1 {
                 let hash = FNV1a.hash(RecordView(UnsafeRawBufferPointer(rebasing: entry[0..<160]))[DetailLayout.imsi])
-                if Int((hash / UInt64(partitions)) % UInt64(batches)) == batch { out.bytes.append(contentsOf: entry) }
+                if Int((hash / UInt64(partitions)) % UInt64(batches)) != batch { continue }
             }
+            out.bytes.append(contentsOf: entry)
         }
         return out
     }

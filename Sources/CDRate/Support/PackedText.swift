@@ -21,6 +21,13 @@ public struct PackedText: Hashable, Comparable, Sendable, CustomStringConvertibl
         count = UInt8(bytes.count)
     }
 
+    /// A text from its packed form.
+    @inline(__always)
+    public init(bits: UInt128, count: UInt8) {
+        self.bits = bits
+        self.count = count
+    }
+
     /// Packs the ASCII bytes of `text` (at most 16); for tables and tests, not the hot path.
     public init(_ text: String) {
         var copy = text
