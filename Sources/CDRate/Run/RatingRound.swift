@@ -84,6 +84,7 @@ public struct RatingRound: Sendable {
                     total.spilled.append(try result.spill(into: writer))
                     total.counters.merge(result.counters)
                     total.recycledResolved += result.recycledResolved
+                    if batches > 1 { MemoryRelease.releaseFreePages() }
                 }
                 try writer.close()
                 try FileSystem.removeTree(inputs[p])
@@ -93,6 +94,7 @@ public struct RatingRound: Sendable {
                 }
                 state.duplicateKeys = DuplicateKeyStore()
                 total.state = state
+                MemoryRelease.releaseFreePages()
                 return .success(total)
             } catch {
                 return .failure(error)
