@@ -62,6 +62,90 @@ final class SHA256Tests: XCTestCase {
         }
     }
 
+    // MARK: - Streaming edge cases (inline pending buffer, whole blocks, unaligned input)
+
+    /// 5,000 bytes `(7 * i + 3) mod 256`; digest from Python hashlib.
+    private let pattern5000 = (0..<5000).map { UInt8((7 * $0 + 3) % 256) }
+    private let pattern5000Digest = "34398b85297bf7d9dfb59b8d511d8bbb44ab23e891570e4395e7871475fc8afb"
+
+    /// Feeds `message` in updates of the given sizes, cycling through them, and returns the hex digest.
+    private func streamed(_ message: [UInt8], sizes: [Int]) -> String {
+        var hash = SHA256()
+        message.withUnsafeBytes { all in
+            var offset = 0
+            var index = 0
+            while offset < all.count {
+                let end = min(offset + sizes[index % sizes.count], all.count)
+                hash.update(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
+                offset = end
+                index += 1
+            }
+        }
+        return SHA256.hex(hash.finalize())
+    }
+
+    func testPatternOneShot() {
+        XCTAssertEqual(SHA256.hexDigest(of: pattern5000), pattern5000Digest)
+    }
+
+    /// Every update of exactly 1, 63, 64 or 65 bytes: the pending buffer filled byte by
+    /// byte, filled but for one byte, bypassed, and filled to one byte past a block.
+    func testUpdatesOfOne63_64And65Bytes() {
+        for size in [1, 63, 64, 65] {
+            XCTAssertEqual(streamed(pattern5000, sizes: [size]), pattern5000Digest, "updates of \(size) bytes")
+        }
+    }
+
+    /// Small and large updates interleaved, so that whole blocks are hashed straight from
+    /// the caller's bytes right after the pending buffer is completed, and vice versa.
+    func testInterleavedSmallAndLargeUpdates() {
+        XCTAssertEqual(streamed(pattern5000, sizes: [1, 1000, 63, 64, 3, 65, 129, 2, 640, 0, 7]), pattern5000Digest)
+        XCTAssertEqual(streamed(pattern5000, sizes: [777, 1, 1, 300, 62]), pattern5000Digest)
+    }
+
+    /// One message spanning the pending buffer and whole blocks in a single update:
+    /// 10 bytes buffered, then 212 bytes = 54 to complete the block + 2 whole blocks +
+    /// 30 left pending, then 50 more = 34 to complete that block + 16 left for `finalize`.
+    /// Digest from Python hashlib.
+    func testUpdateSpanningPendingBufferAndWholeBlocks() {
+        let message = (0..<272).map { UInt8((13 * $0 + 5) % 256) }
+        XCTAssertEqual(streamed(message, sizes: [10, 212, 50]),
+                       "509a8f2e5de345b9d3a759386a9aed105e0a71a38aefcc90d41e0d8d1371e6ff")
+    }
+
+    /// Empty updates (including one with no base address) change nothing.
+    func testEmptyUpdatesAreIgnored() {
+        var hash = SHA256()
+        hash.update(UnsafeRawBufferPointer(start: nil, count: 0))
+        Array("ab".utf8).withUnsafeBytes { hash.update($0) }
+        [UInt8]().withUnsafeBytes { hash.update($0) }
+        Array("c".utf8).withUnsafeBytes { hash.update($0) }
+        XCTAssertEqual(SHA256.hex(hash.finalize()), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    /// Whole blocks read from addresses that are not 4-byte aligned.
+    func testUnalignedInput() {
+        let padded = [0xEE] + pattern5000
+        padded.withUnsafeBytes { all in
+            for shift in 1...3 {
+                var hash = SHA256()
+                hash.update(UnsafeRawBufferPointer(rebasing: all[1..<(1 + shift)]))
+                hash.update(UnsafeRawBufferPointer(rebasing: all[(1 + shift)...]))
+                XCTAssertEqual(SHA256.hex(hash.finalize()), pattern5000Digest, "split after \(shift)")
+            }
+            XCTAssertEqual(SHA256.hex(SHA256.digest(UnsafeRawBufferPointer(rebasing: all[1...]))), pattern5000Digest)
+        }
+    }
+
+    /// A 256 KiB message: 4,096 blocks in one `compress` call, then in updates of
+    /// 256 KiB - 1 and 1 bytes. Digest from Python hashlib.
+    func testManyBlocksInOneUpdate() {
+        let message = (0..<(1 << 18)).map { UInt8((31 * $0 + 11) % 251) }
+        let expected = "e6e47947c6e1fb8b5e99c1285dba32ce22c86ed6afc27c9bed3ebb6fbbfc684f"
+        XCTAssertEqual(SHA256.hexDigest(of: message), expected)
+        XCTAssertEqual(streamed(message, sizes: [(1 << 18) - 1, 1]), expected)
+    }
+
     func testHexIsLowercaseTwoDigitsPerByte() {
         XCTAssertEqual(SHA256.hex([0x00, 0x0f, 0xa0, 0xff]), "000fa0ff")
     }
