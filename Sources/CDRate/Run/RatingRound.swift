@@ -86,6 +86,7 @@ public struct RatingRound: Sendable {
         }
 
         timer.mark("partitions: check, sort, dedupe, rate, branches, spill")
+        FaultPoint.reach("after-partition-spill")
         var outcome = RatingOutcome()
         var pools = FreeUnitPools()
         var ledger = HighUsageLedger()
@@ -111,7 +112,8 @@ public struct RatingRound: Sendable {
                 FaultPoint.reach("before-write-\(o.name)")
                 let file = try OutputFile(directory: outputDirectory, name: o.name)
                 let parts = (0..<partitions).map { RatingRound.spillPath(spillDirectory, $0, i) }
-                try KeyedMerge.merge(parts, keyWidth: o.keyWidth, lineWidth: o.width, into: file)
+                try KeyedMerge.merge(parts, keyWidth: o.keyWidth, lineWidth: o.width, into: file,
+                                     halfway: { FaultPoint.reach("mid-merge-\(o.name)") })
                 for part in parts { try FileSystem.removeTree(part) }
                 return .success(try file.finish())
             } catch {

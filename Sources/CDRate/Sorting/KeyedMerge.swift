@@ -3,8 +3,14 @@
 /// records, comparing key bytes. Each input must already be in key order; ties keep
 /// input order, so the result is deterministic.
 public enum KeyedMerge {
-    /// Merges `inputs` into `output`, writing the lines without their keys.
-    public static func merge(_ inputs: [String], keyWidth: Int, lineWidth: Int, into output: OutputFile) throws(IOFailure) {
+    /// Merges `inputs` into `output`, writing the lines without their keys; calls
+    /// `halfway` once, when half of the records are written (the crash tests' fault
+    /// point in the middle of a merge).
+    public static func merge(_ inputs: [String], keyWidth: Int, lineWidth: Int, into output: OutputFile,
+                             halfway: (() -> Void)? = nil) throws(IOFailure) {
+        let total = inputs.reduce(0) { $0 + (FileSystem.size($1) ?? 0) } / (keyWidth + lineWidth)
+        var written = 0
+        var halfwayCalled = halfway == nil
         var readers = [SpillReader]()
         var current = [UnsafeRawBufferPointer?]()
         for path in inputs {
@@ -32,8 +38,13 @@ public enum KeyedMerge {
         }
         for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
         while let top = heap.first {
+            if !halfwayCalled && written * 2 >= total {
+                halfwayCalled = true
+                halfway?()
+            }
             let record = current[top]!
             try output.appendLine(UnsafeRawBufferPointer(rebasing: record[keyWidth...]))
+            written += 1
             current[top] = try readers[top].next()
             if current[top] == nil {
                 heap[0] = heap[heap.count - 1]
@@ -41,6 +52,7 @@ public enum KeyedMerge {
             }
             if !heap.isEmpty { siftDown(0) }
         }
+        if !halfwayCalled { halfway?() }
     }
 }
 
