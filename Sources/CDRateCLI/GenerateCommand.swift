@@ -42,7 +42,7 @@ func runGenerate(_ arguments: [String]) -> Int32 {
         guard ["--subscribers", "--records", "--out", "--seed", "--bad"].contains(option) else {
             return usageError("unknown argument '\(option)'")
         }
-        guard i + 1 < arguments.count else { return usageError("\(option) needs a value") }
+        guard i + 1 < arguments.count, !arguments[i + 1].hasPrefix("--") else { return usageError("\(option) needs a value") }
         let value = arguments[i + 1]
         switch option {
         case "--subscribers":

@@ -46,7 +46,7 @@ func rejectsCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
 func verifyCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
     var rest = arguments
     var target: String?
-    if let first = rest.first, !first.hasPrefix("--") {
+    if let first = rest.first, !first.hasPrefix("--"), first != "-h" {
         target = first
         rest.removeFirst()
     }
@@ -105,7 +105,7 @@ func cycleOption(_ o: ParsedOptions) throws(RunFailure) -> Int {
 
 /// `cdrate diff A B [--cdr]`: exit 0 same, 1 different, 2 usage.
 func diffCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
-    let positional = Array(arguments.prefix { !$0.hasPrefix("--") })
+    let positional = Array(arguments.prefix { !$0.hasPrefix("--") && $0 != "-h" })
     let o = try ParsedOptions(Array(arguments.dropFirst(positional.count)), valued: ["work", "tariffs"], switches: ["cdr"])
     if o.wantsHelp {
         print(Usage.diff)

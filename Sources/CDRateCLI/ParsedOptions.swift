@@ -31,6 +31,9 @@ struct ParsedOptions {
             guard i + 1 < arguments.count, !arguments[i + 1].hasPrefix("--") else {
                 throw .usage("option '\(a)' needs a value")
             }
+            // An empty value would silently mean the current or the root directory
+            // (`--work ""` would put runs/ and state/ at /).
+            if arguments[i + 1].isEmpty { throw .usage("option '\(a)' needs a value, not an empty one") }
             if values[name] != nil { throw .usage("option '\(a)' given twice") }
             values[name] = arguments[i + 1]
             i += 2

@@ -63,6 +63,94 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: world.root + "/var"))
     }
 
+    func testUsageErrorsOfBillRerateDiffAndGenerateExit2NamingTheProblem() throws {
+        let world = try EndToEndWorld(self)
+        let empty = world.root + "/empty"
+        let cases: [([String], String)] = [
+            (["bill"], "cdrate: usage error: cdrate bill needs --cycle YYYYMM"),
+            (["bill", "--cycle"], "cdrate: usage error: option '--cycle' needs a value"),
+            (["bill", "--cycle", "202613"], "cdrate: usage error: --cycle '202613' is not a month YYYYMM (six digits, month 01-12)"),
+            (["bill", "--cycle", "2026-10"], "cdrate: usage error: --cycle '2026-10' is not a month YYYYMM (six digits, month 01-12)"),
+            (["bill", "--cycle", "+20261"], "cdrate: usage error: --cycle '+20261' is not a month YYYYMM (six digits, month 01-12)"),
+            (["bill", "--cycle", "202610", "extra"], "cdrate: usage error: unexpected argument 'extra'"),
+            (["bill", "--cycle", "202610", "--threads", "2"], "cdrate: usage error: unknown option '--threads'"),
+            (["bill", "--cycle", "202610", "--cycle", "202611"], "cdrate: usage error: option '--cycle' given twice"),
+            (["rerate"], "cdrate: usage error: --cycle YYYYMM is required"),
+            (["rerate", "--cycle", "20261"], "cdrate: usage error: --cycle '20261' is not a month YYYYMM"),
+            (["rerate", "--cycle", "202600"], "cdrate: usage error: --cycle '202600' is not a month YYYYMM"),
+            (["rerate", "--cycle", "-00001"], "cdrate: usage error: --cycle '-00001' is not a month YYYYMM"),
+            (["rerate", "--cycle", "202610", "--threads", "0"], "cdrate: usage error: option '--threads' needs a positive whole number, not '0'"),
+            (["rerate", "--cycle", "202610", "--bogus"], "cdrate: usage error: unknown option '--bogus'"),
+            (["rerate", "--cycle", "--work", empty], "cdrate: usage error: option '--cycle' needs a value"),
+            (["run", "--work", ""], "cdrate: usage error: option '--work' needs a value, not an empty one"),
+            (["reprocess", "--tariffs", ""], "cdrate: usage error: option '--tariffs' needs a value, not an empty one"),
+            (["bill", "--cycle", "202610", "--work", ""], "cdrate: usage error: option '--work' needs a value, not an empty one"),
+            (["collect", "--recollect", "BJMSC01:000001", "--inbox", ""], "cdrate: usage error: option '--inbox' needs a value, not an empty one"),
+            (["diff"], "cdrate: usage error: cdrate diff needs two bill runs (ids or directories)"),
+            (["diff", "B0000001"], "cdrate: usage error: cdrate diff needs two bill runs (ids or directories)"),
+            (["diff", "B0000001", "B0000002", "B0000003"], "cdrate: usage error: cdrate diff needs two bill runs (ids or directories)"),
+            (["diff", "B0000001", "B0000002", "--bogus"], "cdrate: usage error: unknown option '--bogus'"),
+            (["diff", "B0000001", "B0000002", "--work"], "cdrate: usage error: option '--work' needs a value"),
+            (["diff", "B0000001", "B0000002", "--work", empty], "cdrate: usage error: no bill run 'B0000001' in work area \(empty)"),
+        ]
+        for (arguments, message) in cases {
+            let o = try world.cdrate(arguments)
+            XCTAssertEqual(o.status, 2, "\(arguments): \(o.stderr)")
+            XCTAssertFalse(o.killed)
+            XCTAssertEqual(o.stderr.split(separator: "\n").first.map(String.init), message, "\(arguments)")
+            XCTAssertTrue(o.stderr.contains("usage: cdrate <command> [options]"), "\(arguments)")
+            XCTAssertEqual(o.stdout, "", "\(arguments)")
+        }
+        // generate names the problem and prints its own usage.
+        let out = world.root + "/generated"
+        let generate: [([String], String)] = [
+            ([], "--subscribers is required"),
+            (["--subscribers", "100", "--records", "5"], "--out is required"),
+            (["--subscribers", "100", "--out", out], "--records is required"),
+            (["--subscribers", "x", "--records", "5", "--out", out], "--subscribers needs a whole number, got 'x'"),
+            (["--subscribers", "10", "--records", "5", "--out", out], "--subscribers must be 30 to 2000000, got 10"),
+            (["--subscribers", "100", "--records", "-5", "--out", out], "--records needs a whole number, got '-5'"),
+            (["--subscribers", "100", "--records", "5", "--out", out, "--bad", "101"], "--bad must be a percentage 0 to 100, got 101"),
+            (["--subscribers", "100", "--records", "5", "--out", out, "--seed", "-1"], "--seed needs a whole number 0 to 18446744073709551615, got '-1'"),
+            (["--subscribers", "100", "--records", "5", "--out"], "--out needs a value"),
+            (["--out", "--subscribers", "100", "--records", "5"], "--out needs a value"),
+            (["--subscribers", "100", "--records", "5", "--out", out, "--bogus"], "unknown argument '--bogus'"),
+            (["--subscribers", "100", "--records", "5", "--out", out, "stray"], "unknown argument 'stray'"),
+        ]
+        for (arguments, message) in generate {
+            let o = try world.cdrate(["generate"] + arguments)
+            XCTAssertEqual(o.status, 2, "generate \(arguments): \(o.stderr)")
+            let lines = o.stderr.split(separator: "\n").map(String.init)
+            XCTAssertEqual(lines.first, "cdrate generate: " + message, "generate \(arguments)")
+            XCTAssertEqual(lines.dropFirst().first, "usage: cdrate generate --subscribers N --records M --out DIR [--seed S] [--bad PCT]")
+            XCTAssertEqual(o.stdout, "", "generate \(arguments)")
+        }
+        // Nothing was created by a usage error.
+        for path in [world.root + "/var", empty, out] { XCTAssertFalse(FileManager.default.fileExists(atPath: path), path) }
+    }
+
+    func testHelpOfBillRerateDiffGenerateAndShortHelpOfVerify() throws {
+        let world = try EndToEndWorld(self)
+        let cases: [([String], String)] = [
+            (["bill", "--help"], "usage: cdrate bill --cycle YYYYMM [--work DIR] [--tariffs DIR]"),
+            (["bill", "--cycle", "202610", "-h"], "usage: cdrate bill --cycle YYYYMM [--work DIR] [--tariffs DIR]"),
+            (["rerate", "--help"], "usage: cdrate rerate --cycle YYYYMM [--tariffs DIR] [--work DIR] [--threads N]"),
+            (["diff", "--help"], "usage: cdrate diff A B [--cdr] [--work DIR] [--tariffs DIR]"),
+            (["diff", "B0000001", "B0000002", "-h"], "usage: cdrate diff A B [--cdr] [--work DIR] [--tariffs DIR]"),
+            (["generate", "--help"], "usage: cdrate generate --subscribers N --records M --out DIR [--seed S] [--bad PCT]"),
+            (["generate", "-h"], "usage: cdrate generate --subscribers N --records M --out DIR [--seed S] [--bad PCT]"),
+            (["verify", "-h"], "usage: cdrate verify RUN|BILLRUN [--work DIR]"),
+            (["verify", "R0000001", "-h"], "usage: cdrate verify RUN|BILLRUN [--work DIR]"),
+        ]
+        for (arguments, first) in cases {
+            let o = try world.cdrate(arguments)
+            XCTAssertEqual(o.status, 0, "\(arguments): \(o.stderr)")
+            XCTAssertEqual(o.stdout.split(separator: "\n").first.map(String.init), first, "\(arguments)")
+            XCTAssertEqual(o.stderr, "", "\(arguments)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: world.root + "/var"))
+    }
+
     func testARunPrintsTheSummaryOnStdoutAndAlarmsOnStderr() throws {
         let world = try EndToEndWorld(self)
         let work = world.root + "/work"

@@ -10,16 +10,16 @@ import XCTest
 final class CrashTests: XCTestCase {
     /// The fault points of a nightly run, in the order the commit reaches them.
     static let nightlyFaults = [
-        "before-write-rated.dat", "before-write-roamers.dat", "before-write-rejects.dat", "before-write-duplicates.dat",
+        "after-collection-spill", "after-partition-spill", "before-write-rated.dat", "mid-merge-rated.dat", "before-write-roamers.dat", "before-write-rejects.dat", "before-write-duplicates.dat",
         "before-write-alerts.dat", "before-write-fraud.dat", "before-write-quarantine.txt", "before-write-collection.log",
-        "before-archive-rename", "before-state-rename", "before-run-rename", "after-run-rename",
+        "before-write-MANIFEST", "before-archive-rename", "before-state-rename", "before-run-rename", "after-run-rename",
     ]
 
-    /// The fault points of a recycle run (no collection log, no archive).
+    /// The fault points of a recycle run (no collection log; its archive holds the store lines it took).
     static let recycleFaults = [
-        "before-write-rated.dat", "before-write-roamers.dat", "before-write-rejects.dat", "before-write-duplicates.dat",
-        "before-write-alerts.dat", "before-write-fraud.dat", "before-write-quarantine.txt",
-        "before-state-rename", "before-run-rename", "after-run-rename",
+        "after-partition-spill", "before-write-rated.dat", "before-write-roamers.dat", "before-write-rejects.dat",
+        "mid-merge-rejects.dat", "before-write-duplicates.dat", "before-write-alerts.dat", "before-write-fraud.dat",
+        "before-write-quarantine.txt", "before-write-MANIFEST", "before-archive-rename", "before-state-rename", "before-run-rename", "after-run-rename",
     ]
 
     /// Copies a work area.
@@ -146,5 +146,54 @@ final class CrashTests: XCTestCase {
         }
         print("CrashTests: run takes \(millis) ms; killed before the commit \(killedBeforeCommit), after \(killedAfterCommit)")
         XCTAssertGreaterThan(killedBeforeCommit, 0, "no kill landed before the commit point")
+    }
+
+    /// A few fault points of `cdrate bill` and `cdrate rerate` (the full set and random
+    /// moments are in `make crashtest`, CrashHarnessTests).
+    static let billFaults = ["before-write-BILLS.dat", "before-write-MANIFEST", "before-bill-rename"]
+    static let rerateFaults = ["after-partition-spill", "mid-merge-rated.dat", "before-write-MANIFEST", "before-generation-rename"]
+
+    /// Two committed nights, the base of the bill and rerate crashes.
+    private func twoNights(_ world: EndToEndWorld) throws -> String {
+        let base = world.root + "/base"
+        XCTAssertEqual(try world.run(work: base).status, 0)
+        try world.drop(EndToEndWorld.nightTwo)
+        XCTAssertEqual(try world.run(work: base).status, 0)
+        return base
+    }
+
+    func testFaultPointsOfABillRunThenARerunEqualsACleanBillRun() throws {
+        let world = try EndToEndWorld(self)
+        // A bill run settles interconnect traffic: the rates for the world's CM calls.
+        try world.writeTable("interconnect.tbl", """
+            OPERATOR DIRECTION CLASS UNIT RATE VALID_FROM VALID_TO
+            CM OUT LOCAL 60 60 20260101 -
+            CM IN LOCAL 60 60 20260101 -
+            CM OUT TOLL 60 120 20260101 -
+            CM IN TOLL 60 120 20260101 -
+            CM OUT SMS 1 30 20260101 -
+            CM IN SMS 1 30 20260101 -
+
+            """)
+        let base = try twoNights(world)
+        let harness = CrashHarness(root: world.root, seed: 1)
+        let kills = try harness.crash(CrashHarness.Scenario(
+            name: "bill", arguments: { ["bill", "--cycle", "202610", "--tariffs", world.tariffs, "--work", $0] },
+            commitMarker: "bills/202610/B0000001", faults: CrashTests.billFaults, randomKills: 0), base: base)
+        XCTAssertEqual(harness.failures, [])
+        XCTAssertEqual(kills, 3)
+        XCTAssertEqual(harness.passed, 3)
+    }
+
+    func testFaultPointsOfARerateThenARerunEqualsACleanRerate() throws {
+        let world = try EndToEndWorld(self)
+        let base = try twoNights(world)
+        let harness = CrashHarness(root: world.root, seed: 1)
+        let kills = try harness.crash(CrashHarness.Scenario(
+            name: "rerate", arguments: { ["rerate", "--cycle", "202610", "--tariffs", world.tariffs, "--work", $0, "--threads", "2"] },
+            commitMarker: "cycles/202610/G1", faults: CrashTests.rerateFaults, randomKills: 0), base: base)
+        XCTAssertEqual(harness.failures, [])
+        XCTAssertEqual(kills, 4)
+        XCTAssertEqual(harness.passed, 4)
     }
 }

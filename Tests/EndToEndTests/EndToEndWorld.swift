@@ -51,18 +51,18 @@ final class EndToEndWorld {
         var stderr: String
     }
 
-    /// Runs `cdrate arguments` with `environment` added, and waits for it.
+    /// Runs `cdrate arguments` (or `executable arguments`) with `environment` added, and waits for it.
     @discardableResult
-    func cdrate(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
-        let process = try start(arguments, environment: environment)
+    func cdrate(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil) throws -> Outcome {
+        let process = try start(arguments, environment: environment, executable: executable)
         process.waitUntilExit()
         return outcome(process)
     }
 
-    /// Starts `cdrate arguments` without waiting.
-    func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+    /// Starts `cdrate arguments` (or `executable arguments`) without waiting.
+    func start(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try EndToEndWorld.requireBinary())
+        process.executableURL = URL(fileURLWithPath: try executable ?? EndToEndWorld.requireBinary())
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["CDRATE_FAULT"] = nil

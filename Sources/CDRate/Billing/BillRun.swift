@@ -146,8 +146,13 @@ public struct BillRun: Sendable {
         let staging = WorkArea.staging(finalDirectory)
         try FileSystem.removeTree(staging)
         try FileSystem.makeDirectories(staging)
-        for o in outputs { try FileSystem.write(staging + "/" + o.name, o.bytes) }
+        for o in outputs {
+            FaultPoint.reach("before-write-\(o.name)")
+            try FileSystem.write(staging + "/" + o.name, o.bytes)
+        }
+        FaultPoint.reach("before-write-SUMMARY.txt")
         try FileSystem.write(staging + "/SUMMARY.txt", summary)
+        FaultPoint.reach("before-write-MANIFEST")
         try FileSystem.write(staging + "/MANIFEST", manifest.bytes)
         try FileSystem.syncDirectory(staging)
         FaultPoint.reach("before-bill-rename")

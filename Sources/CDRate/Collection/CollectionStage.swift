@@ -15,14 +15,23 @@ public struct CollectionStage: Sendable {
     public let recollect: RecollectRequest?
     /// Worker threads for reading files.
     public let threads: Int
+    /// The largest inflated size of one `.cdr.gz` file; a file that inflates to more is
+    /// quarantined as a gzip bomb (docs/operations.md, "Reliability").
+    public let maxInflatedBytes: Int
+
+    /// The limit of a run: 1 GiB of content per file, about 6.6 million detail records,
+    /// far above any real switch file and low enough that a bomb cannot exhaust memory.
+    public static let defaultMaxInflatedBytes = 1 << 30
 
     /// A collection into `archive` for run `runID`.
-    public init(inbox: String, archive: String, runID: RunID, recollect: RecollectRequest?, threads: Int) {
+    public init(inbox: String, archive: String, runID: RunID, recollect: RecollectRequest?, threads: Int,
+                maxInflatedBytes: Int = CollectionStage.defaultMaxInflatedBytes) {
         self.inbox = inbox
         self.archive = archive
         self.runID = runID
         self.recollect = recollect
         self.threads = threads
+        self.maxInflatedBytes = maxInflatedBytes
     }
 
     /// Runs the collection against `registry`, handing each collected file to `sink` in
@@ -32,7 +41,7 @@ public struct CollectionStage: Sendable {
     public func run(registry: CollectionRegistry,
                     sink: (CheckedSwitchFile) throws(IOFailure) -> Void) throws(IOFailure) -> CollectionOutcome {
         guard FileSystem.isDirectory(inbox) else { throw IOFailure(path: inbox, reason: "inbox is not a directory") }
-        let inboxPath = self.inbox, archivePath = self.archive
+        let inboxPath = self.inbox, archivePath = self.archive, limit = maxInflatedBytes
         let names = try FileSystem.list(inboxPath).filter { !$0.hasPrefix(".") && FileSystem.isRegularFile(inboxPath + "/" + $0) }
         let candidates: [(name: String, parsed: SwitchFileName?)] = names.compactMap { name in
             let parsed = SwitchFileName.parse(name)
@@ -51,7 +60,8 @@ public struct CollectionStage: Sendable {
                     return SwitchFileReader.hashOnly(path: inboxPath + "/" + c.name,
                                                      reason: SwitchFileReader.quarantineReasonForName(c.name))
                 }
-                return SwitchFileReader.read(path: inboxPath + "/" + c.name, name: parsed, archiveTo: archivePath + "/" + c.name)
+                return SwitchFileReader.read(path: inboxPath + "/" + c.name, name: parsed, archiveTo: archivePath + "/" + c.name,
+                                             maxInflatedBytes: limit)
             }
             for (i, c) in slice.enumerated() {
                 if let file = try decide(c.name, c.parsed, results[i], registry: &working, outcome: &outcome) {

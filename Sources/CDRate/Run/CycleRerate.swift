@@ -119,6 +119,7 @@ public struct CycleRerate: Sendable {
             manifest.add(line)
         }
         manifest.addReconciliation(outcome.counters)
+        FaultPoint.reach("before-write-MANIFEST")
         try FileSystem.write(staging + "/MANIFEST", manifest.bytes)
         try FileSystem.syncDirectory(staging)
         FaultPoint.reach("before-generation-rename")

@@ -4,10 +4,26 @@ import Glibc
 
 /// Named points where the crash tests kill the process (`CDRATE_FAULT=<name>`): the
 /// process sends itself SIGKILL there, exactly as a power cut or `kill -9` would.
+///
+/// The names are stable (scripts and docs/operations.md, "Reliability", list them):
+/// - every command that rates: `after-partition-spill` (every partition rated and its
+///   sorted outputs spilled, before the merge), `before-write-<output>` and
+///   `mid-merge-<output>` (half of that output's records merged) for the six `.dat` files;
+/// - `run` and `collect`: `after-collection-spill` (the inbox collected into the archive
+///   staging and the partitions' input files), then the commit's `before-write-quarantine.txt`,
+///   `before-write-collection.log`, `before-write-MANIFEST`, `before-archive-rename`,
+///   `before-state-rename`, `before-run-rename` (the commit point) and `after-run-rename`;
+/// - `reprocess`: as `run` without the collection and its log;
+/// - `bill`: `before-write-<file>` for each bill-run file, `before-bill-rename`;
+/// - `rerate`: `before-write-MANIFEST`, `before-generation-rename`.
 public enum FaultPoint {
+    /// The fault point named by `CDRATE_FAULT`, read once; nil in normal operation.
+    public static let armed: String? = getenv("CDRATE_FAULT").map { String(cString: $0) }
+
     /// Kills the process if `CDRATE_FAULT` names `name`.
-    public static func reach(_ name: String) {
-        guard let fault = getenv("CDRATE_FAULT") else { return }
-        if String(cString: fault) == name { kill(getpid(), SIGKILL) }
+    @inline(__always)
+    public static func reach(_ name: @autoclosure () -> String) {
+        guard let armed else { return }
+        if armed == name() { kill(getpid(), SIGKILL) }
     }
 }

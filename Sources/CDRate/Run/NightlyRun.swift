@@ -35,7 +35,8 @@ public struct NightlyRun: Sendable {
         var sources = [DetailSource]()
         var collectedRecords = 0
         let collection = try CollectionStage(inbox: options.inbox, archive: archiveStaging, runID: runID,
-                                             recollect: options.recollect, threads: options.threads)
+                                             recollect: options.recollect, threads: options.threads,
+                                             maxInflatedBytes: options.maxInflatedBytes)
             .run(registry: context.state.registry) { (file) throws(IOFailure) in
                 let index = sources.count
                 sources.append(DetailSource(switchID: file.name.switchID, fileSeq: file.name.sequence, created: file.creation))
@@ -57,6 +58,7 @@ public struct NightlyRun: Sendable {
             }
         try spill.finish()
         timer.mark("collection and partitioning")
+        FaultPoint.reach("after-collection-spill")
         for e in collection.registryAdditions { context.state.registry.add(e) }
         for f in collection.collected { context.state.highWaterDate = max(context.state.highWaterDate, f.creation.date) }
         report.filesCollected = collection.collected.count

@@ -102,6 +102,7 @@ public struct RatingRound: Sendable {
         }
 
         timer.mark("partitions: check, sort, dedupe, rate, branches, spill")
+        FaultPoint.reach("after-partition-spill")
         var outcome = RatingOutcome()
         var pools = FreeUnitPools()
         var ledger = HighUsageLedger()
@@ -132,7 +133,8 @@ public struct RatingRound: Sendable {
                 let parts = (0..<partitions).flatMap { p in
                     spilledRanges[p].map { (RatingRound.spillPath(spillDirectory, p), $0[i]) }
                 }
-                try KeyedMerge.merge(parts, keyWidth: o.keyWidth, lineWidth: o.width, into: file)
+                try KeyedMerge.merge(parts, keyWidth: o.keyWidth, lineWidth: o.width, into: file,
+                                     halfway: { FaultPoint.reach("mid-merge-\(o.name)") })
                 return .success(try file.finish())
             } catch {
                 return .failure(error)

@@ -12,6 +12,8 @@ public struct RunOptions: Sendable {
     public var batchRecords = RatingRound.defaultBatchRecords
     /// Operator-requested re-collection (`cdrate collect --recollect`), nil for the nightly run.
     public var recollect: RecollectRequest?
+    /// The largest inflated size of one gzip switch file (default 1 GiB); more is quarantined.
+    public var maxInflatedBytes = CollectionStage.defaultMaxInflatedBytes
 
     /// Defaults.
     public init() {}

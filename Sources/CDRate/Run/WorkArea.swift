@@ -64,8 +64,9 @@ public struct WorkArea: Sendable {
         return try FileSystem.list(runsDirectory).compactMap { RunID(text: $0) }.sorted()
     }
 
-    /// Removes what uncommitted runs left behind: staging directories, and state and
-    /// archive generations whose run directory does not exist. Returns what it removed.
+    /// Removes what uncommitted runs left behind: staging directories (of runs, bill runs
+    /// and rerate generations), and state and archive generations whose run directory
+    /// does not exist. Returns what it removed.
     @discardableResult
     public func recover() throws(IOFailure) -> [String] {
         var removed = [String]()
@@ -77,6 +78,16 @@ public struct WorkArea: Sendable {
                 if orphan {
                     try FileSystem.removeTree(path)
                     removed.append(path)
+                }
+            }
+        }
+        // Staging directories of bill runs and rerate generations (`bills/YYYYMM/.B….tmp`,
+        // `cycles/YYYYMM/.G….tmp`) of a command that did not finish.
+        for parent in [billsDirectory, cyclesDirectory] where FileSystem.isDirectory(parent) {
+            for cycle in try FileSystem.list(parent) where FileSystem.isDirectory(parent + "/" + cycle) {
+                for name in try FileSystem.list(parent + "/" + cycle) where name.hasPrefix(".") {
+                    try FileSystem.removeTree(parent + "/" + cycle + "/" + name)
+                    removed.append(parent + "/" + cycle + "/" + name)
                 }
             }
         }

@@ -3,9 +3,14 @@
 /// records, comparing key bytes. Each input must already be in key order; ties keep
 /// input order, so the result is deterministic.
 public enum KeyedMerge {
-    /// Merges `inputs` (byte ranges of spill files) into `output`, writing the lines without their keys.
+    /// Merges `inputs` (byte ranges of spill files) into `output`, writing the lines
+    /// without their keys; calls `halfway` once, when half of the records are written
+    /// (the crash tests' fault point in the middle of a merge).
     public static func merge(_ inputs: [(path: String, range: Range<Int>)], keyWidth: Int, lineWidth: Int,
-                             into output: OutputFile) throws(IOFailure) {
+                             into output: OutputFile, halfway: (() -> Void)? = nil) throws(IOFailure) {
+        let total = inputs.reduce(0) { $0 + $1.range.count } / (keyWidth + lineWidth)
+        var written = 0
+        var halfwayCalled = halfway == nil
         var readers = [SpillReader]()
         var current = [UnsafeRawBufferPointer?]()
         // Read buffers shrink as the number of runs grows: about 16 MiB in all.
@@ -36,8 +41,13 @@ public enum KeyedMerge {
         }
         for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
         while let top = heap.first {
+            if !halfwayCalled && written * 2 >= total {
+                halfwayCalled = true
+                halfway?()
+            }
             let record = current[top]!
             try output.appendLine(UnsafeRawBufferPointer(rebasing: record[keyWidth...]))
+            written += 1
             current[top] = try readers[top].next()
             if current[top] == nil {
                 heap[0] = heap[heap.count - 1]
@@ -45,6 +55,7 @@ public enum KeyedMerge {
             }
             if !heap.isEmpty { siftDown(0) }
         }
+        if !halfwayCalled { halfway?() }
     }
 }
 
