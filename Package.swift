@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .library(name: "CDRate", targets: ["CDRate"]),
         .executable(name: "cdrate", targets: ["CDRateCLI"]),
+        .executable(name: "cdrate-fuzz", targets: ["CDRateFuzz"]),
     ],
     targets: [
         .systemLibrary(
@@ -22,6 +23,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "CDRateCLI",
+            dependencies: ["CDRate"]
+        ),
+        // libFuzzer entry point for the gzip and record decoders (scripts/fuzz.sh);
+        // an ordinary build makes a replayer of fuzzer inputs.
+        .executableTarget(
+            name: "CDRateFuzz",
             dependencies: ["CDRate"]
         ),
         .testTarget(

@@ -107,4 +107,24 @@ final class DiskFullTests: XCTestCase {
         XCTAssertEqual(rerun.status, 0, rerun.stderr)
         XCTAssertEqual(EndToEndWorld.differences(EndToEndWorld.committed(work), expected), [])
     }
+
+    func testALogThatCannotBeWrittenAfterTheCommitLeavesTheRunCommittedAndItsAlarmsPrinted() throws {
+        // After the commit point only the append-only logs are written; when they cannot
+        // be (here: they are folders), the run stands and its alarms still reach stderr.
+        let world = try EndToEndWorld(self)
+        let work = world.root + "/work"
+        XCTAssertEqual(try world.run(work: work).status, 0)
+        for log in ["collection.log", "alarms.log"] {
+            try FileManager.default.removeItem(atPath: work + "/logs/" + log)
+            try FileManager.default.createDirectory(atPath: work + "/logs/" + log, withIntermediateDirectories: false)
+        }
+        try world.drop(EndToEndWorld.nightTwo)
+        let o = try world.run(work: work)
+        XCTAssertEqual(o.status, 0, o.stderr)
+        XCTAssertTrue(o.stdout.hasPrefix("cdrate run R0000002: files 1 collected"), o.stdout)
+        XCTAssertTrue(o.stderr.contains("notice: run R0000002 is committed, but a log could not be written (its lines are missing there): \(work)/logs/collection.log: cannot open for append: Is a directory\n"), o.stderr)
+        XCTAssertTrue(o.stderr.contains("notice: run R0000002 is committed, but a log could not be written (its lines are missing there): \(work)/logs/alarms.log: cannot open for append: Is a directory\n"), o.stderr)
+        XCTAssertTrue(o.stderr.contains("ALARM HU level 99: IMSI 460010000000004"), o.stderr)
+        XCTAssertEqual(try world.cdrate(["verify", "R0000002", "--work", work]).status, 0)
+    }
 }

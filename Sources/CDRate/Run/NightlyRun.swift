@@ -93,9 +93,12 @@ public struct NightlyRun: Sendable {
         // After the commit: the work area's append-only logs.
         let now = RunClock.wallClockText()
         let logsDirectory = context.area.logsDirectory
-        try FileSystem.append(logsDirectory + "/collection.log",
-                              Array(collection.events.map { "\(now) \(runID.text) \($0.text)\n" }.joined().utf8))
-        try report.appendAlarms(to: context.area, at: now)
+        report.afterCommit { () throws(IOFailure) in
+            try FileSystem.append(logsDirectory + "/collection.log",
+                                  Array(collection.events.map { "\(now) \(runID.text) \($0.text)\n" }.joined().utf8))
+        }
+        let alarms = report
+        report.afterCommit { () throws(IOFailure) in try alarms.appendAlarms(to: context.area, at: now) }
         return report
     }
 }

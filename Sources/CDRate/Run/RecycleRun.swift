@@ -98,7 +98,8 @@ public struct RecycleRun: Sendable {
         try FileSystem.makeDirectories(archiveStaging)
         try FileSystem.write(archiveStaging + "/" + RecycleRun.archiveName, taken)
         try context.commit(files: [("quarantine.txt", [])], manifest: manifest, archiveStaging: archiveStaging)
-        try report.appendAlarms(to: context.area, at: RunClock.wallClockText())
+        let alarms = report
+        report.afterCommit { () throws(IOFailure) in try alarms.appendAlarms(to: context.area, at: RunClock.wallClockText()) }
         return report
     }
 }

@@ -39,6 +39,17 @@ public struct RunReport: Sendable {
                               Array(alarms.map { "\(now) \(runID.text) \($0)\n" }.joined().utf8))
     }
 
+    /// Runs `write`, an append to the work area's logs after the commit point: its
+    /// failure (a full disk) must not turn a committed run into a failed one, whose
+    /// alarms would then never be printed; it becomes a notice naming the path.
+    public mutating func afterCommit(_ write: () throws(IOFailure) -> Void) {
+        do {
+            try write()
+        } catch {
+            notices.append("run \(runID.text) is committed, but a log could not be written (its lines are missing there): \(error)")
+        }
+    }
+
     /// The one-line summary; `command` names the command (`run`, `collect`, `reprocess`).
     public func summary(seconds: Double, command: String = "run") -> String {
         let c = counters

@@ -147,15 +147,15 @@ final class RunFuzzTests: XCTestCase {
                 case 0:
                     // A field of the X part (reason, attempts, switch, seq, record seq, runs).
                     let at = random.between(1, 45), n = random.between(1, 8)
-                    for j in at..<min(at + n, lines[i].count) { lines[i][j] = UInt8(0x20 + random.below(95)) }
+                    for j in at..<max(at, min(at + n, lines[i].count)) { lines[i][j] = UInt8(0x20 + random.below(95)) }
                     edits.append("line \(i + 1): X bytes \(at)+\(n)")
                 case 1:
                     // The raw part, as an operator correcting it would (printable, same width).
                     let at = 46 + random.below(160), n = random.between(1, 20)
-                    for j in at..<min(at + n, lines[i].count) { lines[i][j] = UInt8(0x30 + random.below(10)) }
+                    for j in at..<max(at, min(at + n, lines[i].count)) { lines[i][j] = UInt8(0x30 + random.below(10)) }
                     edits.append("line \(i + 1): raw bytes \(at - 46)+\(n) digits")
                 case 2:
-                    lines[i].removeLast(random.between(1, 10))
+                    lines[i].removeLast(min(lines[i].count, random.between(1, 10)))
                     edits.append("line \(i + 1) shortened")
                 case 3:
                     lines[i] += Array("  extra".utf8)
