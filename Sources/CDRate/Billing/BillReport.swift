@@ -58,6 +58,6 @@ public struct BillReport: Sendable {
     public func summary(seconds: Double) -> String {
         "cdrate bill \(billRun.text) cycle \(cycle) from \(source.label): \(accounts) accounts, "
             + "\(subscribers) subscribers, net \(net) li, cap credit \(capCredit) li, payable \(payable) fen; "
-            + "\(partners.count) partner files, \(operators.count) interconnect files; \(format2(seconds)) s"
+            + "\(partners.count) partner files, \(operators.count) interconnect files; \(elapsedSecondsText(seconds)) s"
     }
 }

@@ -57,12 +57,12 @@ public struct RunReport: Sendable {
             + "records \(c.input.records) in, \(c.rated.records) rated, \(c.roamers.records) roamers, "
             + "\(c.rejected.records) rejected, \(c.duplicates.records) duplicates; "
             + "\(c.alerts) alerts, \(c.fraudFlags) fraud flags; "
-            + (c.reconciles ? "reconciled" : "NOT RECONCILED") + "; " + String(format2(seconds)) + " s"
+            + (c.reconciles ? "reconciled" : "NOT RECONCILED") + "; " + String(elapsedSecondsText(seconds)) + " s"
     }
 }
 
 /// `x` with two decimals, without Foundation formatters (display only).
-func format2(_ x: Double) -> String {
+func elapsedSecondsText(_ x: Double) -> String {
     let hundredths = Int((x * 100).rounded())
     let frac = hundredths % 100
     return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
