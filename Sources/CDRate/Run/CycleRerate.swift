@@ -34,13 +34,7 @@ public struct CycleRerate: Sendable {
 
     /// Runs; throws a `RunFailure` carrying the exit code.
     public func run() throws(RunFailure) -> Report {
-        do {
-            let context = try RunContext(tariffs: tariffs, work: work)
-            defer { context.close() }
-            return try run(in: context)
-        } catch {
-            throw RunFailure.wrap(error)
-        }
+        try RunContext.perform(tariffs: tariffs, work: work) { try run(in: $0) }
     }
 
     private func run(in context: RunContext) throws -> Report {

@@ -9,14 +9,10 @@ public struct NightlyRun: Sendable {
 
     /// Runs; throws a `RunFailure` carrying the exit code.
     public func run() throws(RunFailure) -> RunReport {
-        do {
-            let timer = PhaseTimer()
-            let context = try RunContext(tariffs: options.tariffs, work: options.work)
-            defer { context.close() }
+        let timer = PhaseTimer()
+        return try RunContext.perform(tariffs: options.tariffs, work: options.work) { context in
             timer.mark("reference data, lock, state")
             return try run(in: context, timer: timer)
-        } catch {
-            throw RunFailure.wrap(error)
         }
     }
 

@@ -66,7 +66,8 @@ public struct PartitionProcessor: Sendable {
             for entry in order {
                 var record = prepared[Int(entry.index)]
                 let raw = UnsafeRawBufferPointer(rebasing: all[record.rawOffset..<(record.rawOffset + 160)])
-                if let r = recycledOf[record.rawOffset] { result.recycledResolved.append(r) }
+                // Only recycle runs take store entries: a nightly run skips the lookup.
+                if !recycledOf.isEmpty, let r = recycledOf[record.rawOffset] { result.recycledResolved.append(r) }
                 let key = DuplicateKey(raw: raw)
                 if let origin = result.state.duplicateKeys.origin(of: key) {
                     DuplicateRecordFormatter.append(record.source, original: origin, raw: raw, to: &result.duplicates.bytes)

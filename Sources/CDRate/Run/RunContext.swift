@@ -52,6 +52,20 @@ public final class RunContext {
 
     private var committed = false
 
+    /// Opens a context on `tariffs` and `work`, runs `body` in it, and closes it (removing
+    /// an uncommitted run's staging and releasing the lock) whatever happens; every error
+    /// comes out as a `RunFailure` with its exit code. The shape of every state-changing command.
+    public static func perform<T>(tariffs: String, work: String,
+                                  _ body: (RunContext) throws -> T) throws(RunFailure) -> T {
+        do {
+            let context = try RunContext(tariffs: tariffs, work: work)
+            defer { context.close() }
+            return try body(context)
+        } catch {
+            throw RunFailure.wrap(error)
+        }
+    }
+
     /// Removes what this command wrote if it did not commit (a failure such as a full disk
     /// or a missing inbox; a crash leaves it to the next command's `recover()`), then
     /// releases the lock.
