@@ -4,6 +4,10 @@ import PackageDescription
 // cdrate: a batch CDR rating pipeline.
 // The engine is the `CDRate` library; `cdrate` is a thin command line over it.
 // Dependencies are Foundation, Dispatch and the system zlib only.
+//
+// `SHAInstructions` is the SHA-256 compression function on the x86 SHA extensions,
+// alone in its module because it is the only code compiled for them (`-msha`); the
+// engine calls it only when the CPU has them (`/proc/cpuinfo`), else its portable code.
 let package = Package(
     name: "cdrate",
     products: [
@@ -18,8 +22,12 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(
+            name: "SHAInstructions",
+            swiftSettings: [.unsafeFlags(["-Xcc", "-msha", "-Xcc", "-msse4.1"])]
+        ),
+        .target(
             name: "CDRate",
-            dependencies: ["CZlib"]
+            dependencies: ["CZlib", "SHAInstructions"]
         ),
         .executableTarget(
             name: "CDRateCLI",

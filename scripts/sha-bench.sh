@@ -5,7 +5,8 @@
 #
 #   scripts/sha-bench.sh [SIZE_MIB] [REPEATS]     default 256 MiB, 7 runs
 #
-# Support/SHA256.swift is compiled alone with the flags `swift build -c release` uses
+# Support/SHA256.swift (with the SHAInstructions module; CDRATE_SHA256=portable selects
+# the portable path) is compiled alone with the flags `swift build -c release` uses
 # (-O, whole module, -g, frame pointers kept): the compression function is sensitive to
 # register pressure, so a build without frame pointers measures a different program.
 set -euo pipefail
@@ -14,8 +15,12 @@ size=${1:-256}
 repeats=${2:-7}
 out=.build-sha-bench
 mkdir -p "$out"
+# The SHA-extension path is its own module, compiled for those instructions as Package.swift does.
+swiftc -O -wmo -parse-as-library -emit-library -static -emit-module -module-name SHAInstructions \
+  -Xcc -msha -Xcc -msse4.1 -emit-module-path "$out/SHAInstructions.swiftmodule" \
+  -o "$out/libSHAInstructions.a" Sources/SHAInstructions/SHA256Instructions.swift
 swiftc -O -wmo -g -Xcc -fno-omit-frame-pointer -module-name SHABench -o "$out/sha-bench" \
-  Sources/CDRate/Support/SHA256.swift scripts/sha-bench/main.swift
+  -I "$out" -L "$out" -lSHAInstructions Sources/CDRate/Support/SHA256.swift scripts/sha-bench/main.swift
 data="$out/data-$size.bin"
 [ -f "$data" ] || head -c "$((size << 20))" /dev/urandom > "$data"
 
@@ -27,9 +32,12 @@ for _ in $(seq "$repeats"); do
 done
 python3 -c "import sys; r = sorted(map(float, sys.argv[1:])); print(f'sha256sum:             wall best {r[-1]:4.0f} median {r[len(r) // 2]:4.0f} MB/s (file in page cache)')" $rates
 
-for update in 1048576 300; do
-  result=$("$out/sha-bench" "$data" "$update" "$repeats")
-  digest=$(echo "$result" | head -1)
-  [ "$digest" = "$expected" ] || { echo "DIGEST MISMATCH: $digest != $expected"; exit 1; }
-  echo "$result" | tail -1
+for path in instructions portable; do
+  for update in 1048576 300; do
+    if [ "$path" = portable ]; then export CDRATE_SHA256=portable; else unset CDRATE_SHA256; fi
+    result=$("$out/sha-bench" "$data" "$update" "$repeats")
+    digest=$(echo "$result" | head -1)
+    [ "$digest" = "$expected" ] || { echo "DIGEST MISMATCH: $digest != $expected"; exit 1; }
+    echo "$path: $(echo "$result" | tail -1)"
+  done
 done

@@ -1,4 +1,11 @@
-/// SHA-256 of FIPS 180-4, in pure Swift: the checksum of every file a MANIFEST lists
+#if canImport(Glibc)
+import Glibc
+#endif
+#if arch(x86_64) && canImport(SHAInstructions)
+import SHAInstructions
+#endif
+
+/// SHA-256 of FIPS 180-4: the checksum of every file a MANIFEST lists
 /// (SPEC sections 8 and 10) and of the reference tables.
 ///
 /// Streaming: `update` may be called any number of times with chunks of any size,
@@ -11,6 +18,11 @@
 /// chain, so the message schedule is computed beside them in SIMD lanes (SSE2 on
 /// x86_64, NEON on arm64), four words at a time, with the round constants already
 /// added: each round then only loads its `K[t] + W[t]`.
+///
+/// On an x86_64 CPU with the SHA extensions (`sha_ni` in `/proc/cpuinfo`) the blocks go
+/// to `SHA256Instructions` instead, about four times faster (1.45 GB/s against
+/// 388 MB/s on the project's machine); `CDRATE_SHA256=portable` forces the portable
+/// code, and the tests check that both give the same digests.
 public struct SHA256: Sendable {
     // MARK: - Stored properties
 
@@ -29,6 +41,8 @@ public struct SHA256: Sendable {
     private var buffered = 0
     /// Total message length in bytes.
     private var length: UInt64 = 0
+    /// Whether blocks go to the CPU's SHA instructions.
+    private let instructions: Bool
 
     /// The 64 round constants (FIPS 180-4 §4.2.2), read four at a time as SIMD lanes.
     private static let k: [UInt32] = [
@@ -45,7 +59,36 @@ public struct SHA256: Sendable {
     // MARK: - Init
 
     /// A hash of the empty message, ready for `update`.
-    public init() {}
+    public init() { instructions = SHA256.instructionsAvailable }
+
+    /// A hash of the empty message that uses the portable code when `portable`, even on
+    /// a CPU with SHA instructions (for the tests and the micro-benchmark).
+    public init(portable: Bool) { instructions = !portable && SHA256.instructionsAvailable }
+
+    /// Whether this CPU has the SHA extensions (and SSSE3 and SSE4.1, which the
+    /// instruction path also uses), and `CDRATE_SHA256` does not say `portable`.
+    public static let instructionsAvailable: Bool = {
+        #if arch(x86_64) && canImport(SHAInstructions) && os(Linux)
+        if let choice = getenv("CDRATE_SHA256"), String(cString: choice) == "portable" { return false }
+        // The first processor's "flags" line is within the first few KiB of /proc/cpuinfo.
+        let fd = open("/proc/cpuinfo", O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = [UInt8](repeating: 0, count: 64 << 10)
+        var used = 0
+        while used < info.count {
+            let n = info.withUnsafeMutableBytes { read(fd, $0.baseAddress! + used, $0.count - used) }
+            if n <= 0 { break }
+            used += n
+        }
+        guard let flags = String(decoding: info[0..<used], as: UTF8.self).split(separator: "\n")
+            .first(where: { $0.hasPrefix("flags") }) else { return false }
+        let set = Set(flags.split(separator: " ").map(String.init))
+        return set.isSuperset(of: ["sha_ni", "ssse3", "sse4_1"])
+        #else
+        return false
+        #endif
+    }()
 
     // MARK: - API
 
@@ -137,6 +180,17 @@ public struct SHA256: Sendable {
     /// Not inlined: one copy of this large body serves both calls in `update`.
     @inline(never)
     private static func compress(_ base: UnsafeRawPointer, blocks count: Int, into hash: inout SHA256) {
+        #if arch(x86_64) && canImport(SHAInstructions)
+        if hash.instructions {
+            var words = (hash.h0, hash.h1, hash.h2, hash.h3, hash.h4, hash.h5, hash.h6, hash.h7)
+            withUnsafeMutableBytes(of: &words) { w in
+                SHA256Instructions.compress(state: w.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                            blocks: base, count: count)
+            }
+            (hash.h0, hash.h1, hash.h2, hash.h3, hash.h4, hash.h5, hash.h6, hash.h7) = words
+            return
+        }
+        #endif
         var h0 = hash.h0, h1 = hash.h1, h2 = hash.h2, h3 = hash.h3
         var h4 = hash.h4, h5 = hash.h5, h6 = hash.h6, h7 = hash.h7
         SHA256.k.withUnsafeBytes { constants in

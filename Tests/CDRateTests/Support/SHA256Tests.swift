@@ -149,4 +149,37 @@ final class SHA256Tests: XCTestCase {
     func testHexIsLowercaseTwoDigitsPerByte() {
         XCTAssertEqual(SHA256.hex([0x00, 0x0f, 0xa0, 0xff]), "000fa0ff")
     }
+
+    // MARK: - The two compression paths
+
+    /// The SHA-extension path and the portable path give the same digests for messages
+    /// of every length from 0 to 300 bytes and for a few large ones, fed in one piece and
+    /// in odd chunks; on a CPU without the extensions both hashes take the portable path
+    /// and the test says so.
+    func testInstructionPathMatchesPortablePath() throws {
+        var generator = SplitMix64(seed: 20261123)
+        var lengths = Array(0...300)
+        lengths += [1_000, 4_096, 65_537, 1_000_003]
+        for n in lengths {
+            let message = (0..<n).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            var portable = SHA256(portable: true)
+            var chosen = SHA256()
+            message.withUnsafeBytes { all in
+                portable.update(all)
+                var offset = 0
+                while offset < all.count {
+                    let end = min(offset + 77, all.count)
+                    chosen.update(UnsafeRawBufferPointer(rebasing: all[offset..<end]))
+                    offset = end
+                }
+            }
+            XCTAssertEqual(SHA256.hex(chosen.finalize()), SHA256.hex(portable.finalize()), "length \(n)")
+        }
+        var large = SHA256(portable: false)
+        Array(repeating: UInt8(ascii: "a"), count: 1_000_000).withUnsafeBytes { large.update($0) }
+        XCTAssertEqual(SHA256.hex(large.finalize()), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        if !SHA256.instructionsAvailable {
+            throw XCTSkip("this CPU has no SHA extensions: only the portable path was exercised")
+        }
+    }
 }
