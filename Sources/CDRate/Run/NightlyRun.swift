@@ -53,6 +53,7 @@ public struct NightlyRun: Sendable {
                 if let failure { throw failure }
             }
         try spill.finish()
+        MemoryRelease.releaseFreePages()
         timer.mark("collection and partitioning")
         FaultPoint.reach("after-collection-spill")
         for e in collection.registryAdditions { context.state.registry.add(e) }

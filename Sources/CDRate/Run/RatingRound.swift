@@ -84,7 +84,6 @@ public struct RatingRound: Sendable {
                     total.spilled.append(try result.spill(into: writer))
                     total.counters.merge(result.counters)
                     total.recycledResolved += result.recycledResolved
-                    if batches > 1 { MemoryRelease.releaseFreePages() }
                 }
                 try writer.close()
                 try FileSystem.removeTree(inputs[p])
@@ -94,13 +93,13 @@ public struct RatingRound: Sendable {
                 }
                 state.duplicateKeys = DuplicateKeyStore()
                 total.state = state
-                MemoryRelease.releaseFreePages()
                 return .success(total)
             } catch {
                 return .failure(error)
             }
         }
 
+        MemoryRelease.releaseFreePages()
         timer.mark("partitions: check, sort, dedupe, rate, branches, spill")
         FaultPoint.reach("after-partition-spill")
         var outcome = RatingOutcome()

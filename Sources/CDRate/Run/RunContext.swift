@@ -94,6 +94,9 @@ public final class RunContext {
     /// state and last the run directory into place — the commit point — and cleans up.
     public func commit(files: [(name: String, bytes: [UInt8])], manifest: Manifest,
                        archiveStaging: String?) throws {
+        // The spill files are done with: removed first, so that the sync below does not
+        // write their pages to disk for nothing.
+        try FileSystem.removeTree(scratch)
         try state.write(to: stateStaging)
         for (name, bytes) in files {
             FaultPoint.reach("before-write-\(name)")
@@ -118,7 +121,6 @@ public final class RunContext {
         try FileSystem.rename(runStaging, area.runDirectory(runID))  // the commit point
         committed = true
         FaultPoint.reach("after-run-rename")
-        try FileSystem.removeTree(scratch)
         try area.pruneState()
     }
 

@@ -34,15 +34,14 @@ public final class SpillWriter {
         count += bytes.count
     }
 
-    /// Writes the buffer out.
+    /// Writes the buffer out (and reuses it).
     public func flush() throws(IOFailure) {
         if buffer.isEmpty { return }
-        let b = buffer
-        buffer.removeAll(keepingCapacity: true)
-        var failure: IOFailure?
-        b.withUnsafeBytes { raw in
-            do throws(IOFailure) { try writeAll(raw) } catch { failure = error }
+        let failure = buffer.withUnsafeBytes { raw -> IOFailure? in
+            do throws(IOFailure) { try writeAll(raw) } catch { return error }
+            return nil
         }
+        buffer.removeAll(keepingCapacity: true)
         if let failure { throw failure }
     }
 
