@@ -31,11 +31,21 @@ public struct FreeUnitPools: Sendable {
 
     /// The state file's text.
     public func serialized() -> [UInt8] {
-        var out = ""
-        for key in covered.keys.sorted() {
-            out += "\(key.imsi) \(key.cycle) \(key.plan) \(key.rule) \(covered[key]!)\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(covered.count * 48)
+        for (key, units) in covered.sorted(by: { $0.key < $1.key }) {
+            DecimalText.append(key.imsi, to: &out)
+            out.append(ASCII.space)
+            DecimalText.append(key.cycle, to: &out)
+            out.append(ASCII.space)
+            out.append(contentsOf: key.plan.bytes)
+            out.append(ASCII.space)
+            DecimalText.append(key.rule, to: &out)
+            out.append(ASCII.space)
+            DecimalText.append(units, to: &out)
+            out.append(ASCII.lineFeed)
         }
-        return Array(out.utf8)
+        return out
     }
 
     /// Parses a state file's text; `source` names it in errors.

@@ -72,13 +72,13 @@ public struct HighUsageLedger: Sendable, Equatable {
         for (key, entry) in sortedEntries {
             HighUsageLedger.append(key.kind.name, to: &out)
             out.append(ASCII.space)
-            HighUsageLedger.append(key.imsi, digits: 15, to: &out)
+            DecimalText.append(key.imsi, digits: 15, to: &out)
             out.append(ASCII.space)
-            HighUsageLedger.append(key.period, digits: key.kind.periodDigits, to: &out)
+            DecimalText.append(key.period, digits: key.kind.periodDigits, to: &out)
             out.append(ASCII.space)
-            HighUsageLedger.append(entry.total, digits: 1, to: &out)
+            DecimalText.append(entry.total, to: &out)
             out.append(ASCII.space)
-            HighUsageLedger.append(entry.level, digits: 1, to: &out)
+            DecimalText.append(entry.level, to: &out)
             out.append(ASCII.lineFeed)
         }
         return out
@@ -143,16 +143,5 @@ public struct HighUsageLedger: Sendable, Equatable {
 
     private static func append(_ literal: StaticString, to out: inout [UInt8]) {
         out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
-
-    /// Appends `value` in decimal, zero-padded to at least `digits` digits.
-    private static func append(_ value: Int, digits: Int, to out: inout [UInt8]) {
-        var scratch: [UInt8] = []
-        var v = value
-        repeat {
-            scratch.append(ASCII.zero &+ UInt8(truncatingIfNeeded: v % 10))
-            v /= 10
-        } while v > 0 || scratch.count < digits
-        out.append(contentsOf: scratch.reversed())
     }
 }

@@ -10,6 +10,8 @@ public enum ASCII {
     public static let lineFeed: UInt8 = 0x0A
     /// A plus sign, allowed in front of a signalled number.
     public static let plus: UInt8 = 0x2B
+    /// `-`
+    public static let minus: UInt8 = 0x2D
 
     /// Whether `byte` is an ASCII digit.
     @inline(__always)
