@@ -76,6 +76,7 @@ public enum SwitchFileReader {
             }
         }
         if archive >= 0 {
+            WriteBack.start(archive)
             let status = close(archive)
             archive = -1
             if status != 0 { return .archiveFailed("cannot write \(archiveTo ?? ""): \(errorText())") }

@@ -23,7 +23,7 @@ public final class OutputFile: @unchecked Sendable {
 
     /// Creates `directory/name`.
     public init(directory: String, name: String) throws(IOFailure) {
-        writer = try SpillWriter(path: directory + "/" + name, bufferSize: OutputFile.chunkSize)
+        writer = try SpillWriter(path: directory + "/" + name, bufferSize: OutputFile.chunkSize, writeBack: true)
         self.name = name
         chunk.reserveCapacity(OutputFile.chunkSize)
     }

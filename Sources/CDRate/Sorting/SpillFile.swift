@@ -12,12 +12,18 @@ public final class SpillWriter {
     private let capacity: Int
     /// Bytes written so far (buffered included).
     public private(set) var count = 0
+    private var written = 0
+    private var startedUpTo = 0
+    private let writeBack: Bool
 
-    /// Creates (or truncates) `path`.
-    public init(path: String, bufferSize: Int = 1 << 20) throws(IOFailure) {
+    /// Creates (or truncates) `path`. With `writeBack` (a run output, which the commit
+    /// will sync), the disk write of every flushed buffer is started in the background
+    /// (`WriteBack`); spill files, deleted before the commit, are left in memory.
+    public init(path: String, bufferSize: Int = 1 << 20, writeBack: Bool = false) throws(IOFailure) {
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 { throw IOFailure(path: path, reason: "cannot create: \(FileSystem.errorText())") }
         self.path = path
+        self.writeBack = writeBack
         capacity = bufferSize
         buffer.reserveCapacity(bufferSize)
     }
@@ -61,6 +67,16 @@ public final class SpillWriter {
                 throw IOFailure(path: path, reason: "cannot write: \(FileSystem.errorText())")
             }
             offset += n
+        }
+        written += bytes.count
+        if writeBack {
+            // Whole pages only: a page still being filled is not put under writeback,
+            // where the next write into it would have to wait for the disk.
+            let end = written & ~4095
+            if end > startedUpTo {
+                WriteBack.start(fd, offset: startedUpTo, count: end - startedUpTo)
+                startedUpTo = end
+            }
         }
     }
 }

@@ -100,6 +100,7 @@ public enum FileSystem {
             }
         }
         if sync && failure == nil && fsync(fd) != 0 { failure = IOFailure(path: path, reason: "cannot sync: \(errorText())") }
+        if !sync && failure == nil { WriteBack.start(fd) }
         if close(fd) != 0 && failure == nil { failure = IOFailure(path: path, reason: "cannot close: \(errorText())") }
         if let failure { throw failure }
     }
