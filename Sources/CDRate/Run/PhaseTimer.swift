@@ -17,9 +17,20 @@ public final class PhaseTimer: @unchecked Sendable {
         let cpu = PhaseTimer.processCPUMilliseconds()
         let d = now - last
         let ms = d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000
-        FileHandle.standardError.write(Data("timing \(phase): \(ms) ms (cpu \(cpu - lastCPU) ms)\n".utf8))
+        FileHandle.standardError.write(Data("timing \(phase): \(ms) ms (cpu \(cpu - lastCPU) ms\(PhaseTimer.memory()))\n".utf8))
         last = now
         lastCPU = cpu
+    }
+
+    /// `, rss … MiB, peak … MiB` from `/proc/self/status`, or nothing where it is missing.
+    private static func memory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
+        func field(_ name: String) -> String? {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return nil }
+            return line.split(separator: " ").dropFirst().first.map { String(Int($0).map { $0 / 1024 } ?? 0) }
+        }
+        guard let rss = field("VmRSS"), let peak = field("VmHWM") else { return "" }
+        return ", rss \(rss) MiB, peak \(peak) MiB"
     }
 
     /// User plus system time of the process so far, in milliseconds.

@@ -68,16 +68,20 @@ public struct RatingRound: Sendable {
                         throw IOFailure(path: path, reason: "damaged duplicate-key file: \(error)")
                     }
                 }
-                // Large partitions are rated a sub-batch of IMSIs at a time, each read from the
-                // spill file and spilled as its own sorted run, so memory does not grow with the night.
+                // Large partitions are rated a sub-batch of IMSIs at a time, each split into a
+                // file of its own in one pass and spilled as its own sorted run, so memory
+                // does not grow with the night.
                 let records = (FileSystem.size(inputs[p]) ?? 0) / PartitionEntries.stride
                 let batches = max(1, (records + batchRecords - 1) / batchRecords)
                 slice.duplicateKeys.reserve(slice.duplicateKeys.count + records)
                 let writer = try SpillWriter(path: RatingRound.spillPath(spillDirectory, p), bufferSize: 1 << 20)
                 var total = PartitionResult()
                 var state = slice
-                for b in 0..<batches {
-                    let batch = try PartitionEntries.subBatch(b, of: batches, partitions: partitions, from: inputs[p])
+                let batchFiles = batches == 1 ? [inputs[p]]
+                    : try PartitionEntries.split(inputs[p], batches: batches, partitions: partitions)
+                for file in batchFiles {
+                    let batch = PartitionEntries(bytes: try FileSystem.read(file))
+                    if file != inputs[p] { try FileSystem.removeTree(file) }
                     var result = processor.process(batch, sources: sources, recycled: recycled, state: state)
                     state = result.state
                     result.state = PartitionState()
@@ -151,7 +155,7 @@ public struct RatingRound: Sendable {
     }
 
     /// Records rated at once within a partition by default (a sub-batch of its IMSIs).
-    public static let defaultBatchRecords = 32_768
+    public static let defaultBatchRecords = 16_384
 
     static func spillPath(_ directory: String, _ partition: Int) -> String {
         "\(directory)/out-\(partition).bin"

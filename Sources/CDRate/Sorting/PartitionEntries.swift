@@ -48,23 +48,23 @@ public struct PartitionEntries: Sendable {
         put(recycled.map { UInt32($0) } ?? UInt32.max, at: 2)
     }
 
-    /// The entries of sub-batch `batch` of `batches` in the spill file at `path`: those
-    /// whose IMSI hash, divided by the number of `partitions` (which decided the
-    /// partition), falls on `batch`. A partition too large to rate in one piece is rated
-    /// one sub-batch at a time, each read straight from the file; every IMSI is in
-    /// exactly one sub-batch, so per-IMSI rules see all of its records.
-    public static func subBatch(_ batch: Int, of batches: Int, partitions: Int,
-                                from path: String) throws(IOFailure) -> PartitionEntries {
-        var out = PartitionEntries()
+    /// Splits the spill file at `path` into `batches` files, `path.b0`, `path.b1`, …, in
+    /// one pass, and returns their paths; `path` itself is left in place. Sub-batch `b`
+    /// holds the entries whose IMSI hash, divided by the number of `partitions` (which
+    /// decided the partition), is `b` modulo `batches`. A partition too large to rate in
+    /// one piece is rated one sub-batch at a time; every IMSI is in exactly one sub-batch,
+    /// so per-IMSI rules see all of its records, and entries keep their file order.
+    public static func split(_ path: String, batches: Int, partitions: Int) throws(IOFailure) -> [String] {
+        let paths = (0..<batches).map { "\(path).b\($0)" }
+        var writers = [SpillWriter]()
+        for p in paths { writers.append(try SpillWriter(path: p, bufferSize: 256 << 10)) }
         let reader = try SpillReader(path: path, recordSize: stride, bufferSize: 1 << 20)
         while let entry = try reader.next() {
-            if batches > 1 {
-                let hash = FNV1a.hash(RecordView(UnsafeRawBufferPointer(rebasing: entry[0..<160]))[DetailLayout.imsi])
-                if Int((hash / UInt64(partitions)) % UInt64(batches)) != batch { continue }
-            }
-            out.bytes.append(contentsOf: entry)
+            let hash = FNV1a.hash(RecordView(UnsafeRawBufferPointer(rebasing: entry[0..<160]))[DetailLayout.imsi])
+            try writers[Int((hash / UInt64(partitions)) % UInt64(batches))].append(entry)
         }
-        return out
+        for w in writers { try w.close() }
+        return paths
     }
 
     /// Reads a 32-bit field of entry `index` at `offset` (160, 164 or 168).
