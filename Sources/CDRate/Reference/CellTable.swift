@@ -14,14 +14,21 @@ public struct Cell: Sendable {
 
 /// `cells.tbl`, keyed by (LAC, CELL) (SPEC sections 3 and 5).
 public struct CellTable: Sendable {
-    private let cells: [Int: Cell]
+    private let cells: [Cell]
+    private let index: IntIndex
 
     /// A table keyed by `CellTable.key(lac:cell:)`.
-    public init(cells: [Int: Cell]) { self.cells = cells }
+    public init(cells: [Int: Cell]) {
+        let keys = cells.keys.sorted()
+        self.cells = keys.map { cells[$0]! }
+        index = IntIndex(keys: keys)
+    }
 
     /// The dictionary key of a (LAC, CELL) pair, both 5 digits.
     @inline(__always) public static func key(lac: Int, cell: Int) -> Int { lac &* 100_000 &+ cell }
 
     /// The cell (LAC, CELL), or nil when it is not listed (the MSC's area applies).
-    @inline(__always) public func cell(lac: Int, cell: Int) -> Cell? { cells[CellTable.key(lac: lac, cell: cell)] }
+    @inline(__always) public func cell(lac: Int, cell: Int) -> Cell? {
+        index.row(of: CellTable.key(lac: lac, cell: cell)).map { cells[$0] }
+    }
 }

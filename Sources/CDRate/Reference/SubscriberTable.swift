@@ -49,25 +49,22 @@ public struct Subscriber: Sendable {
 public struct SubscriberTable: Sendable {
     /// Every subscriber in table order.
     public let subscribers: [Subscriber]
-    private let index: [Int: Int]
+    private let index: IntIndex
 
     /// A table of `subscribers` (IMSI and MSISDN unique: the loader checks).
     public init(subscribers: [Subscriber]) {
         self.subscribers = subscribers
-        var index: [Int: Int] = [:]
-        index.reserveCapacity(subscribers.count)
-        for (i, s) in subscribers.enumerated() { index[s.imsi] = i }
-        self.index = index
+        index = IntIndex(keys: subscribers.map(\.imsi))
     }
 
     /// The index in `subscribers` of the IMSI `imsi`, or nil when it is not an own subscriber.
     @inline(__always)
-    public func index(imsi: Int) -> Int? { index[imsi] }
+    public func index(imsi: Int) -> Int? { index.row(of: imsi) }
 
     /// The subscriber with IMSI `imsi`, or nil when it is not an own subscriber.
     @inline(__always)
     public func subscriber(imsi: Int) -> Subscriber? {
-        guard let i = index[imsi] else { return nil }
+        guard let i = index.row(of: imsi) else { return nil }
         return subscribers[i]
     }
 }
