@@ -18,7 +18,7 @@ public final class RunContext {
     public let runStaging: String
     /// The state generation being written.
     public let stateStaging: String
-    /// Scratch space of this run (spill files), removed after the commit.
+    /// Scratch space of this run (spill files), removed at the start of the commit.
     public let scratch: String
     private let lock: WorkAreaLock
 
@@ -89,9 +89,10 @@ public final class RunContext {
             spillDirectory: scratch, outputDirectory: runStaging, timer: timer)
     }
 
-    /// Writes `files` and the MANIFEST into the run directory and the state's text files
-    /// into the state generation, then renames the archive staging directory (if any), the
-    /// state and last the run directory into place — the commit point — and cleans up.
+    /// Removes the scratch space, writes `files` and the MANIFEST into the run directory
+    /// and the state's text files into the state generation, then renames the archive
+    /// staging directory (if any), the state and last the run directory into place — the
+    /// commit point — and prunes old state generations.
     public func commit(files: [(name: String, bytes: [UInt8])], manifest: Manifest,
                        archiveStaging: String?) throws {
         // The spill files are done with: removed first, so that the sync below does not
