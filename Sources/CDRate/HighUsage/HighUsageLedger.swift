@@ -87,13 +87,18 @@ public struct HighUsageLedger: Sendable, Equatable {
     /// Drops what no later record can add to: `HUR` entries of call dates before
     /// `date` (`YYYYMMDD`) and `HU` entries of cycles whose last day is before it.
     public mutating func prune(olderThan date: Int) {
-        entries = entries.filter { key, _ in
+        // Removed in place: filtering would copy the whole table even when nothing is stale.
+        let stale = entries.keys.filter { key in
             switch key.kind {
-            case .roamer: return key.period >= date
-            case .subscriber: return CivilTime.lastDay(ofCycle: key.period) >= date
+            case .roamer: return key.period < date
+            case .subscriber: return CivilTime.lastDay(ofCycle: key.period) < date
             }
         }
+        for key in stale { entries.removeValue(forKey: key) }
     }
+
+    /// Makes room for `count` entries without growing.
+    public mutating func reserveCapacity(_ count: Int) { entries.reserveCapacity(count) }
 
     /// Adds the entries of `other`, the ledger of another partition of IMSIs (SPEC
     /// section 12: partitions never share an IMSI, so they never share a key); on a

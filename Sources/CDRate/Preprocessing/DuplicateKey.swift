@@ -46,6 +46,9 @@ public struct DuplicateOrigin: Sendable, Equatable {
     private var fileSeq32: UInt32
     private var recordSeq32: UInt32
     private var startDate32: UInt32
+    /// `0x8000 | slot`, or 0 where the slot is not known (a key read from a file written
+    /// before cdrate kept slots). The value the key file stores in bytes 38–39.
+    var slotField: UInt16
 
     /// Switch of the rated original.
     public var switchID: PackedText {
@@ -71,12 +74,27 @@ public struct DuplicateOrigin: Sendable, Equatable {
         set { startDate32 = UInt32(newValue) }
     }
 
-    /// An origin (sequence numbers and date as SPEC bounds them: 6 and 8 digits, `YYYYMMDD`).
-    public init(switchID: PackedText, fileSeq: Int, recordSeq: Int, startDate: Int) {
+    /// The IMSI slot of the key's record (`PartitionEntries.slot`), which decides the
+    /// sub-batch a partition rates it in; nil for a key from a file written before slots
+    /// were kept.
+    public var imsiSlot: Int? {
+        slotField == 0 ? nil : Int(slotField & 0x7FFF)
+    }
+
+    /// An origin (sequence numbers and date as SPEC bounds them: 6 and 8 digits, `YYYYMMDD`)
+    /// of a record whose IMSI is in `imsiSlot` (nil: not known).
+    public init(switchID: PackedText, fileSeq: Int, recordSeq: Int, startDate: Int, imsiSlot: Int?) {
         switchBits = switchID.bits
         switchCount = switchID.count
         fileSeq32 = UInt32(fileSeq)
         recordSeq32 = UInt32(recordSeq)
         startDate32 = UInt32(startDate)
+        slotField = imsiSlot.map { 0x8000 | UInt16($0 & 0x7FFF) } ?? 0
+    }
+
+    /// An origin read from a key file, with its stored slot field.
+    init(switchID: PackedText, fileSeq: Int, recordSeq: Int, startDate: Int, slotField: UInt16) {
+        self.init(switchID: switchID, fileSeq: fileSeq, recordSeq: recordSeq, startDate: startDate, imsiSlot: nil)
+        self.slotField = slotField
     }
 }

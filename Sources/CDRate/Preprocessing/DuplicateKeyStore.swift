@@ -1,14 +1,17 @@
 /// The duplicate keys of rated records, kept across runs for `MAX_AGE_DAYS` after
-/// the start of the rated record (SPEC section 4, step 2). One store per partition
-/// of IMSIs; part of the committed state.
+/// the start of the rated record (SPEC section 4, step 2). One file per partition of
+/// IMSIs; part of the committed state. In memory, one store holds the keys of the IMSI
+/// slots a sub-batch rates (`DuplicateKeyReader`), so memory does not grow with the
+/// keys a partition keeps.
 ///
 /// An open-addressing hash table indexed by the key's digest, which is already a
 /// uniform hash: no hashing per lookup and no per-process hash seed. The file lists the
-/// entries sorted by digest, so its bytes depend only on the set of keys, not on the
-/// order they were rated in (nor on how partitions were batched).
+/// entries sorted by IMSI slot, then digest, so its bytes depend only on the set of
+/// keys, not on the order they were rated in (nor on how partitions were batched).
 ///
 /// File format: fixed 40-byte entries, little-endian: digest (16), start date (4),
-/// file seq (4), record seq (4), switch id (10, space padded), 2 spare bytes.
+/// file seq (4), record seq (4), switch id (10, space padded), slot field (2:
+/// `0x8000 | slot`; 0 in files written before slots were kept, which sort first).
 public struct DuplicateKeyStore: Sendable {
     /// Digests by slot; 0 marks an empty slot (a real digest of 0 is stored as 1).
     private var digests: [UInt128]
@@ -23,11 +26,13 @@ public struct DuplicateKeyStore: Sendable {
     /// An empty store.
     public init() { self.init(capacity: 16) }
 
-    private init(capacity: Int) {
+    /// An empty store with room for `capacity` keys before it grows.
+    public init(capacity: Int) {
         var slots = 16
         while slots < capacity * 2 { slots <<= 1 }
         digests = Array(repeating: 0, count: slots)
-        origins = Array(repeating: DuplicateOrigin(switchID: .empty, fileSeq: 0, recordSeq: 0, startDate: 0), count: slots)
+        origins = Array(repeating: DuplicateOrigin(switchID: .empty, fileSeq: 0, recordSeq: 0, startDate: 0, imsiSlot: nil),
+                        count: slots)
     }
 
     @inline(__always)
@@ -40,6 +45,9 @@ public struct DuplicateKeyStore: Sendable {
         while digests[i] != 0 && digests[i] != digest { i = (i + 1) & mask }
         return i
     }
+
+    /// Whether the store holds no key.
+    public var isEmpty: Bool { count == 0 }
 
     /// The record `key` duplicates, if it was rated before.
     @inline(__always)
@@ -88,12 +96,12 @@ public struct DuplicateKeyStore: Sendable {
         self = kept
     }
 
-    /// The file bytes, entries sorted by digest.
+    /// The file bytes, entries sorted by slot field, then digest.
     public func serialized() -> [UInt8] {
         var occupied = [Int]()
         occupied.reserveCapacity(count)
         for i in digests.indices where digests[i] != 0 { occupied.append(i) }
-        occupied.sort { digests[$0] < digests[$1] }
+        occupied.sort { (origins[$0].slotField, digests[$0]) < (origins[$1].slotField, digests[$1]) }
         var out = [UInt8](repeating: 0, count: count * DuplicateKeyStore.entrySize)
         out.withUnsafeMutableBytes { o in
             var at = 0
@@ -105,33 +113,30 @@ public struct DuplicateKeyStore: Sendable {
                 o.storeBytes(of: UInt32(origin.fileSeq).littleEndian, toByteOffset: at + 20, as: UInt32.self)
                 o.storeBytes(of: UInt32(origin.recordSeq).littleEndian, toByteOffset: at + 24, as: UInt32.self)
                 for j in 0..<10 { o[at + 28 + j] = j < Int(origin.switchID.count) ? origin.switchID[j] : ASCII.space }
+                o.storeBytes(of: origin.slotField.littleEndian, toByteOffset: at + 38, as: UInt16.self)
                 at += DuplicateKeyStore.entrySize
             }
         }
         return out
     }
 
-    /// Parses a store file; `source` names it in errors.
-    public init(parsing bytes: [UInt8], source: String) throws(StateError) {
-        guard bytes.count % DuplicateKeyStore.entrySize == 0 else {
-            throw StateError(file: source, line: 0, problem: "size \(bytes.count) is not a multiple of \(DuplicateKeyStore.entrySize)")
-        }
-        self.init(capacity: bytes.count / DuplicateKeyStore.entrySize)
-        var entries: [(UInt128, DuplicateOrigin)] = []
-        bytes.withUnsafeBytes { b in
-            var at = 0
-            while at < b.count {
-                let lo = UInt64(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-                let hi = UInt64(littleEndian: b.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))
-                let date = Int(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: at + 16, as: UInt32.self)))
-                let fileSeq = Int(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: at + 20, as: UInt32.self)))
-                let recordSeq = Int(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: at + 24, as: UInt32.self)))
-                let switchID = PackedText(ByteField.rightTrimmed(UnsafeRawBufferPointer(rebasing: b[(at + 28)..<(at + 38)])))
-                entries.append((UInt128(hi) << 64 | UInt128(lo),
-                                DuplicateOrigin(switchID: switchID, fileSeq: fileSeq, recordSeq: recordSeq, startDate: date)))
-                at += DuplicateKeyStore.entrySize
-            }
-        }
-        for (d, o) in entries { place(d == 0 ? 1 : d, o) }
+    /// Adds an entry read from a file (`DuplicateKeyReader`).
+    mutating func add(digest: UInt128, origin: DuplicateOrigin) {
+        if (count + 1) * 2 > digests.count { grow() }
+        place(digest == 0 ? 1 : digest, origin)
+    }
+
+    /// Decodes the file entry at the start of `entry` (`entrySize` bytes).
+    static func decode(_ entry: UnsafeRawBufferPointer) -> (digest: UInt128, origin: DuplicateOrigin) {
+        let lo = UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+        let hi = UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        let date = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
+        let fileSeq = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 20, as: UInt32.self)))
+        let recordSeq = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 24, as: UInt32.self)))
+        let switchID = PackedText(ByteField.rightTrimmed(UnsafeRawBufferPointer(rebasing: entry[28..<38])))
+        let slotField = UInt16(littleEndian: entry.loadUnaligned(fromByteOffset: 38, as: UInt16.self))
+        return (UInt128(hi) << 64 | UInt128(lo),
+                DuplicateOrigin(switchID: switchID, fileSeq: fileSeq, recordSeq: recordSeq, startDate: date,
+                                slotField: slotField))
     }
 }

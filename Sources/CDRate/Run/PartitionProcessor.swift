@@ -11,11 +11,14 @@ public struct PartitionProcessor: Sendable {
     private let ratedFormatter: RatedRecordFormatter
     private let roamerFormatter: RoamerRecordFormatter
     private let highUsage: HighUsageMonitor
+    private let partitions: Int
 
-    /// A processor for run `runID`.
-    public init(reference: ReferenceData, runID: RunID) {
+    /// A processor for run `runID` of a work area of `partitions` IMSI partitions (which
+    /// decides the IMSI slots kept with the duplicate keys).
+    public init(reference: ReferenceData, runID: RunID, partitions: Int = RunState.defaultPartitions) {
         self.reference = reference
         self.runID = runID
+        self.partitions = partitions
         checker = RecordChecker(reference: reference)
         discounts = DiscountCalculator(reference: reference)
         ratedFormatter = RatedRecordFormatter(reference: reference)
@@ -69,7 +72,8 @@ public struct PartitionProcessor: Sendable {
                 // Only recycle runs take store entries: a nightly run skips the lookup.
                 if !recycledOf.isEmpty, let r = recycledOf[record.rawOffset] { result.recycledResolved.append(r) }
                 let key = DuplicateKey(raw: raw)
-                if let origin = result.state.duplicateKeys.origin(of: key) {
+                if let origin = result.state.duplicateKeys.origin(of: key)
+                    ?? (result.state.unslottedDuplicateKeys.isEmpty ? nil : result.state.unslottedDuplicateKeys.origin(of: key)) {
                     DuplicateRecordFormatter.append(record.source, original: origin, raw: raw, to: &result.duplicates.bytes)
                     result.duplicates.appended(sourceOrder(record.source, raw: raw))
                     result.counters.duplicates.add(raw: raw)
@@ -77,7 +81,8 @@ public struct PartitionProcessor: Sendable {
                 }
                 result.state.duplicateKeys.insert(key, DuplicateOrigin(
                     switchID: record.source.switchID, fileSeq: record.source.fileSeq,
-                    recordSeq: record.source.recordSeq, startDate: record.start.date))
+                    recordSeq: record.source.recordSeq, startDate: record.start.date,
+                    imsiSlot: PartitionEntries.slot(of: raw, partitions: partitions)))
                 let canonical = CanonicalKey(imsi: record.imsi, start: record.start.value, source: record.source)
                 let charge: Int
                 if record.isRoamer {

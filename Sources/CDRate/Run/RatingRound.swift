@@ -51,51 +51,55 @@ public struct RatingRound: Sendable {
         }
         let retention = CivilTime.civilFromDays(CivilTime.days(ofDate: max(state.highWaterDate, 19700101))
                                                 - reference.network.maxAgeDays)
-        let processor = PartitionProcessor(reference: reference, runID: runID)
+        let processor = PartitionProcessor(reference: reference, runID: runID, partitions: partitions)
         let batchRecords = self.batchRecords
         let frozenSlices = slices
-        let results = ParallelWork.map(count: partitions, threads: threads) { p -> Result<PartitionResult, IOFailure> in
+        var results = ParallelWork.map(count: partitions, threads: threads) { p -> Result<PartitionResult, IOFailure> in
             do throws(IOFailure) {
-                var slice = frozenSlices[p]
                 let keyFile = RunState.partitionFile(p)
-                if let previousKeys, FileSystem.exists(previousKeys + "/" + keyFile) {
-                    let path = previousKeys + "/" + keyFile
-                    do {
-                        slice.duplicateKeys = try DuplicateKeyStore(parsing: try FileSystem.read(path), source: path)
-                    } catch let e as IOFailure {
-                        throw e
-                    } catch {
-                        throw IOFailure(path: path, reason: "damaged duplicate-key file: \(error)")
-                    }
-                }
-                // Large partitions are rated a sub-batch of IMSIs at a time, each split into a
-                // file of its own in one pass and spilled as its own sorted run, so memory
-                // does not grow with the night.
+                let keys = try DuplicateKeyReader(path: previousKeys.map { $0 + "/" + keyFile })
+                // Large partitions are rated a sub-batch of IMSI slots at a time, each split
+                // into a file of its own in one pass, holding only its slots' duplicate keys,
+                // and spilled as its own sorted run, so memory does not grow with the night
+                // nor with the keys kept.
                 let records = (FileSystem.size(inputs[p]) ?? 0) / PartitionEntries.stride
-                let batches = max(1, (records + batchRecords - 1) / batchRecords)
-                slice.duplicateKeys.reserve(slice.duplicateKeys.count + records)
+                let batches = RatingRound.batches(records: records, keys: keys.count, batchRecords: batchRecords)
                 let writer = try SpillWriter(path: RatingRound.spillPath(spillDirectory, p), bufferSize: 1 << 20)
+                var keyWriter: SpillWriter?
+                if let nextKeys { keyWriter = try SpillWriter(path: nextKeys + "/" + keyFile, bufferSize: 1 << 20, writeBack: true) }
                 var total = PartitionResult()
-                var state = slice
+                var state = frozenSlices[p]
+                state.unslottedDuplicateKeys = try keys.unslottedKeys()
+                if let keyWriter, !state.unslottedDuplicateKeys.isEmpty {
+                    var kept = state.unslottedDuplicateKeys
+                    kept.prune(before: retention)
+                    try keyWriter.append(kept.serialized())
+                }
                 let batchFiles = batches == 1 ? [inputs[p]]
                     : try PartitionEntries.split(inputs[p], batches: batches, partitions: partitions)
-                for file in batchFiles {
+                for (b, file) in batchFiles.enumerated() {
                     let batch = PartitionEntries(bytes: try FileSystem.read(file))
                     if file != inputs[p] { try FileSystem.removeTree(file) }
+                    state.duplicateKeys = try keys.keys(
+                        belowSlot: PartitionEntries.endSlot(ofBatch: b, batches: batches),
+                        reservingExtra: batch.count, expected: keys.count / batches)
                     var result = processor.process(batch, sources: sources, recycled: recycled, state: state)
                     state = result.state
                     result.state = PartitionState()
                     total.spilled.append(try result.spill(into: writer))
                     total.counters.merge(result.counters)
                     total.recycledResolved += result.recycledResolved
+                    state.duplicateKeys.prune(before: retention)
+                    if let keyWriter { try keyWriter.append(state.duplicateKeys.serialized()) }
+                    state.duplicateKeys = DuplicateKeyStore()
+                }
+                guard keys.isAtEnd else {
+                    throw IOFailure(path: keys.path, reason: "damaged duplicate-key file: entries after the last slot")
                 }
                 try writer.close()
+                try keyWriter?.close()
                 try FileSystem.removeTree(inputs[p])
-                state.duplicateKeys.prune(before: retention)
-                if let nextKeys {
-                    try FileSystem.write(nextKeys + "/" + keyFile, state.duplicateKeys.serialized(), sync: false)
-                }
-                state.duplicateKeys = DuplicateKeyStore()
+                state.unslottedDuplicateKeys = DuplicateKeyStore()
                 total.state = state
                 return .success(total)
             } catch {
@@ -103,29 +107,39 @@ public struct RatingRound: Sendable {
             }
         }
 
-        MemoryRelease.releaseFreePages()
-        timer.mark("partitions: check, sort, dedupe, rate, branches, spill")
         FaultPoint.reach("after-partition-spill")
         var outcome = RatingOutcome()
-        var pools = FreeUnitPools()
-        var ledger = HighUsageLedger()
         var spilled = [[[Range<Int>]]]()
-        for r in results {
-            let result: PartitionResult
-            switch r {
-            case .success(let value): result = value
-            case .failure(let error): throw error
+        do {
+            // The partitions' results are dropped before the merge, and the merged state
+            // sized up front, so that their memory is free for the merge's buffers.
+            var partitionResults = [PartitionResult]()
+            for r in results {
+                switch r {
+                case .success(let value): partitionResults.append(value)
+                case .failure(let error): throw error
+                }
             }
-            spilled.append(result.spilled)
-            outcome.counters.merge(result.counters)
-            outcome.recycledResolved.formUnion(result.recycledResolved)
-            pools.merge(result.state.pools)
-            ledger.merge(result.state.ledger)
+            results.removeAll()
+            var pools = FreeUnitPools()
+            var ledger = HighUsageLedger()
+            pools.reserveCapacity(partitionResults.reduce(0) { $0 + $1.state.pools.covered.count })
+            ledger.reserveCapacity(partitionResults.reduce(0) { $0 + $1.state.ledger.count })
+            for result in partitionResults {
+                spilled.append(result.spilled)
+                outcome.counters.merge(result.counters)
+                outcome.recycledResolved.formUnion(result.recycledResolved)
+                pools.merge(result.state.pools)
+                ledger.merge(result.state.ledger)
+            }
+            partitionResults.removeAll()
+            pools.prune(before: retention / 100)
+            ledger.prune(olderThan: retention)
+            state.pools = pools
+            state.ledger = ledger
         }
-        pools.prune(before: retention / 100)
-        ledger.prune(olderThan: retention)
-        state.pools = pools
-        state.ledger = ledger
+        MemoryRelease.releaseFreePages()
+        timer.mark("partitions: check, sort, dedupe, rate, branches, spill")
 
         let spilledRanges = spilled
         let merged = ParallelWork.map(count: RatingRound.outputs.count, threads: threads) { i -> Result<String, IOFailure> in
@@ -143,6 +157,7 @@ public struct RatingRound: Sendable {
                 return .failure(error)
             }
         }
+        MemoryRelease.releaseFreePages()
         timer.mark("merge outputs (with SHA-256)")
         for m in merged {
             switch m {
@@ -156,6 +171,15 @@ public struct RatingRound: Sendable {
 
     /// Records rated at once within a partition by default (a sub-batch of its IMSIs).
     public static let defaultBatchRecords = 16_384
+
+    /// The number of sub-batches a partition of `records` records with `keys` duplicate
+    /// keys kept from earlier runs is rated in: enough that one holds about
+    /// `batchRecords` records, or about eight times as many kept keys (a key takes about
+    /// an eighth of the memory of a record being rated), whichever needs more.
+    static func batches(records: Int, keys: Int, batchRecords: Int) -> Int {
+        let needed = max((records + batchRecords - 1) / batchRecords, (keys + 8 * batchRecords - 1) / (8 * batchRecords))
+        return min(max(1, needed), PartitionEntries.slots)
+    }
 
     static func spillPath(_ directory: String, _ partition: Int) -> String {
         "\(directory)/out-\(partition).bin"

@@ -40,6 +40,22 @@ public final class SpillWriter {
         count += bytes.count
     }
 
+    /// Writes `bytes` at once, after what is buffered, without copying them into the buffer.
+    public func appendUnbuffered(_ bytes: UnsafeRawBufferPointer) throws(IOFailure) {
+        try flush()
+        try writeAll(bytes)
+        count += bytes.count
+    }
+
+    /// Appends the bytes of an array.
+    public func append(_ bytes: [UInt8]) throws(IOFailure) {
+        var failure: IOFailure?
+        bytes.withUnsafeBytes { raw in
+            do throws(IOFailure) { try append(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
     /// Writes the buffer out (and reuses it).
     public func flush() throws(IOFailure) {
         if buffer.isEmpty { return }

@@ -365,20 +365,23 @@ final class RunFixture {
     // MARK: - Running
 
     /// The options of a nightly run of this world.
-    func options(threads: Int = 2, work: String? = nil, recollect: String? = nil) -> RunOptions {
+    func options(threads: Int = 2, work: String? = nil, recollect: String? = nil,
+                 batchRecords: Int = RatingRound.defaultBatchRecords) -> RunOptions {
         var o = RunOptions()
         o.inbox = inbox
         o.tariffs = tariffs
         o.work = work ?? self.work
         o.threads = threads
+        o.batchRecords = batchRecords
         o.recollect = recollect.map { RecollectRequest(argument: $0)! }
         return o
     }
 
     /// Runs `cdrate run` (or `cdrate collect --recollect`).
     @discardableResult
-    func run(threads: Int = 2, work: String? = nil, recollect: String? = nil) throws -> RunReport {
-        try NightlyRun(options: options(threads: threads, work: work, recollect: recollect)).run()
+    func run(threads: Int = 2, work: String? = nil, recollect: String? = nil,
+             batchRecords: Int = RatingRound.defaultBatchRecords) throws -> RunReport {
+        try NightlyRun(options: options(threads: threads, work: work, recollect: recollect, batchRecords: batchRecords)).run()
     }
 
     /// Runs `cdrate reprocess`.
