@@ -50,26 +50,22 @@ public struct CollectionStage: Sendable {
         }
         var outcome = CollectionOutcome()
         var working = registry
-        let batch = max(2, 2 * threads)
-        var first = 0
-        while first < candidates.count {
-            let slice = Array(candidates[first..<min(first + batch, candidates.count)])
-            let results = ParallelWork.map(count: slice.count, threads: threads) { i -> SwitchFileReadResult in
-                let c = slice[i]
-                guard let parsed = c.parsed else {
-                    return SwitchFileReader.hashOnly(path: inboxPath + "/" + c.name,
-                                                     reason: SwitchFileReader.quarantineReasonForName(c.name))
-                }
-                return SwitchFileReader.read(path: inboxPath + "/" + c.name, name: parsed, archiveTo: archivePath + "/" + c.name,
-                                             maxInflatedBytes: limit)
+        // Files are read ahead on the workers while the caller's thread decides and sinks
+        // them in name order; one file is read ahead per worker, so memory holds a few files.
+        try ParallelWork.stream(count: candidates.count, threads: threads, window: threads + 1, produce: { i in
+            let c = candidates[i]
+            guard let parsed = c.parsed else {
+                return SwitchFileReader.hashOnly(path: inboxPath + "/" + c.name,
+                                                 reason: SwitchFileReader.quarantineReasonForName(c.name))
             }
-            for (i, c) in slice.enumerated() {
-                if let file = try decide(c.name, c.parsed, results[i], registry: &working, outcome: &outcome) {
-                    try sink(file)
-                }
+            return SwitchFileReader.read(path: inboxPath + "/" + c.name, name: parsed, archiveTo: archivePath + "/" + c.name,
+                                         maxInflatedBytes: limit)
+        }, consume: { (i, result) throws(IOFailure) in
+            let c = candidates[i]
+            if let file = try decide(c.name, c.parsed, result, registry: &working, outcome: &outcome) {
+                try sink(file)
             }
-            first += batch
-        }
+        })
         for gap in working.gaps() {
             for seq in gap.missing {
                 outcome.events.append(CollectionEvent(kind: "GAP", subject: gap.switchID.description,

@@ -37,9 +37,13 @@ public enum SwitchFileReader {
         }
         defer { if archive >= 0 { close(archive) } }
 
-        // A plain file's content is the file; a gzip file's is estimated (CDR text
-        // compresses about tenfold) and the buffer grows if needed.
-        let expected = name.isGzip ? min(rawSize * 10, 32 << 20) : rawSize
+        // A plain file's content is the file; a gzip file's is what its trailer's ISIZE
+        // says when that is plausible, else an estimate (CDR text compresses about
+        // tenfold); the buffer grows if needed. Sized right, it is neither copied while
+        // growing nor twice as large as the content.
+        let expected = name.isGzip
+            ? (gzipContentSize(input, rawSize: rawSize, limit: maxInflatedBytes) ?? min(rawSize * 10, 32 << 20))
+            : rawSize
         var checker = SwitchFileChecker(name: name, expectedContentBytes: expected)
         let inflater = name.isGzip ? GzipInflater(maxInflatedBytes: maxInflatedBytes) : nil
         var hash = SHA256()
@@ -123,6 +127,19 @@ public enum SwitchFileReader {
     }
 
     /// `read(2)`, which this type's own `read` hides.
+    /// The inflated size a gzip file's trailer records (ISIZE, its last four bytes,
+    /// little-endian), or nil when it cannot be read or is implausible: above `limit` or
+    /// 64 MiB, or above the 1,032-fold expansion deflate can reach (a damaged trailer or
+    /// a bomb must not size the buffer).
+    private static func gzipContentSize(_ descriptor: Int32, rawSize: Int, limit: Int) -> Int? {
+        guard rawSize >= 18 else { return nil }
+        var trailer: UInt32 = 0
+        guard pread(descriptor, &trailer, 4, off_t(rawSize - 4)) == 4 else { return nil }
+        let size = Int(UInt32(littleEndian: trailer))
+        guard size > 0, size <= min(limit, 64 << 20), size <= rawSize * 1032 else { return nil }
+        return size
+    }
+
     private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
         #if canImport(Glibc)
         return Glibc.read(descriptor, buffer, count)
