@@ -126,7 +126,6 @@ public enum SwitchFileReader {
         return nil
     }
 
-    /// `read(2)`, which this type's own `read` hides.
     /// The inflated size a gzip file's trailer records (ISIZE, its last four bytes,
     /// little-endian), or nil when it cannot be read or is implausible: above `limit` or
     /// 64 MiB, or above the 1,032-fold expansion deflate can reach (a damaged trailer or
@@ -140,6 +139,7 @@ public enum SwitchFileReader {
         return size
     }
 
+    /// `read(2)`, which this type's own `read` hides.
     private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
         #if canImport(Glibc)
         return Glibc.read(descriptor, buffer, count)

@@ -59,20 +59,7 @@ public struct DuplicateKeyStore: Sendable {
     /// Remembers that `key` was rated as `origin`.
     @inline(__always)
     public mutating func insert(_ key: DuplicateKey, _ origin: DuplicateOrigin) {
-        if (count + 1) * 2 > digests.count { grow() }
-        let digest = DuplicateKeyStore.stored(key)
-        let i = slot(of: digest)
-        if digests[i] == 0 { count += 1 }
-        digests[i] = digest
-        origins[i] = origin
-    }
-
-    /// Makes room for `capacity` keys without growing while they are inserted.
-    public mutating func reserve(_ capacity: Int) {
-        if capacity * 2 <= digests.count { return }
-        var bigger = DuplicateKeyStore(capacity: capacity)
-        for i in digests.indices where digests[i] != 0 { bigger.place(digests[i], origins[i]) }
-        self = bigger
+        add(digest: key.digest, origin: origin)
     }
 
     private mutating func grow() {
@@ -120,7 +107,9 @@ public struct DuplicateKeyStore: Sendable {
         return out
     }
 
-    /// Adds an entry read from a file (`DuplicateKeyReader`).
+    /// Adds the key with digest `digest` (`insert`, and entries read from a file by
+    /// `DuplicateKeyReader`).
+    @inline(__always)
     mutating func add(digest: UInt128, origin: DuplicateOrigin) {
         if (count + 1) * 2 > digests.count { grow() }
         place(digest == 0 ? 1 : digest, origin)

@@ -2,8 +2,8 @@ import Dispatch
 import Synchronization
 
 /// The one place where cdrate runs work concurrently: `count` independent jobs on
-/// `threads` Dispatch workers, results returned (or streamed) in job order. Because jobs are pure
-/// and results are placed by index, the result never depends on the thread count.
+/// `threads` Dispatch workers, results returned (or streamed) in job order. Because jobs
+/// are pure and results are placed by index, the result never depends on the thread count.
 public enum ParallelWork {
     /// Runs `body(i)` for every `i` in `0..<count` on up to `threads` workers.
     public static func map<T: Sendable>(count: Int, threads: Int, _ body: @Sendable (Int) -> T) -> [T] {
@@ -104,7 +104,7 @@ private final class SharedCounter: Sendable {
     func take() -> Int { value.add(1, ordering: .relaxed).oldValue }
 }
 
-/// A flag set once by the consumer of `ParallelWork.stream` to stop its feeder.
+/// A flag set once by the consumer of `ParallelWork.stream` to stop its workers.
 private final class StopFlag: Sendable {
     private let value = Atomic<Bool>(false)
 

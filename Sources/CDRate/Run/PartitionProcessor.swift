@@ -66,6 +66,8 @@ public struct PartitionProcessor: Sendable {
             order.sort { $0.key < $1.key }
             var fraud = FraudDetector(reference: reference)
             var currentIMSI = -1
+            // The IMSI slot kept with each new key, hashed once per IMSI (records come by IMSI).
+            var slotIMSI = -1, slot = 0
             for entry in order {
                 var record = prepared[Int(entry.index)]
                 let raw = UnsafeRawBufferPointer(rebasing: all[record.rawOffset..<(record.rawOffset + 160)])
@@ -79,10 +81,13 @@ public struct PartitionProcessor: Sendable {
                     result.counters.duplicates.add(raw: raw)
                     continue
                 }
+                if record.imsi != slotIMSI {
+                    slot = PartitionEntries.slot(of: raw, partitions: partitions)
+                    slotIMSI = record.imsi
+                }
                 result.state.duplicateKeys.insert(key, DuplicateOrigin(
                     switchID: record.source.switchID, fileSeq: record.source.fileSeq,
-                    recordSeq: record.source.recordSeq, startDate: record.start.date,
-                    imsiSlot: PartitionEntries.slot(of: raw, partitions: partitions)))
+                    recordSeq: record.source.recordSeq, startDate: record.start.date, imsiSlot: slot))
                 let canonical = CanonicalKey(imsi: record.imsi, start: record.start.value, source: record.source)
                 let charge: Int
                 if record.isRoamer {
