@@ -18,9 +18,12 @@ public struct DuplicateKey: Hashable, Sendable {
         let other = ByteField.trimmed(d[DetailLayout.otherParty])
         var a = FNV1a.offsetBasis
         var b: UInt64 = 0x9E37_79B9_7F4A_7C15
+        // Both hashes in one pass: two independent chains of multiplies run side by side.
         @inline(__always) func mix(_ bytes: UnsafeRawBufferPointer) {
-            a = FNV1a.hash(bytes, seed: a)
-            b = FNV1a.hash(bytes, seed: b)
+            for byte in bytes {
+                a = (a ^ UInt64(byte)) &* FNV1a.prime
+                b = (b ^ UInt64(byte)) &* FNV1a.prime
+            }
         }
         mix(d[DetailLayout.imsi])
         mix(d[DetailLayout.callType])
@@ -40,21 +43,23 @@ public struct DuplicateKey: Hashable, Sendable {
 
 /// The record a duplicate duplicates: the `U` record's second reference.
 public struct DuplicateOrigin: Sendable, Equatable {
-    // Stored compactly (32 bytes instead of 56): the duplicate-key table holds one per key.
-    private var switchBits: UInt128
-    private var switchCount: UInt8
+    // Stored compactly (40 bytes instead of 64): the duplicate-key table holds one per key.
+    private var switchLow: UInt64
+    private var switchHigh: UInt64
+    /// The IMSI plus one, or 0 where it is not known (a key carried over from a work
+    /// area of an older cdrate). The value the key file stores in bytes 40–47.
+    var imsiField: UInt64
     private var fileSeq32: UInt32
     private var recordSeq32: UInt32
     private var startDate32: UInt32
-    /// `0x8000 | slot`, or 0 where the slot is not known (a key read from a file written
-    /// before cdrate kept slots). The value the key file stores in bytes 38–39.
-    var slotField: UInt16
+    private var switchCount: UInt8
 
     /// Switch of the rated original.
     public var switchID: PackedText {
-        get { PackedText(bits: switchBits, count: switchCount) }
+        get { PackedText(bits: UInt128(switchHigh) << 64 | UInt128(switchLow), count: switchCount) }
         set {
-            switchBits = newValue.bits
+            switchLow = UInt64(truncatingIfNeeded: newValue.bits)
+            switchHigh = UInt64(truncatingIfNeeded: newValue.bits >> 64)
             switchCount = newValue.count
         }
     }
@@ -74,27 +79,21 @@ public struct DuplicateOrigin: Sendable, Equatable {
         set { startDate32 = UInt32(newValue) }
     }
 
-    /// The IMSI slot of the key's record (`PartitionEntries.slot`), which decides the
-    /// sub-batch a partition rates it in; nil for a key from a file written before slots
-    /// were kept.
-    public var imsiSlot: Int? {
-        slotField == 0 ? nil : Int(slotField & 0x7FFF)
+    /// The IMSI of the key's record, which decides the IMSI range it is kept and looked
+    /// up with; nil for a key carried over from a work area of an older cdrate.
+    public var imsi: Int? {
+        imsiField == 0 ? nil : Int(imsiField - 1)
     }
 
     /// An origin (sequence numbers and date as SPEC bounds them: 6 and 8 digits, `YYYYMMDD`)
-    /// of a record whose IMSI is in `imsiSlot` (nil: not known).
-    public init(switchID: PackedText, fileSeq: Int, recordSeq: Int, startDate: Int, imsiSlot: Int?) {
-        switchBits = switchID.bits
+    /// of a record of IMSI `imsi` (nil: not known).
+    public init(switchID: PackedText, fileSeq: Int, recordSeq: Int, startDate: Int, imsi: Int?) {
+        switchLow = UInt64(truncatingIfNeeded: switchID.bits)
+        switchHigh = UInt64(truncatingIfNeeded: switchID.bits >> 64)
         switchCount = switchID.count
         fileSeq32 = UInt32(fileSeq)
         recordSeq32 = UInt32(recordSeq)
         startDate32 = UInt32(startDate)
-        slotField = imsiSlot.map { 0x8000 | UInt16($0 & 0x7FFF) } ?? 0
-    }
-
-    /// An origin read from a key file, with its stored slot field.
-    init(switchID: PackedText, fileSeq: Int, recordSeq: Int, startDate: Int, slotField: UInt16) {
-        self.init(switchID: switchID, fileSeq: fileSeq, recordSeq: recordSeq, startDate: startDate, imsiSlot: nil)
-        self.slotField = slotField
+        imsiField = imsi.map { UInt64($0) + 1 } ?? 0
     }
 }

@@ -1,17 +1,17 @@
 /// The duplicate keys of rated records, kept across runs for `MAX_AGE_DAYS` after
-/// the start of the rated record (SPEC section 4, step 2). One file per partition of
-/// IMSIs; part of the committed state. In memory, one store holds the keys of the IMSI
-/// slots a sub-batch rates (`DuplicateKeyReader`), so memory does not grow with the
-/// keys a partition keeps.
+/// the start of the rated record (SPEC section 4, step 2), in the committed state's
+/// `dupkeys/keys.bin`. In memory, one store holds the keys of the IMSIs a sub-batch
+/// rates (`DuplicateKeyFile`), so memory does not grow with the keys kept.
 ///
 /// An open-addressing hash table indexed by the key's digest, which is already a
 /// uniform hash: no hashing per lookup and no per-process hash seed. The file lists the
-/// entries sorted by IMSI slot, then digest, so its bytes depend only on the set of
-/// keys, not on the order they were rated in (nor on how partitions were batched).
+/// entries sorted by IMSI, then digest, so its bytes depend only on the set of keys,
+/// not on the order they were rated in (nor on how the run divided its work).
 ///
-/// File format: fixed 40-byte entries, little-endian: digest (16), start date (4),
-/// file seq (4), record seq (4), switch id (10, space padded), slot field (2:
-/// `0x8000 | slot`; 0 in files written before slots were kept, which sort first).
+/// File format: fixed 48-byte entries, little-endian: digest (16), start date (4),
+/// file seq (4), record seq (4), switch id (10, space padded), zero (2), IMSI plus one
+/// (8; 0 for a key carried over from the `pNN.bin` files of an older cdrate, whose
+/// 40-byte entries lack it: such keys sort first).
 public struct DuplicateKeyStore: Sendable {
     /// Digests by slot; 0 marks an empty slot (a real digest of 0 is stored as 1).
     private var digests: [UInt128]
@@ -21,7 +21,9 @@ public struct DuplicateKeyStore: Sendable {
     public private(set) var count = 0
 
     /// The size of one entry in the file.
-    public static let entrySize = 40
+    public static let entrySize = 48
+    /// The size of one entry in the `pNN.bin` files of an older cdrate.
+    public static let legacyEntrySize = 40
 
     /// An empty store.
     public init() { self.init(capacity: 16) }
@@ -31,7 +33,7 @@ public struct DuplicateKeyStore: Sendable {
         var slots = 16
         while slots < capacity * 2 { slots <<= 1 }
         digests = Array(repeating: 0, count: slots)
-        origins = Array(repeating: DuplicateOrigin(switchID: .empty, fileSeq: 0, recordSeq: 0, startDate: 0, imsiSlot: nil),
+        origins = Array(repeating: DuplicateOrigin(switchID: .empty, fileSeq: 0, recordSeq: 0, startDate: 0, imsi: nil),
                         count: slots)
     }
 
@@ -83,12 +85,14 @@ public struct DuplicateKeyStore: Sendable {
         self = kept
     }
 
-    /// The file bytes, entries sorted by slot field, then digest.
+    /// The file bytes, entries sorted by IMSI (unknown first), then digest.
     public func serialized() -> [UInt8] {
-        var occupied = [Int]()
-        occupied.reserveCapacity(count)
-        for i in digests.indices where digests[i] != 0 { occupied.append(i) }
-        occupied.sort { (origins[$0].slotField, digests[$0]) < (origins[$1].slotField, digests[$1]) }
+        // Sort plain values (IMSI field, digest, slot) rather than indices into the table.
+        var sorted = [(imsi: UInt64, digest: UInt128, slot: Int)]()
+        sorted.reserveCapacity(count)
+        for i in digests.indices where digests[i] != 0 { sorted.append((origins[i].imsiField, digests[i], i)) }
+        sorted.sort { $0.imsi != $1.imsi ? $0.imsi < $1.imsi : $0.digest < $1.digest }
+        let occupied = sorted.lazy.map(\.slot)
         var out = [UInt8](repeating: 0, count: count * DuplicateKeyStore.entrySize)
         out.withUnsafeMutableBytes { o in
             var at = 0
@@ -100,7 +104,8 @@ public struct DuplicateKeyStore: Sendable {
                 o.storeBytes(of: UInt32(origin.fileSeq).littleEndian, toByteOffset: at + 20, as: UInt32.self)
                 o.storeBytes(of: UInt32(origin.recordSeq).littleEndian, toByteOffset: at + 24, as: UInt32.self)
                 for j in 0..<10 { o[at + 28 + j] = j < Int(origin.switchID.count) ? origin.switchID[j] : ASCII.space }
-                o.storeBytes(of: origin.slotField.littleEndian, toByteOffset: at + 38, as: UInt16.self)
+                o.storeBytes(of: UInt16(0), toByteOffset: at + 38, as: UInt16.self)
+                o.storeBytes(of: origin.imsiField.littleEndian, toByteOffset: at + 40, as: UInt64.self)
                 at += DuplicateKeyStore.entrySize
             }
         }
@@ -108,24 +113,31 @@ public struct DuplicateKeyStore: Sendable {
     }
 
     /// Adds the key with digest `digest` (`insert`, and entries read from a file by
-    /// `DuplicateKeyReader`).
+    /// `DuplicateKeyFile`).
     @inline(__always)
     mutating func add(digest: UInt128, origin: DuplicateOrigin) {
         if (count + 1) * 2 > digests.count { grow() }
         place(digest == 0 ? 1 : digest, origin)
     }
 
-    /// Decodes the file entry at the start of `entry` (`entrySize` bytes).
-    static func decode(_ entry: UnsafeRawBufferPointer) -> (digest: UInt128, origin: DuplicateOrigin) {
+    /// Decodes the file entry at the start of `entry` (`entrySize` bytes, or
+    /// `legacyEntrySize` when `legacy`: an entry of an older cdrate's `pNN.bin`, whose
+    /// IMSI is not known).
+    static func decode(_ entry: UnsafeRawBufferPointer, legacy: Bool = false) -> (digest: UInt128, origin: DuplicateOrigin) {
         let lo = UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
         let hi = UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
         let date = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
         let fileSeq = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 20, as: UInt32.self)))
         let recordSeq = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 24, as: UInt32.self)))
         let switchID = PackedText(ByteField.rightTrimmed(UnsafeRawBufferPointer(rebasing: entry[28..<38])))
-        let slotField = UInt16(littleEndian: entry.loadUnaligned(fromByteOffset: 38, as: UInt16.self))
-        return (UInt128(hi) << 64 | UInt128(lo),
-                DuplicateOrigin(switchID: switchID, fileSeq: fileSeq, recordSeq: recordSeq, startDate: date,
-                                slotField: slotField))
+        var origin = DuplicateOrigin(switchID: switchID, fileSeq: fileSeq, recordSeq: recordSeq, startDate: date, imsi: nil)
+        if !legacy { origin.imsiField = imsiField(entry) }
+        return (UInt128(hi) << 64 | UInt128(lo), origin)
+    }
+
+    /// The IMSI field (IMSI plus one, 0 unknown) of the file entry at the start of `entry`.
+    @inline(__always)
+    static func imsiField(_ entry: UnsafeRawBufferPointer) -> UInt64 {
+        UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 40, as: UInt64.self))
     }
 }

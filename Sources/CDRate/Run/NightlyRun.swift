@@ -22,10 +22,10 @@ public struct NightlyRun: Sendable {
         report.notices = context.notices
 
         // Collection into the archive's staging directory; collected records go straight
-        // to their partition's spill file.
+        // to their IMSI range's spill file.
         let archiveStaging = WorkArea.staging(context.area.archiveDirectory(runID))
         try FileSystem.makeDirectories(archiveStaging)
-        let spill = try PartitionSpill(directory: context.scratch, partitions: context.state.partitions)
+        let spill = try PartitionSpill(directory: context.scratch, ranges: context.ranges)
         let progress = ProgressLine()
         defer { progress.finish() }
         var sources = [DetailSource]()
@@ -62,7 +62,7 @@ public struct NightlyRun: Sendable {
         report.filesQuarantined = collection.quarantined.count
         report.alarms = collection.alarms.map(\.text)
 
-        progress.show("rating \(collectedRecords) records in \(context.state.partitions) partitions")
+        progress.show("rating \(collectedRecords) records in \(context.ranges.count) IMSI ranges")
         let outcome = try context.rate(inputs: spill.paths, sources: sources, recycled: [], threads: options.threads,
                                        batchRecords: options.batchRecords, timer: timer)
         context.state.rejects.append(xLines: try FileSystem.read(context.runStaging + "/rejects.dat"))

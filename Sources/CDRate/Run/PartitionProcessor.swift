@@ -1,7 +1,7 @@
-/// Runs every record-level stage over one partition of IMSIs, in the order SPEC
+/// Runs every record-level stage over one range of IMSIs, in the order SPEC
 /// sections 4–7 give: check (E02–E09), canonical sort, deduplicate, rate and discount
 /// (own subscribers) or wholesale-rate (roamers), then the branches. A pure function
-/// of its inputs, the reference data and the partition's state, so partitions run in
+/// of its inputs, the reference data and the range's state, so ranges run in
 /// parallel and the result does not depend on the number of threads.
 public struct PartitionProcessor: Sendable {
     private let reference: ReferenceData
@@ -11,14 +11,11 @@ public struct PartitionProcessor: Sendable {
     private let ratedFormatter: RatedRecordFormatter
     private let roamerFormatter: RoamerRecordFormatter
     private let highUsage: HighUsageMonitor
-    private let partitions: Int
 
-    /// A processor for run `runID` of a work area of `partitions` IMSI partitions (which
-    /// decides the IMSI slots kept with the duplicate keys).
-    public init(reference: ReferenceData, runID: RunID, partitions: Int = RunState.defaultPartitions) {
+    /// A processor for run `runID`.
+    public init(reference: ReferenceData, runID: RunID) {
         self.reference = reference
         self.runID = runID
-        self.partitions = partitions
         checker = RecordChecker(reference: reference)
         discounts = DiscountCalculator(reference: reference)
         ratedFormatter = RatedRecordFormatter(reference: reference)
@@ -26,17 +23,18 @@ public struct PartitionProcessor: Sendable {
         highUsage = HighUsageMonitor(reference: reference)
     }
 
-    /// Processes one partition.
+    /// Processes the records of one range of IMSIs (or of a sub-batch of one).
     ///
     /// - Parameters:
-    ///   - entries: the partition's detail records.
+    ///   - entries: the range's detail records.
     ///   - sources: the files (or store origins) the entries' source indices refer to.
     ///   - recycled: the store entries the entries' recycled indices refer to (recycle runs).
-    ///   - state: the partition's state before the run.
+    ///   - state: the range's state before the run.
     public func process(_ entries: PartitionEntries, sources: [DetailSource], recycled: [RecycledReject],
-                        state: PartitionState) -> PartitionResult {
+                        state: consuming PartitionState) -> PartitionResult {
         var result = PartitionResult()
-        result.state = state
+        // Moved, not copied: the stores are then uniquely referenced and grow in place.
+        result.state = consume state
         entries.bytes.withUnsafeBytes { all in
             var prepared = [PreparedRecord]()
             prepared.reserveCapacity(entries.count)
@@ -66,8 +64,6 @@ public struct PartitionProcessor: Sendable {
             order.sort { $0.key < $1.key }
             var fraud = FraudDetector(reference: reference)
             var currentIMSI = -1
-            // The IMSI slot kept with each new key, hashed once per IMSI (records come by IMSI).
-            var slotIMSI = -1, slot = 0
             for entry in order {
                 var record = prepared[Int(entry.index)]
                 let raw = UnsafeRawBufferPointer(rebasing: all[record.rawOffset..<(record.rawOffset + 160)])
@@ -75,30 +71,25 @@ public struct PartitionProcessor: Sendable {
                 if !recycledOf.isEmpty, let r = recycledOf[record.rawOffset] { result.recycledResolved.append(r) }
                 let key = DuplicateKey(raw: raw)
                 if let origin = result.state.duplicateKeys.origin(of: key)
-                    ?? (result.state.unslottedDuplicateKeys.isEmpty ? nil : result.state.unslottedDuplicateKeys.origin(of: key)) {
+                    ?? (result.state.legacyDuplicateKeys.isEmpty ? nil : result.state.legacyDuplicateKeys.origin(of: key)) {
                     DuplicateRecordFormatter.append(record.source, original: origin, raw: raw, to: &result.duplicates.bytes)
                     result.duplicates.appended(sourceOrder(record.source, raw: raw))
                     result.counters.duplicates.add(raw: raw)
                     continue
                 }
-                if record.imsi != slotIMSI {
-                    slot = PartitionEntries.slot(of: raw, partitions: partitions)
-                    slotIMSI = record.imsi
-                }
                 result.state.duplicateKeys.insert(key, DuplicateOrigin(
                     switchID: record.source.switchID, fileSeq: record.source.fileSeq,
-                    recordSeq: record.source.recordSeq, startDate: record.start.date, imsiSlot: slot))
-                let canonical = CanonicalKey(imsi: record.imsi, start: record.start.value, source: record.source)
+                    recordSeq: record.source.recordSeq, startDate: record.start.date, imsi: record.imsi))
                 let charge: Int
                 if record.isRoamer {
                     charge = roamerFormatter.append(record, raw: raw, to: &result.roamers.bytes)
-                    result.roamers.appended(canonical)
+                    result.roamers.appended()
                     result.counters.roamers.add(raw: raw)
                     result.counters.roamerCharge += charge
                 } else {
                     let flags = discounts.apply(&record, pools: &result.state.pools)
                     charge = ratedFormatter.append(record, flags: flags, raw: raw, to: &result.rated.bytes)
-                    result.rated.appended(canonical)
+                    result.rated.appended()
                     result.counters.rated.add(raw: raw)
                     result.counters.ratedNet += charge
                     result.counters.ratedByStatus[record.location.status.letter, default: 0] += 1
@@ -109,7 +100,7 @@ public struct PartitionProcessor: Sendable {
                 let msisdn = RecordView(raw)[DetailLayout.msisdn]
                 if let level = highUsage.observe(record, charge: charge, msisdn: msisdn, ledger: &result.state.ledger,
                                                  output: &result.alerts.bytes) {
-                    result.alerts.appended(canonical)
+                    result.alerts.appended()
                     result.counters.alerts += 1
                     if level >= 3 && !record.isRoamer {
                         result.counters.highAlerts.append("HU level \(level): IMSI \(RecordView(raw).string(DetailLayout.imsi)) MSISDN \(RecordView(raw).string(DetailLayout.msisdn)), triggered by \(record.source.switchID) file \(record.source.fileSeq) record \(record.source.recordSeq) at \(record.start.value)")
@@ -121,7 +112,7 @@ public struct PartitionProcessor: Sendable {
                 }
                 let before = result.fraud.bytes.count
                 fraud.observe(record, msisdn: msisdn, output: &result.fraud.bytes)
-                for _ in 0..<((result.fraud.bytes.count - before) / result.fraud.width) { result.fraud.appended(canonical) }
+                result.fraud.appended((result.fraud.bytes.count - before) / result.fraud.width)
             }
             for (i, n) in fraud.flagsPerRule.enumerated() { result.counters.fraudByRule[i] += n }
         }

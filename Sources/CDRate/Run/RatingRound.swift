@@ -1,8 +1,9 @@
-/// Rates a night's partitioned detail records against the state: runs the partitions
-/// in parallel (each reads only its own input spill file and its own duplicate-key
-/// file, and spills its sorted outputs), then merges the six outputs into the orders of
-/// SPEC section 8 straight into the run directory. Memory is bounded by one partition
-/// per worker, not by the night. Shared by nightly, re-collection, recycle and rerate.
+/// Rates a night's detail records, spilled by IMSI range, against the state: sub-batches
+/// of contiguous IMSIs are rated in parallel, each with only its IMSIs' duplicate keys,
+/// pools and usage, and their outputs written in IMSI order as they complete, which is
+/// the canonical order of SPEC section 8; rejects and duplicates are merged into source
+/// order at the end. Memory is bounded by the sub-batches in flight, not by the night.
+/// Shared by nightly, re-collection, recycle and rerate.
 public struct RatingRound: Sendable {
     private let reference: ReferenceData
     private let runID: RunID
@@ -10,7 +11,7 @@ public struct RatingRound: Sendable {
     private let batchRecords: Int
 
     /// A round of run `runID` on `threads` workers, rating at most about `batchRecords`
-    /// records of a partition at once (outputs do not depend on it).
+    /// records at once (outputs do not depend on it).
     public init(reference: ReferenceData, runID: RunID, threads: Int, batchRecords: Int = RatingRound.defaultBatchRecords) {
         self.reference = reference
         self.runID = runID
@@ -19,7 +20,7 @@ public struct RatingRound: Sendable {
     }
 
     /// The six outputs of SPEC section 8, with their record widths (LF included) and
-    /// whether a partition must sort them (rejects and duplicates are not in canonical order).
+    /// whether they must be sorted (rejects and duplicates are in source order, not canonical).
     static let outputs: [(name: String, width: Int, keyWidth: Int, sort: Bool)] = [
         ("rated.dat", RatedLayout.layout.width + 1, CanonicalKey.encodedWidth, false),
         ("roamers.dat", RoamerLayout.layout.width + 1, CanonicalKey.encodedWidth, false),
@@ -29,160 +30,251 @@ public struct RatingRound: Sendable {
         ("fraud.dat", FraudLayout.layout.width + 1, CanonicalKey.encodedWidth, false),
     ]
 
-    /// Rates the entries in `inputs` (one spill file per state partition) and updates
+    /// One piece of a rating round: the records of a contiguous range of IMSIs, with
+    /// the duplicate keys of those IMSIs (entries `keys` of the previous key file).
+    struct SubBatch: Sendable {
+        /// Its spill file of `PartitionEntries`.
+        var file: String
+        /// The IMSIs it rates.
+        var imsis: Range<Int>
+        /// Its entries in the previous generation's key file.
+        var keys: Range<Int>
+    }
+
+    /// What rating one sub-batch produced, on its way to the ordered writers.
+    struct SubBatchOutcome: Sendable {
+        var result: PartitionResult
+        var rejects: [UInt8]
+        var duplicates: [UInt8]
+        var keys: [UInt8]
+    }
+
+    /// Rates the entries in `inputs` (one spill file per range of `ranges`) and updates
     /// `state`'s pools and ledger.
     ///
+    /// Ranges too large to rate at once are cut into sub-batches of contiguous IMSIs.
+    /// Sub-batches are rated in parallel, and their outputs, each in canonical order,
+    /// are written in IMSI order as each becomes ready, straight into the run
+    /// directory: `rated.dat`, `roamers.dat`, `alerts.dat`, `fraud.dat` and the next
+    /// key file need no merge. `rejects.dat` and `duplicates.dat` (in source order) are
+    /// spilled as sorted runs and merged at the end.
+    ///
     /// - Parameters:
-    ///   - previousKeys: the directory of the previous generation's `dupkeys/pNN.bin`, or nil to start empty.
-    ///   - nextKeys: where to write the new `pNN.bin` files, or nil not to keep them.
-    ///   - spillDirectory: a scratch directory for the partitions' outputs.
+    ///   - previousKeys: the previous generation's `dupkeys/` directory, or nil to start empty.
+    ///   - nextKeys: where to write the new `dupkeys/keys.bin`, or nil not to keep it.
+    ///   - spillDirectory: a scratch directory for the source-order outputs.
     ///   - outputDirectory: where the six `.dat` files are written.
-    public func rate(inputs: [String], sources: [DetailSource], recycled: [RecycledReject], state: inout RunState,
-                     previousKeys: String?, nextKeys: String?, spillDirectory: String,
+    public func rate(inputs: [String], ranges: IMSIRanges, sources: [DetailSource], recycled: [RecycledReject],
+                     state: inout RunState, previousKeys: String?, nextKeys: String?, spillDirectory: String,
                      outputDirectory: String, timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
-        precondition(inputs.count == state.partitions)
-        let partitions = state.partitions
-        var slices = Array(repeating: PartitionState(), count: partitions)
-        for (key, units) in state.pools.covered {
-            slices[RunState.partition(ofIMSI: key.imsi, partitions: partitions)].pools.cover(key, units: units)
-        }
-        for (key, entry) in state.ledger.sortedEntries {
-            slices[RunState.partition(ofIMSI: key.imsi, partitions: partitions)].ledger[key] = entry
-        }
+        precondition(inputs.count == ranges.count)
         let retention = CivilTime.civilFromDays(CivilTime.days(ofDate: max(state.highWaterDate, 19700101))
                                                 - reference.network.maxAgeDays)
-        let processor = PartitionProcessor(reference: reference, runID: runID, partitions: partitions)
+        let keyFile = try DuplicateKeyFile(directory: previousKeys)
         let batchRecords = self.batchRecords
-        let frozenSlices = slices
-        var results = ParallelWork.map(count: partitions, threads: threads) { p -> Result<PartitionResult, IOFailure> in
+
+        // Cut the ranges into sub-batches, side by side.
+        let plans = ParallelWork.map(count: ranges.count, threads: threads) { r -> Result<[SubBatch], IOFailure> in
             do throws(IOFailure) {
-                let keyFile = RunState.partitionFile(p)
-                let keys = try DuplicateKeyReader(path: previousKeys.map { $0 + "/" + keyFile })
-                // Large partitions are rated a sub-batch of IMSI slots at a time, each split
-                // into a file of its own in one pass, holding only its slots' duplicate keys,
-                // and spilled as its own sorted run, so memory does not grow with the night
-                // nor with the keys kept.
-                let records = (FileSystem.size(inputs[p]) ?? 0) / PartitionEntries.stride
-                let batches = RatingRound.batches(records: records, keys: keys.count, batchRecords: batchRecords)
-                let writer = try SpillWriter(path: RatingRound.spillPath(spillDirectory, p), bufferSize: 1 << 20)
-                var keyWriter: SpillWriter?
-                if let nextKeys { keyWriter = try SpillWriter(path: nextKeys + "/" + keyFile, bufferSize: 1 << 20, writeBack: true) }
-                var total = PartitionResult()
-                var state = frozenSlices[p]
-                state.unslottedDuplicateKeys = try keys.unslottedKeys()
-                if let keyWriter, !state.unslottedDuplicateKeys.isEmpty {
-                    var kept = state.unslottedDuplicateKeys
-                    kept.prune(before: retention)
-                    try keyWriter.append(kept.serialized())
-                }
-                let batchFiles = batches == 1 ? [inputs[p]]
-                    : try PartitionEntries.split(inputs[p], batches: batches, partitions: partitions)
-                for (b, file) in batchFiles.enumerated() {
-                    let batch = PartitionEntries(bytes: try FileSystem.read(file))
-                    if file != inputs[p] { try FileSystem.removeTree(file) }
-                    state.duplicateKeys = try keys.keys(
-                        belowSlot: PartitionEntries.endSlot(ofBatch: b, batches: batches),
-                        reservingExtra: batch.count, expected: keys.count / batches)
-                    var result = processor.process(batch, sources: sources, recycled: recycled, state: state)
-                    state = result.state
-                    result.state = PartitionState()
-                    total.spilled.append(try result.spill(into: writer))
-                    total.counters.merge(result.counters)
-                    total.recycledResolved += result.recycledResolved
-                    state.duplicateKeys.prune(before: retention)
-                    if let keyWriter { try keyWriter.append(state.duplicateKeys.serialized()) }
-                    state.duplicateKeys = DuplicateKeyStore()
-                }
-                guard keys.isAtEnd else {
-                    throw IOFailure(path: keys.path, reason: "damaged duplicate-key file: entries after the last slot")
-                }
-                try writer.close()
-                try keyWriter?.close()
-                try FileSystem.removeTree(inputs[p])
-                state.unslottedDuplicateKeys = DuplicateKeyStore()
-                total.state = state
-                return .success(total)
+                return .success(try RatingRound.plan(inputs[r], imsis: ranges.bounds(of: r), keyFile: keyFile,
+                                                     batchRecords: batchRecords))
             } catch {
                 return .failure(error)
             }
         }
-
-        FaultPoint.reach("after-partition-spill")
-        var outcome = RatingOutcome()
-        var spilled = [[[Range<Int>]]]()
-        do {
-            // The partitions' results are dropped before the merge, and the merged state
-            // sized up front, so that their memory is free for the merge's buffers.
-            var partitionResults = [PartitionResult]()
-            for r in results {
-                switch r {
-                case .success(let value): partitionResults.append(value)
-                case .failure(let error): throw error
-                }
-            }
-            results.removeAll()
-            var pools = FreeUnitPools()
-            var ledger = HighUsageLedger()
-            pools.reserveCapacity(partitionResults.reduce(0) { $0 + $1.state.pools.covered.count })
-            ledger.reserveCapacity(partitionResults.reduce(0) { $0 + $1.state.ledger.count })
-            for result in partitionResults {
-                spilled.append(result.spilled)
-                outcome.counters.merge(result.counters)
-                outcome.recycledResolved.formUnion(result.recycledResolved)
-                pools.merge(result.state.pools)
-                ledger.merge(result.state.ledger)
-            }
-            partitionResults.removeAll()
-            pools.prune(before: retention / 100)
-            ledger.prune(olderThan: retention)
-            state.pools = pools
-            state.ledger = ledger
-        }
-        MemoryRelease.releaseFreePages()
-        timer.mark("partitions: check, sort, dedupe, rate, branches, spill")
-
-        let spilledRanges = spilled
-        let merged = ParallelWork.map(count: RatingRound.outputs.count, threads: threads) { i -> Result<String, IOFailure> in
-            let o = RatingRound.outputs[i]
-            do throws(IOFailure) {
-                FaultPoint.reach("before-write-\(o.name)")
-                let file = try OutputFile(directory: outputDirectory, name: o.name)
-                let parts = (0..<partitions).flatMap { p in
-                    spilledRanges[p].map { (RatingRound.spillPath(spillDirectory, p), $0[i]) }
-                }
-                try KeyedMerge.merge(parts, keyWidth: o.keyWidth, lineWidth: o.width, into: file,
-                                     halfway: { FaultPoint.reach("mid-merge-\(o.name)") })
-                return .success(try file.finish())
-            } catch {
-                return .failure(error)
-            }
-        }
-        MemoryRelease.releaseFreePages()
-        timer.mark("merge outputs (with SHA-256)")
-        for m in merged {
-            switch m {
-            case .success(let line): outcome.manifestLines.append(line)
+        var batches = [SubBatch]()
+        for p in plans {
+            switch p {
+            case .success(let b): batches += b
             case .failure(let error): throw error
             }
         }
-        for p in 0..<partitions { try FileSystem.removeTree(RatingRound.spillPath(spillDirectory, p)) }
+
+        // The state's pools and usage by IMSI, so that each sub-batch takes its own.
+        let pools = state.pools.covered.sorted { $0.key < $1.key }
+        let usage = state.ledger.sortedEntries.sorted { ($0.key.imsi, $0.key) < ($1.key.imsi, $1.key) }
+        state.pools = FreeUnitPools()
+        state.ledger = HighUsageLedger()
+
+        let processor = PartitionProcessor(reference: reference, runID: runID)
+        let keepKeys = nextKeys != nil
+        let plannedBatches = batches
+        let produce: @Sendable (Int) -> Result<SubBatchOutcome, IOFailure> = { i in
+            do throws(IOFailure) {
+                let batch = plannedBatches[i]
+                let entries = PartitionEntries(bytes: try FileSystem.read(batch.file))
+                try FileSystem.removeTree(batch.file)
+                // The slice is handed over as a temporary, so the processor holds its only
+                // reference and the key store grows in place instead of being copied.
+                func slice() throws(IOFailure) -> PartitionState {
+                    var slice = PartitionState()
+                    slice.duplicateKeys = try keyFile.keys(imsis: batch.imsis, positions: batch.keys,
+                                                           reservingExtra: entries.count)
+                    slice.legacyDuplicateKeys = keyFile.legacy
+                    slice.pools = RatingRound.pools(pools, imsis: batch.imsis)
+                    slice.ledger = RatingRound.ledger(usage, imsis: batch.imsis)
+                    return slice
+                }
+                var result = processor.process(entries, sources: sources, recycled: recycled, state: try slice())
+                result.state.duplicateKeys.prune(before: retention)
+                let keys = keepKeys ? result.state.duplicateKeys.serialized() : []
+                result.state.duplicateKeys = DuplicateKeyStore()
+                result.state.legacyDuplicateKeys = DuplicateKeyStore()
+                let outcome = SubBatchOutcome(result: result, rejects: result.rejects.keyedBytes(sort: true),
+                                              duplicates: result.duplicates.keyedBytes(sort: true), keys: keys)
+                return .success(outcome)
+            } catch {
+                return .failure(error)
+            }
+        }
+
+        // The outputs in canonical order are written as sub-batches complete, in order.
+        var outcome = RatingOutcome()
+        var files = [String: OutputFile]()
+        for o in RatingRound.outputs where !o.sort {
+            FaultPoint.reach("before-write-\(o.name)")
+            files[o.name] = try OutputFile(directory: outputDirectory, name: o.name)
+        }
+        let rejectRuns = try SortedRunSpill(path: spillDirectory + "/rejects.bin", keyWidth: RatingRound.outputs[2].keyWidth,
+                                            lineWidth: RatingRound.outputs[2].width)
+        let duplicateRuns = try SortedRunSpill(path: spillDirectory + "/duplicates.bin",
+                                               keyWidth: RatingRound.outputs[3].keyWidth, lineWidth: RatingRound.outputs[3].width)
+        var keyWriter: SpillWriter?
+        if let nextKeys {
+            keyWriter = try SpillWriter(path: nextKeys + "/" + DuplicateKeyFile.fileName, bufferSize: 1 << 20, writeBack: true)
+            var kept = keyFile.legacy
+            kept.prune(before: retention)
+            try keyWriter?.append(kept.serialized())
+        }
+        var nextPools = FreeUnitPools(), nextLedger = HighUsageLedger()
+        nextPools.reserveCapacity(pools.count)
+        nextLedger.reserveCapacity(usage.count)
+        try ParallelWork.stream(count: plannedBatches.count, threads: threads, window: threads + 1, produce: produce) {
+            (i, produced: Result<SubBatchOutcome, IOFailure>) throws(IOFailure) in
+            var batch: SubBatchOutcome
+            switch produced {
+            case .success(let value): batch = value
+            case .failure(let error): throw error
+            }
+            if i == plannedBatches.count / 2 {
+                for o in RatingRound.outputs where !o.sort { FaultPoint.reach("mid-merge-\(o.name)") }
+            }
+            for (name, lines) in [("rated.dat", batch.result.rated), ("roamers.dat", batch.result.roamers),
+                                  ("alerts.dat", batch.result.alerts), ("fraud.dat", batch.result.fraud)] {
+                lines.bytes.withUnsafeBytes { files[name]!.append(lines: $0, count: lines.count) }
+            }
+            batch.result.dropLines()
+            try rejectRuns.append(batch.rejects)
+            try duplicateRuns.append(batch.duplicates)
+            try keyWriter?.append(batch.keys)
+            outcome.counters.merge(batch.result.counters)
+            outcome.recycledResolved.formUnion(batch.result.recycledResolved)
+            nextPools.merge(batch.result.state.pools)
+            nextLedger.merge(batch.result.state.ledger)
+        }
+        try rejectRuns.close()
+        try duplicateRuns.close()
+        try keyWriter?.close()
+        for input in inputs { try FileSystem.removeTree(input) }
+        nextPools.prune(before: retention / 100)
+        nextLedger.prune(olderThan: retention)
+        state.pools = nextPools
+        state.ledger = nextLedger
+        MemoryRelease.releaseFreePages()
+        timer.mark("sub-batches: check, sort, dedupe, rate, branches, write")
+        FaultPoint.reach("after-partition-spill")
+
+        // Rejects and duplicates: merged from the sub-batches' sorted runs.
+        for (o, runs) in [(RatingRound.outputs[2], rejectRuns), (RatingRound.outputs[3], duplicateRuns)] {
+            FaultPoint.reach("before-write-\(o.name)")
+            let file = try OutputFile(directory: outputDirectory, name: o.name)
+            try KeyedMerge.merge(runs.runs, keyWidth: o.keyWidth, lineWidth: o.width, into: file,
+                                 halfway: { FaultPoint.reach("mid-merge-\(o.name)") })
+            files[o.name] = file
+        }
+        for o in RatingRound.outputs { outcome.manifestLines.append(try files[o.name]!.finish()) }
+        try FileSystem.removeTree(rejectRuns.path)
+        try FileSystem.removeTree(duplicateRuns.path)
+        timer.mark("rejects and duplicates merged, outputs finished")
         return outcome
     }
 
-    /// Records rated at once within a partition by default (a sub-batch of its IMSIs).
+    /// The sub-batches that rate the spill file `input` of the IMSIs `imsis`: one when it
+    /// is small enough, else contiguous sub-ranges of its IMSIs cut at quantiles of its
+    /// records' IMSIs (or of its kept keys', when those are what makes it large), each
+    /// split into a file of its own in one pass. The sub-batches tile `imsis`, so every
+    /// kept key belongs to exactly one.
+    static func plan(_ input: String, imsis: Range<Int>, keyFile: DuplicateKeyFile,
+                     batchRecords: Int) throws(IOFailure) -> [SubBatch] {
+        let records = (FileSystem.size(input) ?? 0) / PartitionEntries.stride
+        let keys = try keyFile.position(ofIMSI: imsis.lowerBound)..<keyFile.position(ofIMSI: imsis.upperBound)
+        let count = batches(records: records, keys: keys.count, batchRecords: batchRecords)
+        var cuts = [Int]()
+        if count > 1 {
+            if (records + batchRecords - 1) / batchRecords >= count {
+                let values = try PartitionEntries.imsis(input).sorted()
+                for j in 1..<count { cuts.append(values[j * values.count / count]) }
+            } else {
+                for j in 1..<count { cuts.append(try keyFile.imsi(at: keys.lowerBound + j * keys.count / count)) }
+            }
+            var ascending = [Int]()
+            for c in cuts where c > imsis.lowerBound && c < imsis.upperBound && c > (ascending.last ?? Int.min) {
+                ascending.append(c)
+            }
+            cuts = ascending
+        }
+        if cuts.isEmpty { return [SubBatch(file: input, imsis: imsis, keys: keys)] }
+        let files = try PartitionEntries.split(input, cuts: cuts)
+        let bounds = [imsis.lowerBound] + cuts + [imsis.upperBound]
+        var positions = [keys.lowerBound]
+        for c in cuts { positions.append(try keyFile.position(ofIMSI: c)) }
+        positions.append(keys.upperBound)
+        return files.indices.map { b in
+            SubBatch(file: files[b], imsis: bounds[b]..<bounds[b + 1], keys: positions[b]..<positions[b + 1])
+        }
+    }
+
+    /// The pools of `sorted` (sorted by key, IMSI first) whose IMSI is in `imsis`.
+    static func pools(_ sorted: [(key: FreeUnitPoolKey, value: Int)], imsis: Range<Int>) -> FreeUnitPools {
+        var pools = FreeUnitPools()
+        var i = firstIndex(sorted.count, notBelow: imsis.lowerBound) { sorted[$0].key.imsi }
+        while i < sorted.count && sorted[i].key.imsi < imsis.upperBound {
+            pools.cover(sorted[i].key, units: sorted[i].value)
+            i += 1
+        }
+        return pools
+    }
+
+    /// The usage entries of `sorted` (sorted by IMSI) whose IMSI is in `imsis`.
+    static func ledger(_ sorted: [(key: HighUsageKey, entry: HighUsageEntry)], imsis: Range<Int>) -> HighUsageLedger {
+        var ledger = HighUsageLedger()
+        var i = firstIndex(sorted.count, notBelow: imsis.lowerBound) { sorted[$0].key.imsi }
+        while i < sorted.count && sorted[i].key.imsi < imsis.upperBound {
+            ledger[sorted[i].key] = sorted[i].entry
+            i += 1
+        }
+        return ledger
+    }
+
+    /// The first index in `0..<count` whose IMSI (ascending) is not below `imsi`.
+    private static func firstIndex(_ count: Int, notBelow imsi: Int, _ imsiAt: (Int) -> Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) >> 1
+            if imsiAt(mid) < imsi { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Records rated at once by default (a sub-batch of a range's IMSIs).
     public static let defaultBatchRecords = 16_384
 
-    /// The number of sub-batches a partition of `records` records with `keys` duplicate
+    /// The number of sub-batches a range of `records` records with `keys` duplicate
     /// keys kept from earlier runs is rated in: enough that one holds about
     /// `batchRecords` records, or about eight times as many kept keys (a key takes about
     /// an eighth of the memory of a record being rated), whichever needs more.
     static func batches(records: Int, keys: Int, batchRecords: Int) -> Int {
-        let needed = max((records + batchRecords - 1) / batchRecords, (keys + 8 * batchRecords - 1) / (8 * batchRecords))
-        return min(max(1, needed), PartitionEntries.slots)
-    }
-
-    static func spillPath(_ directory: String, _ partition: Int) -> String {
-        "\(directory)/out-\(partition).bin"
+        max(1, (records + batchRecords - 1) / batchRecords, (keys + 8 * batchRecords - 1) / (8 * batchRecords))
     }
 }
 

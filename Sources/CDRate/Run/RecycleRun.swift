@@ -37,7 +37,7 @@ public struct RecycleRun: Sendable {
         var recycled = [RecycledReject]()
         var selectedLines = Set<Int>()
         var taken = [UInt8]()
-        let spill = try PartitionSpill(directory: context.scratch, partitions: context.state.partitions)
+        let spill = try PartitionSpill(directory: context.scratch, ranges: context.ranges)
         for (n, line) in context.state.rejects.lines.enumerated() {
             if let problem = line.problem {
                 report.notices.append("reject store line \(n + 1) is not a valid X line (\(problem)); left alone")

@@ -20,6 +20,9 @@ public final class RunContext {
     public let stateStaging: String
     /// Scratch space of this run (spill files), removed at the start of the commit.
     public let scratch: String
+    /// The IMSI ranges this run partitions its records into (`state.partitions` of them,
+    /// cut at quantiles of the subscribers' IMSIs).
+    public let ranges: IMSIRanges
     private let lock: WorkAreaLock
 
     /// Loads the reference data (a configuration error changes nothing), then locks the
@@ -41,6 +44,7 @@ public final class RunContext {
             stateStaging = WorkArea.staging(area.stateDirectory(runID))
             scratch = area.scratchDirectory + "/" + runID.text
             for d in [runStaging, stateStaging + "/dupkeys", scratch] { try FileSystem.makeDirectories(d) }
+            ranges = IMSIRanges(subscriberIMSIs: reference.subscribers.subscribers.map(\.imsi), count: state.partitions)
         } catch {
             lock.release()
             throw error
@@ -78,13 +82,13 @@ public final class RunContext {
         lock.release()
     }
 
-    /// Rates the spilled partitions of this run into the run directory, continuing the
-    /// state's pools, usage and duplicate keys.
+    /// Rates the records spilled by IMSI range (`ranges`) into the run directory,
+    /// continuing the state's pools, usage and duplicate keys.
     public func rate(inputs: [String], sources: [DetailSource], recycled: [RecycledReject],
                      threads: Int, batchRecords: Int = RatingRound.defaultBatchRecords,
                      timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
         try RatingRound(reference: reference, runID: runID, threads: threads, batchRecords: batchRecords).rate(
-            inputs: inputs, sources: sources, recycled: recycled, state: &state,
+            inputs: inputs, ranges: ranges, sources: sources, recycled: recycled, state: &state,
             previousKeys: previousStateDirectory.map { $0 + "/dupkeys" }, nextKeys: stateStaging + "/dupkeys",
             spillDirectory: scratch, outputDirectory: runStaging, timer: timer)
     }

@@ -7,13 +7,17 @@
 /// rejects.dat      the reject store, X lines
 /// pools.txt        FreeUnitPools lines
 /// usage.txt        HighUsageLedger lines (HU month-to-date, HUR per day)
-/// dupkeys/pNN.bin  DuplicateKeyStore of partition NN
+/// dupkeys/keys.bin DuplicateKeyStore entries, sorted by IMSI
 /// ```
+///
+/// `partitions` is the number of IMSI ranges a run divides its records into
+/// (`IMSIRanges`); it changes no output. Generations of an older cdrate hold
+/// `dupkeys/pNN.bin` instead (keys without IMSI, `DuplicateKeyFile` reads them).
 public struct RunState: Sendable {
-    /// The number of IMSI partitions (fixed for a work area).
+    /// The number of IMSI ranges of a new work area.
     public static let defaultPartitions = 64
 
-    /// The number of IMSI partitions.
+    /// The number of IMSI ranges a run divides its records into.
     public var partitions: Int
     /// The latest file creation date seen, the "today" of key retention.
     public var highWaterDate: Int = 0
@@ -56,7 +60,7 @@ public struct RunState: Sendable {
     }
 
     /// Writes the generation's text files into `directory` (synced by the commit's
-    /// `syncfs`); the `dupkeys/` files are written there by the rating round, one per partition.
+    /// `syncfs`); `dupkeys/keys.bin` is written there by the rating round.
     public func write(to directory: String) throws(IOFailure) {
         try FileSystem.makeDirectories(directory + "/dupkeys")
         try FileSystem.write(directory + "/meta.txt", Array("partitions \(partitions)\nhigh-water \(highWaterDate)\n".utf8), sync: false)
@@ -74,19 +78,5 @@ public struct RunState: Sendable {
         for (name, bytes) in files { try FileSystem.write(directory + "/" + name, bytes, sync: false) }
         try FileSystem.syncDirectory(directory + "/dupkeys")
         try FileSystem.syncDirectory(directory)
-    }
-
-    /// `pNN.bin`.
-    static func partitionFile(_ p: Int) -> String { p < 10 ? "p0\(p).bin" : "p\(p).bin" }
-
-    /// The partition of an IMSI given as a number (FNV-1a of its 15 digits).
-    public static func partition(ofIMSI imsi: Int, partitions: Int) -> Int {
-        var digits = [UInt8](repeating: ASCII.zero, count: 15)
-        var v = imsi
-        for i in stride(from: 14, through: 0, by: -1) {
-            digits[i] = ASCII.zero + UInt8(v % 10)
-            v /= 10
-        }
-        return digits.withUnsafeBytes { Int(FNV1a.hash($0) % UInt64(partitions)) }
     }
 }

@@ -62,6 +62,21 @@ public final class OutputFile: @unchecked Sendable {
         records += 1
     }
 
+    /// Appends `count` lines given back to back in `lines`.
+    public func append(lines: UnsafeRawBufferPointer, count: Int) {
+        var at = 0
+        while at < lines.count {
+            if fill == OutputFile.chunkSize { submit() }
+            let n = min(lines.count - at, OutputFile.chunkSize - fill)
+            let chunk = ring[chunkIndex % OutputFile.ringSize]
+            UnsafeMutableRawBufferPointer(rebasing: chunk[fill..<(fill + n)])
+                .copyMemory(from: UnsafeRawBufferPointer(rebasing: lines[at..<(at + n)]))
+            fill += n
+            at += n
+        }
+        records += count
+    }
+
     /// Writes what is left and closes the file (the commit's `syncfs` makes it durable);
     /// returns its MANIFEST line.
     public func finish() throws(IOFailure) -> String {

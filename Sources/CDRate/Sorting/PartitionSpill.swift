@@ -1,16 +1,19 @@
 /// The detail records of a run on their way to the partitions: one spill file of
-/// `PartitionEntries` records per IMSI partition, so that collection never holds the
-/// night in memory.
+/// `PartitionEntries` records per IMSI range (`IMSIRanges`), so that collection never
+/// holds the night in memory.
 public final class PartitionSpill {
     private var writers: [SpillWriter]
-    /// The spill files, one per partition.
+    /// The spill files, one per range.
     public let paths: [String]
+    /// The ranges.
+    public let ranges: IMSIRanges
 
-    /// Creates `partitions` spill files in `directory`.
-    public init(directory: String, partitions: Int) throws(IOFailure) {
+    /// Creates a spill file per range of `ranges` in `directory`.
+    public init(directory: String, ranges: IMSIRanges) throws(IOFailure) {
+        self.ranges = ranges
         var writers = [SpillWriter]()
         var paths = [String]()
-        for p in 0..<partitions {
+        for p in 0..<ranges.count {
             let path = directory + "/in-\(p).bin"
             writers.append(try SpillWriter(path: path, bufferSize: 256 << 10))
             paths.append(path)
@@ -19,10 +22,10 @@ public final class PartitionSpill {
         self.paths = paths
     }
 
-    /// Routes one raw detail record to its partition's file.
+    /// Routes one raw detail record to its range's file.
     @inline(__always)
     public func append(raw: UnsafeRawBufferPointer, source: Int, position: Int, recycled: Int? = nil) throws(IOFailure) {
-        let p = PartitionEntries.partition(of: raw, partitions: writers.count)
+        let p = ranges.range(of: raw)
         var entry = (UInt64(0), UInt64(0))  // 12 bytes of trailer, padded
         withUnsafeMutableBytes(of: &entry) { t in
             PartitionEntries.putTrailer(t, source: source, position: position, recycled: recycled)

@@ -1,0 +1,183 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The duplicate keys of the previous state generation (`dupkeys/keys.bin`, sorted by
+/// IMSI), read one range of IMSIs at a time: a sub-batch of a run holds only the keys
+/// of the IMSIs it rates, so memory does not grow with the keys kept.
+///
+/// Keys whose IMSI is not known (the head of `keys.bin`, or every key of the `pNN.bin`
+/// files an older cdrate wrote) are loaded once into `legacy` and looked up by every
+/// sub-batch; they stay until they expire. Reads are positioned (`pread`), so
+/// sub-batches on several threads read side by side. Each range's entries are checked
+/// to lie in the range and in order; since the ranges of a run tile all IMSIs, that
+/// checks the whole file, and a damaged file is refused naming it.
+public final class DuplicateKeyFile: @unchecked Sendable {
+    // MARK: - Stored properties
+
+    /// The file read, for errors.
+    public let path: String
+    /// The number of entries in the file.
+    public let count: Int
+    /// The keys whose IMSI is not known.
+    public let legacy: DuplicateKeyStore
+    /// The number of entries at the head of the file whose IMSI is not known.
+    private let legacyCount: Int
+    private let descriptor: Int32
+
+    // MARK: - Init
+
+    /// Opens the key files of the state directory `directory` (`dupkeys/`); nil, or a
+    /// directory without them, reads as no keys.
+    public init(directory: String?) throws(IOFailure) {
+        let file = directory.map { $0 + "/" + DuplicateKeyFile.fileName }
+        path = file ?? "(no duplicate keys)"
+        guard let file, FileSystem.exists(file) else {
+            count = 0
+            legacyCount = 0
+            descriptor = -1
+            legacy = try DuplicateKeyFile.loadOlderFiles(directory)
+            return
+        }
+        let size = FileSystem.size(file) ?? 0
+        guard size % DuplicateKeyStore.entrySize == 0 else {
+            throw IOFailure(path: file, reason: "damaged duplicate-key file: size \(size) is not a multiple of \(DuplicateKeyStore.entrySize)")
+        }
+        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IOFailure(path: file, reason: "cannot open: \(FileSystem.errorText())") }
+        descriptor = fd
+        count = size / DuplicateKeyStore.entrySize
+        // The head of entries without an IMSI, read in blocks until the first with one.
+        var store = DuplicateKeyStore()
+        var head = 0
+        scan: while head < count {
+            let block = try DuplicateKeyFile.read(fd, path: file, entries: head..<min(count, head + 4096))
+            var done = false
+            block.withUnsafeBytes { b in
+                for at in stride(from: 0, to: b.count, by: DuplicateKeyStore.entrySize) {
+                    let entry = UnsafeRawBufferPointer(rebasing: b[at..<(at + DuplicateKeyStore.entrySize)])
+                    if DuplicateKeyStore.imsiField(entry) != 0 {
+                        done = true
+                        return
+                    }
+                    let (digest, origin) = DuplicateKeyStore.decode(entry)
+                    store.add(digest: digest, origin: origin)
+                    head += 1
+                }
+            }
+            if done { break scan }
+        }
+        legacyCount = head
+        legacy = store
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    // MARK: - API
+
+    /// The name of the key file in `dupkeys/`.
+    public static let fileName = "keys.bin"
+
+    /// The index of the first entry (after the unknown-IMSI head) whose IMSI is not
+    /// below `imsi`: where the keys of a range starting at `imsi` begin.
+    public func position(ofIMSI imsi: Int) throws(IOFailure) -> Int {
+        let target = DuplicateKeyFile.field(imsi)
+        var low = legacyCount, high = count
+        while low < high {
+            let mid = (low + high) >> 1
+            if try field(at: mid) < target { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The IMSI of entry `index` (after the unknown-IMSI head).
+    public func imsi(at index: Int) throws(IOFailure) -> Int {
+        Int(try field(at: index)) - 1
+    }
+
+    /// The keys of entries `positions`, which must be those of the IMSIs `imsis`, in a
+    /// store with room for `extra` more (the records about to be rated).
+    public func keys(imsis: Range<Int>, positions: Range<Int>, reservingExtra extra: Int) throws(IOFailure) -> DuplicateKeyStore {
+        var store = DuplicateKeyStore(capacity: positions.count + extra)
+        if positions.isEmpty { return store }
+        let bytes = try DuplicateKeyFile.read(descriptor, path: path, entries: positions)
+        let low = DuplicateKeyFile.field(imsis.lowerBound), high = DuplicateKeyFile.field(imsis.upperBound)
+        var last: UInt64 = 0
+        var bad: Int?
+        bytes.withUnsafeBytes { b in
+            for (n, at) in stride(from: 0, to: b.count, by: DuplicateKeyStore.entrySize).enumerated() {
+                let entry = UnsafeRawBufferPointer(rebasing: b[at..<(at + DuplicateKeyStore.entrySize)])
+                let field = DuplicateKeyStore.imsiField(entry)
+                if field < low || field >= high || field < last {
+                    bad = positions.lowerBound + n
+                    return
+                }
+                last = field
+                let (digest, origin) = DuplicateKeyStore.decode(entry)
+                store.add(digest: digest, origin: origin)
+            }
+        }
+        if let bad {
+            throw IOFailure(path: path, reason: "damaged duplicate-key file: entry \(bad + 1) is out of IMSI order")
+        }
+        return store
+    }
+
+    // MARK: - Private
+
+    /// The stored IMSI field (IMSI plus one) that an IMSI range bound `imsi` stands for.
+    private static func field(_ imsi: Int) -> UInt64 {
+        if imsi == Int.max { return UInt64.max }
+        return imsi < 0 ? 1 : UInt64(imsi) + 1
+    }
+
+    private func field(at index: Int) throws(IOFailure) -> UInt64 {
+        var value: UInt64 = 0
+        let got = withUnsafeMutableBytes(of: &value) { v in
+            pread(descriptor, v.baseAddress, 8, off_t(index * DuplicateKeyStore.entrySize + 40))
+        }
+        guard got == 8 else { throw IOFailure(path: path, reason: "cannot read entry \(index + 1): \(FileSystem.errorText())") }
+        return UInt64(littleEndian: value)
+    }
+
+    private static func read(_ fd: Int32, path: String, entries: Range<Int>) throws(IOFailure) -> [UInt8] {
+        let size = entries.count * DuplicateKeyStore.entrySize
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let got = bytes.withUnsafeMutableBytes { b in
+                pread(fd, b.baseAddress! + done, size - done, off_t(entries.lowerBound * DuplicateKeyStore.entrySize + done))
+            }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else {
+                throw IOFailure(path: path, reason: "cannot read entries \(entries.lowerBound + 1)–\(entries.upperBound): \(got < 0 ? FileSystem.errorText() : "file ends early")")
+            }
+            done += got
+        }
+        return bytes
+    }
+
+    /// The keys of the `pNN.bin` files an older cdrate wrote in `directory` (40-byte
+    /// entries without IMSI), all of them of unknown IMSI.
+    private static func loadOlderFiles(_ directory: String?) throws(IOFailure) -> DuplicateKeyStore {
+        guard let directory, FileSystem.isDirectory(directory) else { return DuplicateKeyStore() }
+        var store = DuplicateKeyStore()
+        for name in try FileSystem.list(directory).sorted() where name.hasPrefix("p") && name.hasSuffix(".bin") {
+            let file = directory + "/" + name
+            let bytes = try FileSystem.read(file)
+            guard bytes.count % DuplicateKeyStore.legacyEntrySize == 0 else {
+                throw IOFailure(path: file, reason: "damaged duplicate-key file: size \(bytes.count) is not a multiple of \(DuplicateKeyStore.legacyEntrySize)")
+            }
+            bytes.withUnsafeBytes { b in
+                for at in stride(from: 0, to: b.count, by: DuplicateKeyStore.legacyEntrySize) {
+                    let (digest, origin) = DuplicateKeyStore.decode(
+                        UnsafeRawBufferPointer(rebasing: b[at..<(at + DuplicateKeyStore.legacyEntrySize)]), legacy: true)
+                    store.add(digest: digest, origin: origin)
+                }
+            }
+        }
+        return store
+    }
+}

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Keyed fixed-width lines (an encoded key, then the line) gathered from many small
+/// pieces and spilled as a few large sorted runs for `KeyedMerge`: pieces are held
+/// until they reach `limit` bytes, then sorted together by key (ties keep arrival
+/// order) and written as one run. The number of runs, and so of files the merge
+/// opens, grows with the bytes, not with the number of pieces.
+public final class SortedRunSpill {
+    // MARK: - Stored properties
+
+    private let writer: SpillWriter
+    private let recordSize: Int
+    private let keyWidth: Int
+    private let limit: Int
+    private var pending: [UInt8] = []
+    /// The runs written, as byte ranges of the spill file.
+    public private(set) var runs: [(path: String, range: Range<Int>)] = []
+
+    // MARK: - Init
+
+    /// Spills to a new file at `path` records of `keyWidth + lineWidth` bytes, a run per
+    /// `limit` bytes gathered.
+    public init(path: String, keyWidth: Int, lineWidth: Int, limit: Int = 16 << 20) throws(IOFailure) {
+        writer = try SpillWriter(path: path, bufferSize: 1 << 20)
+        recordSize = keyWidth + lineWidth
+        self.keyWidth = keyWidth
+        self.limit = limit
+    }
+
+    // MARK: - API
+
+    /// Adds keyed records (any order).
+    public func append(_ records: [UInt8]) throws(IOFailure) {
+        if records.isEmpty { return }
+        pending += records
+        if pending.count >= limit { try flush() }
+    }
+
+    /// Writes what is held as a run, and closes the file.
+    public func close() throws(IOFailure) {
+        try flush()
+        try writer.close()
+    }
+
+    /// The spill file's path.
+    public var path: String { writer.path }
+
+    // MARK: - Private
+
+    private func flush() throws(IOFailure) {
+        if pending.isEmpty { return }
+        let count = pending.count / recordSize
+        var order = Array(0..<count)
+        let size = recordSize, width = keyWidth
+        pending.withUnsafeBytes { b in
+            order.sort { x, y in
+                let c = memcmp(b.baseAddress! + x * size, b.baseAddress! + y * size, width)
+                return c < 0 || (c == 0 && x < y)
+            }
+        }
+        var sorted = [UInt8](repeating: 0, count: pending.count)
+        sorted.withUnsafeMutableBytes { o in
+            pending.withUnsafeBytes { b in
+                for (n, i) in order.enumerated() {
+                    (o.baseAddress! + n * size).copyMemory(from: b.baseAddress! + i * size, byteCount: size)
+                }
+            }
+        }
+        pending = []
+        let start = writer.count
+        try writer.append(sorted)
+        runs.append((writer.path, start..<writer.count))
+    }
+}
