@@ -37,19 +37,22 @@ public struct FreeUnitPools: Sendable {
     public func serialized() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(covered.count * 48)
-        for (key, units) in covered.sorted(by: { $0.key < $1.key }) {
-            DecimalText.append(key.imsi, to: &out)
-            out.append(ASCII.space)
-            DecimalText.append(key.cycle, to: &out)
-            out.append(ASCII.space)
-            out.append(contentsOf: key.plan.bytes)
-            out.append(ASCII.space)
-            DecimalText.append(key.rule, to: &out)
-            out.append(ASCII.space)
-            DecimalText.append(units, to: &out)
-            out.append(ASCII.lineFeed)
-        }
+        for (key, units) in covered.sorted(by: { $0.key < $1.key }) { FreeUnitPools.appendLine(key, units, to: &out) }
         return out
+    }
+
+    /// Appends the text line of pool `key` with `units` covered.
+    static func appendLine(_ key: FreeUnitPoolKey, _ units: Int, to out: inout [UInt8]) {
+        DecimalText.append(key.imsi, to: &out)
+        out.append(ASCII.space)
+        DecimalText.append(key.cycle, to: &out)
+        out.append(ASCII.space)
+        out.append(contentsOf: key.plan.bytes)
+        out.append(ASCII.space)
+        DecimalText.append(key.rule, to: &out)
+        out.append(ASCII.space)
+        DecimalText.append(units, to: &out)
+        out.append(ASCII.lineFeed)
     }
 
     /// Parses a state file's text; `source` names it in errors.

@@ -69,18 +69,7 @@ public struct HighUsageLedger: Sendable, Equatable {
     public func serialized() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(entries.count * 40)
-        for (key, entry) in sortedEntries {
-            HighUsageLedger.append(key.kind.name, to: &out)
-            out.append(ASCII.space)
-            DecimalText.append(key.imsi, digits: 15, to: &out)
-            out.append(ASCII.space)
-            DecimalText.append(key.period, digits: key.kind.periodDigits, to: &out)
-            out.append(ASCII.space)
-            DecimalText.append(entry.total, to: &out)
-            out.append(ASCII.space)
-            DecimalText.append(entry.level, to: &out)
-            out.append(ASCII.lineFeed)
-        }
+        for (key, entry) in sortedEntries { HighUsageLedger.appendLine(key, entry, to: &out) }
         return out
     }
 
@@ -105,6 +94,25 @@ public struct HighUsageLedger: Sendable, Equatable {
     /// shared key, `other`'s entry wins.
     public mutating func merge(_ other: HighUsageLedger) {
         entries.merge(other.entries) { _, theirs in theirs }
+    }
+
+    /// Appends the text line of `key` and `entry`.
+    static func appendLine(_ key: HighUsageKey, _ entry: HighUsageEntry, to out: inout [UInt8]) {
+        HighUsageLedger.append(key.kind.name, to: &out)
+        out.append(ASCII.space)
+        DecimalText.append(key.imsi, digits: 15, to: &out)
+        out.append(ASCII.space)
+        DecimalText.append(key.period, digits: key.kind.periodDigits, to: &out)
+        out.append(ASCII.space)
+        DecimalText.append(entry.total, to: &out)
+        out.append(ASCII.space)
+        DecimalText.append(entry.level, to: &out)
+        out.append(ASCII.lineFeed)
+    }
+
+    /// Every key and entry, sorted by IMSI, then kind and period.
+    var entriesByIMSI: [HighUsageList.Item] {
+        entries.map { HighUsageList.Item(key: $0.key, entry: $0.value) }.sorted { $0.precedes($1) }
     }
 
     // MARK: - Private

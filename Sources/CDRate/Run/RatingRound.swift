@@ -90,11 +90,10 @@ public struct RatingRound: Sendable {
             }
         }
 
-        // The state's pools and usage by IMSI, so that each sub-batch takes its own.
-        let pools = state.pools.covered.sorted { $0.key < $1.key }
-        let usage = state.ledger.sortedEntries.sorted { ($0.key.imsi, $0.key) < ($1.key.imsi, $1.key) }
-        state.pools = FreeUnitPools()
-        state.ledger = HighUsageLedger()
+        // The state's pools and usage, sorted by IMSI: each sub-batch takes its own.
+        let pools = state.pools, usage = state.ledger
+        state.pools = FreeUnitPoolList()
+        state.ledger = HighUsageList()
 
         let processor = PartitionProcessor(reference: reference, runID: runID)
         let keepKeys = nextKeys != nil
@@ -111,8 +110,8 @@ public struct RatingRound: Sendable {
                     slice.duplicateKeys = try keyFile.keys(imsis: batch.imsis, positions: batch.keys,
                                                            reservingExtra: entries.count)
                     slice.legacyDuplicateKeys = keyFile.legacy
-                    slice.pools = RatingRound.pools(pools, imsis: batch.imsis)
-                    slice.ledger = RatingRound.ledger(usage, imsis: batch.imsis)
+                    slice.pools = pools.slice(imsis: batch.imsis)
+                    slice.ledger = usage.slice(imsis: batch.imsis)
                     return slice
                 }
                 var result = processor.process(entries, sources: sources, recycled: recycled, state: try slice())
@@ -146,7 +145,8 @@ public struct RatingRound: Sendable {
             kept.prune(before: retention)
             try keyWriter?.append(kept.serialized())
         }
-        var nextPools = FreeUnitPools(), nextLedger = HighUsageLedger()
+        // Sub-batches come in IMSI order: their pools and usage, pruned, are appended.
+        var nextPools = FreeUnitPoolList(), nextLedger = HighUsageList()
         nextPools.reserveCapacity(pools.count)
         nextLedger.reserveCapacity(usage.count)
         try ParallelWork.stream(count: plannedBatches.count, threads: threads, window: threads + 1, produce: produce) {
@@ -169,15 +169,15 @@ public struct RatingRound: Sendable {
             try keyWriter?.append(batch.keys)
             outcome.counters.merge(batch.result.counters)
             outcome.recycledResolved.formUnion(batch.result.recycledResolved)
-            nextPools.merge(batch.result.state.pools)
-            nextLedger.merge(batch.result.state.ledger)
+            batch.result.state.pools.prune(before: retention / 100)
+            batch.result.state.ledger.prune(olderThan: retention)
+            nextPools.append(batch.result.state.pools)
+            nextLedger.append(batch.result.state.ledger)
         }
         try rejectRuns.close()
         try duplicateRuns.close()
         try keyWriter?.close()
         for input in inputs { try FileSystem.removeTree(input) }
-        nextPools.prune(before: retention / 100)
-        nextLedger.prune(olderThan: retention)
         state.pools = nextPools
         state.ledger = nextLedger
         MemoryRelease.releaseFreePages()
@@ -201,7 +201,8 @@ public struct RatingRound: Sendable {
 
     /// The sub-batches that rate the spill file `input` of the IMSIs `imsis`: one when it
     /// is small enough, else contiguous sub-ranges of its IMSIs cut at quantiles of its
-    /// records' IMSIs (or of its kept keys', when those are what makes it large), each
+    /// records' IMSIs (of a sample of 4,096 spread over the file when there are more),
+    /// or of its kept keys' when those are what makes it large, each
     /// split into a file of its own in one pass. The sub-batches tile `imsis`, so every
     /// kept key belongs to exactly one.
     static func plan(_ input: String, imsis: Range<Int>, keyFile: DuplicateKeyFile,
@@ -232,38 +233,6 @@ public struct RatingRound: Sendable {
         return files.indices.map { b in
             SubBatch(file: files[b], imsis: bounds[b]..<bounds[b + 1], keys: positions[b]..<positions[b + 1])
         }
-    }
-
-    /// The pools of `sorted` (sorted by key, IMSI first) whose IMSI is in `imsis`.
-    static func pools(_ sorted: [(key: FreeUnitPoolKey, value: Int)], imsis: Range<Int>) -> FreeUnitPools {
-        var pools = FreeUnitPools()
-        var i = firstIndex(sorted.count, notBelow: imsis.lowerBound) { sorted[$0].key.imsi }
-        while i < sorted.count && sorted[i].key.imsi < imsis.upperBound {
-            pools.cover(sorted[i].key, units: sorted[i].value)
-            i += 1
-        }
-        return pools
-    }
-
-    /// The usage entries of `sorted` (sorted by IMSI) whose IMSI is in `imsis`.
-    static func ledger(_ sorted: [(key: HighUsageKey, entry: HighUsageEntry)], imsis: Range<Int>) -> HighUsageLedger {
-        var ledger = HighUsageLedger()
-        var i = firstIndex(sorted.count, notBelow: imsis.lowerBound) { sorted[$0].key.imsi }
-        while i < sorted.count && sorted[i].key.imsi < imsis.upperBound {
-            ledger[sorted[i].key] = sorted[i].entry
-            i += 1
-        }
-        return ledger
-    }
-
-    /// The first index in `0..<count` whose IMSI (ascending) is not below `imsi`.
-    private static func firstIndex(_ count: Int, notBelow imsi: Int, _ imsiAt: (Int) -> Int) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) >> 1
-            if imsiAt(mid) < imsi { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 
     /// Records rated at once by default (a sub-batch of a range's IMSIs).

@@ -25,10 +25,10 @@ public struct RunState: Sendable {
     public var registry = CollectionRegistry()
     /// The pending rejects.
     public var rejects = RejectStore()
-    /// Free-unit pools.
-    public var pools = FreeUnitPools()
-    /// Month-to-date and daily usage of the high-usage branch.
-    public var ledger = HighUsageLedger()
+    /// Free-unit pools, sorted by IMSI.
+    public var pools = FreeUnitPoolList()
+    /// Month-to-date and daily usage of the high-usage branch, sorted by IMSI.
+    public var ledger = HighUsageList()
 
     /// The empty state of a new work area.
     public init(partitions: Int = RunState.defaultPartitions) {
@@ -54,8 +54,8 @@ public struct RunState: Sendable {
         state.registry = try CollectionRegistry(parsing: try FileSystem.read(directory + "/registry.txt"),
                                                 source: directory + "/registry.txt")
         state.rejects = RejectStore(parsing: try FileSystem.read(directory + "/rejects.dat"))
-        state.pools = try FreeUnitPools(parsing: try FileSystem.read(directory + "/pools.txt"), source: directory + "/pools.txt")
-        state.ledger = try HighUsageLedger(parsing: try FileSystem.read(directory + "/usage.txt"), source: directory + "/usage.txt")
+        state.pools = try FreeUnitPoolList(parsing: try FileSystem.read(directory + "/pools.txt"), source: directory + "/pools.txt")
+        state.ledger = try HighUsageList(parsing: try FileSystem.read(directory + "/usage.txt"), source: directory + "/usage.txt")
         return state
     }
 

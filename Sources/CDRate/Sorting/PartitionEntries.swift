@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The detail records of one range of IMSIs (`IMSIRanges`), back to back: the 160 raw bytes,
 /// then the index of their `DetailSource`, their position in the file, and the index
 /// of their `RecycledReject` (or `UInt32.max` for a record fresh from a file), each
@@ -59,13 +63,24 @@ public struct PartitionEntries: Sendable {
         return paths
     }
 
-    /// The IMSIs (`IMSIRanges.imsi(of:)`) of the entries of the spill file at `path`,
-    /// in file order.
-    public static func imsis(_ path: String) throws(IOFailure) -> [Int] {
+    /// The IMSIs (`IMSIRanges.imsi(of:)`) of the entries of the spill file at `path`:
+    /// all of them, in file order, when there are at most `limit`, else `limit` entries
+    /// spread evenly over the file (read where they stand, not the whole file).
+    public static func imsis(_ path: String, limit: Int = 4096) throws(IOFailure) -> [Int] {
+        let count = (FileSystem.size(path) ?? 0) / stride
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IOFailure(path: path, reason: "cannot open: \(FileSystem.errorText())") }
+        defer { close(fd) }
+        let picks = min(count, limit)
         var imsis = [Int]()
-        imsis.reserveCapacity((FileSystem.size(path) ?? 0) / stride)
-        let reader = try SpillReader(path: path, recordSize: stride, bufferSize: 1 << 20)
-        while let entry = try reader.next() { imsis.append(IMSIRanges.imsi(of: entry)) }
+        imsis.reserveCapacity(picks)
+        var entry = [UInt8](repeating: 0, count: 160)
+        for k in 0..<picks {
+            let index = picks == count ? k : k * count / picks
+            let got = entry.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 160, off_t(index * stride)) }
+            guard got == 160 else { throw IOFailure(path: path, reason: "cannot read entry \(index + 1): \(FileSystem.errorText())") }
+            imsis.append(entry.withUnsafeBytes { IMSIRanges.imsi(of: $0) })
+        }
         return imsis
     }
 

@@ -22,7 +22,7 @@ public final class SortedRunSpill {
 
     /// Spills to a new file at `path` records of `keyWidth + lineWidth` bytes, a run per
     /// `limit` bytes gathered.
-    public init(path: String, keyWidth: Int, lineWidth: Int, limit: Int = 16 << 20) throws(IOFailure) {
+    public init(path: String, keyWidth: Int, lineWidth: Int, limit: Int = 4 << 20) throws(IOFailure) {
         writer = try SpillWriter(path: path, bufferSize: 1 << 20)
         recordSize = keyWidth + lineWidth
         self.keyWidth = keyWidth

@@ -147,6 +147,9 @@ final class DuplicateKeyRangeTests: XCTestCase {
         }
         let input = directory + "/in-0.bin"
         try FileSystem.write(input, entries.bytes)
+        // A sample of 3 reads entries 0, 13 and 26 (IMSIs …000, …001, …002).
+        XCTAssertEqual(try PartitionEntries.imsis(input, limit: 3), [460_010_000_000_000, 460_010_000_000_001, 460_010_000_000_002])
+        XCTAssertEqual(try PartitionEntries.imsis(input).count, 40)
         let keys = try DuplicateKeyFile(directory: nil)
         let batches = try RatingRound.plan(input, imsis: Int.min..<Int.max, keyFile: keys, batchRecords: 10)
         XCTAssertEqual(batches.count, 4)

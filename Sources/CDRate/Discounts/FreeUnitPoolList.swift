@@ -1,0 +1,77 @@
+/// The free-unit pools as state between runs: the pools of `FreeUnitPools` as one
+/// array sorted by key (IMSI first), so that a run hands each sub-batch of IMSIs its
+/// pools by binary search and gathers the sub-batches' pools, which come in IMSI
+/// order, by appending: no table of the whole state is built or rehashed. Read and
+/// written in the pools' text format (`pools.txt`).
+public struct FreeUnitPoolList: Sendable, Equatable {
+    /// One pool and the units it has covered.
+    public struct Item: Sendable, Equatable {
+        /// The pool.
+        public var key: FreeUnitPoolKey
+        /// Units covered.
+        public var units: Int
+    }
+
+    // MARK: - Stored properties
+
+    /// The pools, sorted by key.
+    public private(set) var items: [Item] = []
+
+    // MARK: - Init
+
+    /// No pool used yet.
+    public init() {}
+
+    /// The pools of `pools`.
+    public init(_ pools: FreeUnitPools) { items = FreeUnitPoolList.sorted(pools) }
+
+    /// A list read back from the pools' text format; errors as `FreeUnitPools`'s.
+    public init(parsing bytes: [UInt8], source: String) throws {
+        self.init(try FreeUnitPools(parsing: bytes, source: source))
+    }
+
+    // MARK: - API
+
+    /// The number of pools.
+    public var count: Int { items.count }
+
+    /// The pools of the IMSIs in `imsis`, for a sub-batch to consume.
+    public func slice(imsis: Range<Int>) -> FreeUnitPools {
+        var pools = FreeUnitPools()
+        var low = 0, high = items.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if items[mid].key.imsi < imsis.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        while low < items.count && items[low].key.imsi < imsis.upperBound {
+            pools.cover(items[low].key, units: items[low].units)
+            low += 1
+        }
+        return pools
+    }
+
+    /// Appends the pools of `pools`, whose IMSIs all come after those already listed.
+    public mutating func append(_ pools: FreeUnitPools) {
+        let added = FreeUnitPoolList.sorted(pools)
+        precondition(items.isEmpty || added.isEmpty || items[items.count - 1].key.imsi < added[0].key.imsi,
+                     "pools must be appended in IMSI order")
+        items += added
+    }
+
+    /// Makes room for `count` pools.
+    public mutating func reserveCapacity(_ count: Int) { items.reserveCapacity(count) }
+
+    /// The text format of `FreeUnitPools`, one line per pool, sorted.
+    public func serialized() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(items.count * 48)
+        for item in items { FreeUnitPools.appendLine(item.key, item.units, to: &out) }
+        return out
+    }
+
+    // MARK: - Private
+
+    private static func sorted(_ pools: FreeUnitPools) -> [Item] {
+        pools.covered.map { Item(key: $0.key, units: $0.value) }.sorted { $0.key < $1.key }
+    }
+}
