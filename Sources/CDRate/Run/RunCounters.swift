@@ -13,8 +13,8 @@ public struct RunCounters: Sendable {
     public var duplicates = RecordTally()
     /// Rejects per reason, indexed by `RejectReason.rawValue`.
     public var rejectsByReason = Array(repeating: 0, count: 10)
-    /// Rated records per status letter (`H`, `P`, `N`).
-    public var ratedByStatus: [UInt8: Int] = [:]
+    /// Rated records per status letter (`H`, `P`, `N`), indexed by the letter's byte.
+    public var ratedByStatus = Array(repeating: 0, count: 256)
     /// Blocks per component, indexed by `Component.rawValue`.
     public var blocksByComponent = Array(repeating: 0, count: Component.allCases.count)
     /// Sum of `R` nets, li.
@@ -49,7 +49,7 @@ public struct RunCounters: Sendable {
         rejected += o.rejected
         duplicates += o.duplicates
         for i in rejectsByReason.indices { rejectsByReason[i] += o.rejectsByReason[i] }
-        for (k, v) in o.ratedByStatus { ratedByStatus[k, default: 0] += v }
+        for i in ratedByStatus.indices { ratedByStatus[i] += o.ratedByStatus[i] }
         for i in blocksByComponent.indices { blocksByComponent[i] += o.blocksByComponent[i] }
         ratedNet += o.ratedNet
         roamerCharge += o.roamerCharge

@@ -3,7 +3,7 @@ import Dispatch
 /// A run output being written: counted, hashed and written on the way, so that the
 /// MANIFEST's figures come from the bytes actually written.
 ///
-/// Lines are gathered into 4 MiB chunks; a serial queue hashes and writes each full
+/// Lines are gathered into 1 MiB chunks; a serial queue hashes and writes each full
 /// chunk in order while the caller goes on filling the next, so SHA-256 — the largest
 /// cost of writing `rated.dat` — runs beside the merge instead of after it. The chunks
 /// are a ring of four buffers allocated once: at most three are in flight while the
@@ -14,7 +14,7 @@ import Dispatch
 public final class OutputFile: @unchecked Sendable {
     // MARK: - Stored properties
 
-    private static let chunkSize = 4 << 20
+    private static let chunkSize = 1 << 20
     private static let ringSize = 4
     private let writer: SpillWriter
     private var hash = SHA256()

@@ -39,9 +39,9 @@ final class SampleRunTests: XCTestCase {
         let alerts = try String(contentsOfFile: directory + "/alerts.dat", encoding: .ascii)
         XCTAssertTrue(alerts.contains("AHU "), "no HU alert")
         XCTAssertTrue(alerts.contains("AHUR"), "no HUR alert")
-        XCTAssertEqual(c.ratedByStatus[UInt8(ascii: "H")], 2916)
-        XCTAssertEqual(c.ratedByStatus[UInt8(ascii: "P")], 118)
-        XCTAssertEqual(c.ratedByStatus[UInt8(ascii: "N")], 222)
+        XCTAssertEqual(c.ratedByStatus[Int(UInt8(ascii: "H"))], 2916)
+        XCTAssertEqual(c.ratedByStatus[Int(UInt8(ascii: "P"))], 118)
+        XCTAssertEqual(c.ratedByStatus[Int(UInt8(ascii: "N"))], 222)
         // The golden bytes: any change to rating shows here and must be explained.
         let golden = [
             "rated.dat": "ca561ef33b01bbb134f9b7c8af6f645829cef50f3280be3c7044064029ed2a34",
