@@ -147,8 +147,12 @@ public struct RatingRound: Sendable {
         }
         // Sub-batches come in IMSI order: their pools and usage, pruned, are appended.
         var nextPools = FreeUnitPoolList(), nextLedger = HighUsageList()
-        nextPools.reserveCapacity(pools.count)
-        nextLedger.reserveCapacity(usage.count)
+        // Room for about two pools and two usage entries per subscriber (two cycles in a
+        // night) up front, so the arrays are not copied as they grow; pages are only
+        // resident once filled, so room not used costs no memory.
+        let subscribers = reference.subscribers.subscribers.count
+        nextPools.reserveCapacity(max(pools.count, 2 * subscribers))
+        nextLedger.reserveCapacity(max(usage.count, 2 * subscribers))
         try ParallelWork.stream(count: plannedBatches.count, threads: threads, window: threads + 1, produce: produce) {
             (i, produced: Result<SubBatchOutcome, IOFailure>) throws(IOFailure) in
             var batch: SubBatchOutcome
