@@ -25,7 +25,9 @@ public struct NightlyRun: Sendable {
         // to their IMSI range's spill file.
         let archiveStaging = WorkArea.staging(context.area.archiveDirectory(runID))
         try FileSystem.makeDirectories(archiveStaging)
-        let spill = try PartitionSpill(directory: context.scratch, ranges: context.ranges)
+        let ranges = context.ranges(forRecords: InboxEstimate.detailRecords(inbox: options.inbox),
+                                    batchRecords: options.batchRecords)
+        let spill = try PartitionSpill(directory: context.scratch, ranges: ranges)
         let progress = ProgressLine()
         defer { progress.finish() }
         var sources = [DetailSource]()
@@ -62,8 +64,8 @@ public struct NightlyRun: Sendable {
         report.filesQuarantined = collection.quarantined.count
         report.alarms = collection.alarms.map(\.text)
 
-        progress.show("rating \(collectedRecords) records in \(context.ranges.count) IMSI ranges")
-        let outcome = try context.rate(inputs: spill.paths, sources: sources, recycled: [], threads: options.threads,
+        progress.show("rating \(collectedRecords) records in \(ranges.count) IMSI ranges")
+        let outcome = try context.rate(inputs: spill.paths, ranges: ranges, sources: sources, recycled: [], threads: options.threads,
                                        batchRecords: options.batchRecords, timer: timer)
         context.state.rejects.append(xLines: try FileSystem.read(context.runStaging + "/rejects.dat"))
         report.counters = outcome.counters

@@ -82,13 +82,22 @@ public final class RunContext {
         lock.release()
     }
 
-    /// Rates the records spilled by IMSI range (`ranges`) into the run directory,
-    /// continuing the state's pools, usage and duplicate keys.
-    public func rate(inputs: [String], sources: [DetailSource], recycled: [RecycledReject],
+    /// The IMSI ranges for a night of about `records` detail records rated in
+    /// sub-batches of `batchRecords`: `ranges`, or more of them when the night is large
+    /// enough that 64 ranges would each need splitting (at most 4,096).
+    public func ranges(forRecords records: Int, batchRecords: Int) -> IMSIRanges {
+        let wanted = min(4096, records / max(1, batchRecords * 3 / 4))
+        if wanted <= ranges.count { return ranges }
+        return IMSIRanges(subscriberIMSIs: reference.subscribers.subscribers.map(\.imsi), count: wanted)
+    }
+
+    /// Rates the records spilled by IMSI range (`ranges`, unless given) into the run
+    /// directory, continuing the state's pools, usage and duplicate keys.
+    public func rate(inputs: [String], ranges: IMSIRanges? = nil, sources: [DetailSource], recycled: [RecycledReject],
                      threads: Int, batchRecords: Int = RatingRound.defaultBatchRecords,
                      timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
         try RatingRound(reference: reference, runID: runID, threads: threads, batchRecords: batchRecords).rate(
-            inputs: inputs, ranges: ranges, sources: sources, recycled: recycled, state: &state,
+            inputs: inputs, ranges: ranges ?? self.ranges, sources: sources, recycled: recycled, state: &state,
             previousKeys: previousStateDirectory.map { $0 + "/dupkeys" }, nextKeys: stateStaging + "/dupkeys",
             spillDirectory: scratch, outputDirectory: runStaging, timer: timer)
     }

@@ -15,7 +15,8 @@ public final class PartitionSpill {
         var paths = [String]()
         for p in 0..<ranges.count {
             let path = directory + "/in-\(p).bin"
-            writers.append(try SpillWriter(path: path, bufferSize: 256 << 10))
+            // About 16 MiB of buffers in all, however many ranges.
+            writers.append(try SpillWriter(path: path, bufferSize: max(16 << 10, min(256 << 10, (16 << 20) / ranges.count))))
             paths.append(path)
         }
         self.writers = writers
