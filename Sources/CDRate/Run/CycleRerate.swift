@@ -59,7 +59,12 @@ public struct CycleRerate: Sendable {
         manifest.add("partitions \(context.state.partitions)")
         for c in context.reference.checksums { manifest.add("reference \(c.file) sha256 \(c.sha256)") }
 
-        let spill = try PartitionSpill(directory: context.scratch, ranges: context.ranges)
+        // As many IMSI ranges as the archive's records call for (gzip files counted at
+        // about six times their size), as for a large night.
+        let archived = context.state.registry.entries.filter { $0.status == .collected }
+            .reduce(0) { $0 + $1.size * ($1.name.hasSuffix(".gz") ? 6 : 1) } / InboxEstimate.lineBytes
+        let ranges = context.ranges(forRecords: archived, batchRecords: RatingRound.defaultBatchRecords)
+        let spill = try PartitionSpill(directory: context.scratch, ranges: ranges)
         var sources = [DetailSource]()
         var corrected = 0
         for entry in context.state.registry.entries where entry.status == .collected {
@@ -105,7 +110,7 @@ public struct CycleRerate: Sendable {
         var state = RunState(partitions: context.state.partitions)
         state.highWaterDate = context.state.highWaterDate
         let outcome = try RatingRound(reference: context.reference, runID: label, threads: threads).rate(
-            inputs: spill.paths, ranges: context.ranges, sources: sources, recycled: [], state: &state, previousKeys: nil, nextKeys: nil,
+            inputs: spill.paths, ranges: ranges, sources: sources, recycled: [], state: &state, previousKeys: nil, nextKeys: nil,
             spillDirectory: context.scratch, outputDirectory: staging)
         // A generation holds rated, roamers, rejects and duplicates (SPEC section 10).
         for name in ["alerts.dat", "fraud.dat"] { try FileSystem.removeTree(staging + "/" + name) }
