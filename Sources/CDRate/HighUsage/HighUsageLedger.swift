@@ -89,8 +89,8 @@ public struct HighUsageLedger: Sendable, Equatable {
     /// Makes room for `count` entries without growing.
     public mutating func reserveCapacity(_ count: Int) { entries.reserveCapacity(count) }
 
-    /// Adds the entries of `other`, the ledger of another partition of IMSIs (SPEC
-    /// section 12: partitions never share an IMSI, so they never share a key); on a
+    /// Adds the entries of `other`, the ledger of other IMSIs (sub-batches and SPEC
+    /// section 12's shards never share an IMSI, so they never share a key); on a
     /// shared key, `other`'s entry wins.
     public mutating func merge(_ other: HighUsageLedger) {
         entries.merge(other.entries) { _, theirs in theirs }

@@ -6,11 +6,13 @@ import Glibc
 /// process sends itself SIGKILL there, exactly as a power cut or `kill -9` would.
 ///
 /// The names are stable (scripts and docs/operations.md, "Reliability", list them):
-/// - every command that rates: `after-partition-spill` (every partition rated and its
-///   sorted outputs spilled, before the merge), `before-write-<output>` and
-///   `mid-merge-<output>` (half of that output's records merged) for the six `.dat` files;
+/// - every command that rates: `before-write-<output>` (created) and `mid-merge-<output>`
+///   (half of the sub-batches written) for `rated.dat`, `roamers.dat`, `alerts.dat`,
+///   `fraud.dat`; `after-partition-spill` (every sub-batch rated and written); then
+///   `before-write-<output>` and `mid-merge-<output>` (half merged) for `rejects.dat`
+///   and `duplicates.dat`;
 /// - `run` and `collect`: `after-collection-spill` (the inbox collected into the archive
-///   staging and the partitions' input files), then the commit's `before-write-quarantine.txt`,
+///   staging and the IMSI ranges' input files), then the commit's `before-write-quarantine.txt`,
 ///   `before-write-collection.log`, `before-write-MANIFEST`, `before-archive-rename`,
 ///   `before-state-rename`, `before-run-rename` (the commit point) and `after-run-rename`;
 /// - `reprocess`: as `run` without the collection and its log;

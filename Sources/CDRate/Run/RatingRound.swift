@@ -181,7 +181,6 @@ public struct RatingRound: Sendable {
         try rejectRuns.close()
         try duplicateRuns.close()
         try keyWriter?.close()
-        for input in inputs { try FileSystem.removeTree(input) }
         state.pools = nextPools
         state.ledger = nextLedger
         MemoryRelease.releaseFreePages()
@@ -230,6 +229,7 @@ public struct RatingRound: Sendable {
         }
         if cuts.isEmpty { return [SubBatch(file: input, imsis: imsis, keys: keys)] }
         let files = try PartitionEntries.split(input, cuts: cuts)
+        try FileSystem.removeTree(input)  // its records are all in the pieces now
         let bounds = [imsis.lowerBound] + cuts + [imsis.upperBound]
         var positions = [keys.lowerBound]
         for c in cuts { positions.append(try keyFile.position(ofIMSI: c)) }

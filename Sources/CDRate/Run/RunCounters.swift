@@ -41,7 +41,7 @@ public struct RunCounters: Sendable {
         return out == input
     }
 
-    /// Adds another partition's counters.
+    /// Adds another sub-batch's counters.
     public mutating func merge(_ o: RunCounters) {
         input += o.input
         rated += o.rated

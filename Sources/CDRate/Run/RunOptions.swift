@@ -8,7 +8,7 @@ public struct RunOptions: Sendable {
     public var work = "var"
     /// Worker threads (`--threads`, default the number of cores); outputs do not depend on it.
     public var threads = 2
-    /// Records of a partition rated at once (memory bound; outputs do not depend on it).
+    /// Records rated at once in a sub-batch of IMSIs (memory bound; outputs do not depend on it).
     public var batchRecords = RatingRound.defaultBatchRecords
     /// Operator-requested re-collection (`cdrate collect --recollect`), nil for the nightly run.
     public var recollect: RecollectRequest?

@@ -1,6 +1,6 @@
 /// The canonical order key of SPEC section 5 (IMSI, start time, switch, file seq,
-/// record seq, position), kept beside each output line so that the outputs of the
-/// partitions can be merged into one file in that order.
+/// record seq, position): the order a sub-batch sorts its records in before rating
+/// them (and the order outputs of SPEC section 12's shards are merged in).
 public struct CanonicalKey: Sendable, Comparable {
     /// The IMSI.
     public var imsi: Int

@@ -1,4 +1,5 @@
-/// Fixed-width output lines with the sort key of each, as one partition produced them.
+/// Fixed-width output lines with the sort key of each, as one sub-batch produced them
+/// (the outputs in source order, merged across sub-batches by key).
 public struct KeyedLines<Key: EncodedSortKey>: Sendable {
     /// The lines, each `width` bytes including its LF, back to back.
     public var bytes: [UInt8] = []

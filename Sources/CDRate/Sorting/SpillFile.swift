@@ -2,8 +2,9 @@
 import Glibc
 #endif
 
-/// An append-only temporary file written through a buffer: partitions' inputs and
-/// outputs go to disk instead of memory, so a run's memory does not grow with the night.
+/// An append-only temporary file written through a buffer: IMSI ranges' inputs, sorted
+/// runs and the key file go to disk instead of memory, so a run's memory does not grow
+/// with the night.
 public final class SpillWriter {
     private let fd: Int32
     /// The file's path.

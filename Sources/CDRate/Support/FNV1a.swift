@@ -1,4 +1,5 @@
-/// The 64-bit FNV-1a hash, the partition hash of SPEC section 12 (over the 15 IMSI digits).
+/// The 64-bit FNV-1a hash: the shard hash of SPEC section 12 (over the 15 IMSI digits),
+/// and the two halves of the duplicate key's digest.
 public enum FNV1a {
     /// The offset basis.
     public static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -5,11 +5,11 @@ import Glibc
 /// Returns the heap memory a phase freed to the system at the phase's end.
 ///
 /// glibc keeps large freed blocks in the arena of the thread that freed them, so
-/// without this the buffers of collection, of the partitions and of the merge (each
-/// phase on its own threads' arenas) would add up instead of the peak being that of
-/// the largest phase. It is called once per phase, not per partition: returning the
-/// partitions' buffers after each one and faulting them back in for the next cost
-/// about a quarter of the partitions' CPU time (`docs/performance.md`).
+/// without this the buffers of collection and of rating (each phase on its own
+/// threads' arenas) would add up instead of the peak being that of the largest phase.
+/// It is called once per phase, not per sub-batch: returning a sub-batch's buffers
+/// after each one and faulting them back in for the next cost about a quarter of the
+/// rating CPU time (`docs/performance.md`).
 public enum MemoryRelease {
     /// Releases free pages of every malloc arena (`malloc_trim(0)`) at the end of a
     /// phase; a no-op elsewhere.
