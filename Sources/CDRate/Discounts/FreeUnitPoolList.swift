@@ -38,14 +38,10 @@ public struct FreeUnitPoolList: Sendable, Equatable {
     /// The pools of the IMSIs in `imsis`, for a sub-batch to consume.
     public func slice(imsis: Range<Int>) -> FreeUnitPools {
         var pools = FreeUnitPools()
-        var low = 0, high = items.count
-        while low < high {
-            let mid = (low + high) >> 1
-            if items[mid].key.imsi < imsis.lowerBound { low = mid + 1 } else { high = mid }
-        }
-        while low < items.count && items[low].key.imsi < imsis.upperBound {
-            pools.cover(items[low].key, units: items[low].units)
-            low += 1
+        var i = partitionPoint(in: items.indices) { items[$0].key.imsi < imsis.lowerBound }
+        while i < items.count && items[i].key.imsi < imsis.upperBound {
+            pools.cover(items[i].key, units: items[i].units)
+            i += 1
         }
         return pools
     }

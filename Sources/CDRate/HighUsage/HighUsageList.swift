@@ -44,7 +44,7 @@ public struct HighUsageList: Sendable, Equatable {
     /// The ledger of the IMSIs in `imsis`, for a sub-batch to update.
     public func slice(imsis: Range<Int>) -> HighUsageLedger {
         var ledger = HighUsageLedger()
-        var i = firstIndex(notBelow: imsis.lowerBound)
+        var i = partitionPoint(in: items.indices) { items[$0].key.imsi < imsis.lowerBound }
         while i < items.count && items[i].key.imsi < imsis.upperBound {
             ledger[items[i].key] = items[i].entry
             i += 1
@@ -71,16 +71,5 @@ public struct HighUsageList: Sendable, Equatable {
             for item in items where item.key.kind == kind { HighUsageLedger.appendLine(item.key, item.entry, to: &out) }
         }
         return out
-    }
-
-    // MARK: - Private
-
-    private func firstIndex(notBelow imsi: Int) -> Int {
-        var low = 0, high = items.count
-        while low < high {
-            let mid = (low + high) >> 1
-            if items[mid].key.imsi < imsi { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 }

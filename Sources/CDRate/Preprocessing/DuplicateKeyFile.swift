@@ -84,12 +84,7 @@ public final class DuplicateKeyFile: @unchecked Sendable {
     /// below `imsi`: where the keys of a range starting at `imsi` begin.
     public func position(ofIMSI imsi: Int) throws(IOFailure) -> Int {
         let target = DuplicateKeyFile.field(imsi)
-        var low = legacyCount, high = count
-        while low < high {
-            let mid = (low + high) >> 1
-            if try field(at: mid) < target { low = mid + 1 } else { high = mid }
-        }
-        return low
+        return try partitionPoint(in: legacyCount..<count) { (i) throws(IOFailure) in try field(at: i) < target }
     }
 
     /// The IMSI of entry `index` (after the unknown-IMSI head).

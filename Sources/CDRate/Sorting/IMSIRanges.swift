@@ -51,12 +51,7 @@ public struct IMSIRanges: Sendable {
     /// which falls in range 0: such a record is rejected whatever its range).
     @inline(__always)
     public func range(of imsi: Int) -> Int {
-        var low = 0, high = lowerBounds.count
-        while low < high {
-            let mid = (low + high) >> 1
-            if lowerBounds[mid] <= imsi { low = mid + 1 } else { high = mid }
-        }
-        return low
+        partitionPoint(in: lowerBounds.indices) { lowerBounds[$0] <= imsi }
     }
 
     /// The range of a raw detail record, by its IMSI field.
