@@ -19,14 +19,6 @@ public struct FreeUnitPools: Sendable {
         if units > 0 { covered[key, default: 0] += units }
     }
 
-    /// Makes room for `count` pools without growing.
-    public mutating func reserveCapacity(_ count: Int) { covered.reserveCapacity(count) }
-
-    /// Adds every pool of `other` (pools of disjoint IMSI sets).
-    public mutating func merge(_ other: FreeUnitPools) {
-        for (k, v) in other.covered { covered[k, default: 0] += v }
-    }
-
     /// Drops the pools of cycles before `cycle`, which can no longer be consumed.
     public mutating func prune(before cycle: Int) {
         // Removed in place: filtering would copy the whole table even when nothing is stale.

@@ -86,9 +86,6 @@ public struct HighUsageLedger: Sendable, Equatable {
         for key in stale { entries.removeValue(forKey: key) }
     }
 
-    /// Makes room for `count` entries without growing.
-    public mutating func reserveCapacity(_ count: Int) { entries.reserveCapacity(count) }
-
     /// Adds the entries of `other`, the ledger of other IMSIs (sub-batches and SPEC
     /// section 12's shards never share an IMSI, so they never share a key); on a
     /// shared key, `other`'s entry wins.

@@ -119,8 +119,8 @@ public struct RatingRound: Sendable {
                 let keys = keepKeys ? result.state.duplicateKeys.serialized() : []
                 result.state.duplicateKeys = DuplicateKeyStore()
                 result.state.legacyDuplicateKeys = DuplicateKeyStore()
-                let outcome = SubBatchOutcome(result: result, rejects: result.rejects.keyedBytes(sort: true),
-                                              duplicates: result.duplicates.keyedBytes(sort: true), keys: keys)
+                let outcome = SubBatchOutcome(result: result, rejects: result.rejects.keyedBytes(),
+                                              duplicates: result.duplicates.keyedBytes(), keys: keys)
                 return .success(outcome)
             } catch {
                 return .failure(error)

@@ -20,11 +20,10 @@ public struct KeyedLines<Key: EncodedSortKey>: Sendable {
         keys.append(key)
     }
 
-    /// The lines, each preceded by its encoded key, sorted by key first when `sort`
-    /// (stable: ties keep line order), as bytes for a spill file.
-    public func keyedBytes(sort: Bool) -> [UInt8] {
-        var order = Array(0..<keys.count)
-        if sort { order.sort { keys[$0] < keys[$1] || (!(keys[$1] < keys[$0]) && $0 < $1) } }
+    /// The lines in line order, each preceded by its encoded key, as bytes for
+    /// `SortedRunSpill` (which sorts them with the other sub-batches' lines).
+    public func keyedBytes() -> [UInt8] {
+        let order = 0..<keys.count
         let keyWidth = Key.encodedWidth
         var out = [UInt8](repeating: 0, count: order.count * (keyWidth + width))
         out.withUnsafeMutableBytes { o in
