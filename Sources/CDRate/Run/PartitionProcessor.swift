@@ -38,39 +38,50 @@ public struct PartitionProcessor: Sendable {
         // Most records are rated: their lines are given room at once instead of by doubling.
         result.rated.bytes.reserveCapacity(entries.count * result.rated.width)
         entries.bytes.withUnsafeBytes { all in
-            var prepared = [PreparedRecord]()
-            prepared.reserveCapacity(entries.count)
-            var recycledOf = [Int: Int]()
+            // Canonical order first, from keys read straight off the raw bytes: each record
+            // is then checked, rated and written in one visit, and no array of prepared
+            // records is built and read back out of order. A record whose IMSI, start or
+            // record seq does not parse fails E03 whatever its place, so it sorts last.
+            var order = [SortEntry]()
+            order.reserveCapacity(entries.count)
             for i in 0..<entries.count {
+                let d = RecordView(UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)]))
+                if let imsi = d.number(DetailLayout.imsi), let start = d.number(DetailLayout.start) {
+                    order.append(SortEntry(imsi: imsi, start: start, index: Int32(i)))
+                } else {
+                    order.append(SortEntry(imsi: Int.max, start: Int.max, index: Int32(i)))
+                }
+            }
+            order.sort { a, b in
+                if a.imsi != b.imsi { return a.imsi < b.imsi }
+                if a.start != b.start { return a.start < b.start }
+                return SourceReference.precedes(Self.sourceReference(a.index, all, sources),
+                                                Self.sourceReference(b.index, all, sources))
+            }
+            var fraud = FraudDetector(reference: reference)
+            var currentIMSI = -1
+            for entry in order {
+                let i = Int(entry.index)
                 let raw = UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)])
                 let source = sources[Int(PartitionEntries.field(all, entry: i, offset: 160))]
                 let position = Int(PartitionEntries.field(all, entry: i, offset: 164))
                 let recycledIndex = PartitionEntries.field(all, entry: i, offset: 168)
                 result.counters.input.add(raw: raw)
+                var record: PreparedRecord
                 switch checker.check(raw, created: source.created) {
                 case .rejected(let reason):
                     reject(raw, reason: reason, source: source, position: position,
                            recycled: recycledIndex == UInt32.max ? nil : recycled[Int(recycledIndex)], into: &result)
-                case .accepted(var record):
-                    record.source.switchID = source.switchID
-                    record.source.fileSeq = source.fileSeq
-                    record.source.position = position
-                    record.rawOffset = i * PartitionEntries.stride
-                    if recycledIndex != UInt32.max { recycledOf[record.rawOffset] = Int(recycledIndex) }
-                    prepared.append(record)
+                    continue
+                case .accepted(let checked):
+                    record = checked
                 }
-            }
-            // Sort compact keys, not the 600-byte records.
-            var order = prepared.indices.map { CanonicalKeyIndex(key: CanonicalKey(imsi: prepared[$0].imsi,
-                start: prepared[$0].start.value, source: prepared[$0].source), index: Int32($0)) }
-            order.sort { $0.key < $1.key }
-            var fraud = FraudDetector(reference: reference)
-            var currentIMSI = -1
-            for entry in order {
-                var record = prepared[Int(entry.index)]
-                let raw = UnsafeRawBufferPointer(rebasing: all[record.rawOffset..<(record.rawOffset + 160)])
-                // Only recycle runs take store entries: a nightly run skips the lookup.
-                if !recycledOf.isEmpty, let r = recycledOf[record.rawOffset] { result.recycledResolved.append(r) }
+                record.source.switchID = source.switchID
+                record.source.fileSeq = source.fileSeq
+                record.source.position = position
+                record.rawOffset = i * PartitionEntries.stride
+                // Only recycle runs take store entries.
+                if recycledIndex != UInt32.max { result.recycledResolved.append(Int(recycledIndex)) }
                 let key = DuplicateKey(raw: raw)
                 if let origin = result.state.duplicateKeys.origin(of: key)
                     ?? (result.state.legacyDuplicateKeys.isEmpty ? nil : result.state.legacyDuplicateKeys.origin(of: key)) {
@@ -121,10 +132,23 @@ public struct PartitionProcessor: Sendable {
         return result
     }
 
-    /// A canonical key with the index of its record.
-    private struct CanonicalKeyIndex {
-        var key: CanonicalKey
+    /// The leading fields of a record's canonical key (IMSI, start) with its entry index;
+    /// ties fall back to the source reference, read from the entry.
+    private struct SortEntry {
+        var imsi: Int
+        var start: Int
         var index: Int32
+    }
+
+    /// The source reference (SPEC section 4 canonical order's last fields) of entry `index`.
+    @inline(__always)
+    private static func sourceReference(_ index: Int32, _ all: UnsafeRawBufferPointer, _ sources: [DetailSource]) -> SourceReference {
+        let i = Int(index)
+        let d = RecordView(UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)]))
+        let source = sources[Int(PartitionEntries.field(all, entry: i, offset: 160))]
+        return SourceReference(switchID: source.switchID, fileSeq: source.fileSeq,
+                               recordSeq: d.number(DetailLayout.recordSeq) ?? Int.max,
+                               position: Int(PartitionEntries.field(all, entry: i, offset: 164)))
     }
 
     private func reject(_ raw: UnsafeRawBufferPointer, reason: RejectReason, source: DetailSource, position: Int,
