@@ -10,6 +10,9 @@ public struct CollectionOutcome: Sendable {
     public var registryAdditions: [RegistryEntry] = []
     /// Log events, in order; alarms among them.
     public var events: [CollectionEvent] = []
+    /// The number of inbox files considered, collected or not: the indices files are
+    /// handed on with run from 0 to this.
+    public var candidateCount = 0
 
     /// Nothing collected.
     public init() {}

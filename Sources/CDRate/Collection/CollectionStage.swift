@@ -35,11 +35,21 @@ public struct CollectionStage: Sendable {
     }
 
     /// Runs the collection against `registry`, handing each collected file to `sink` in
-    /// name order as soon as it is decided (files are read a batch at a time, so memory
-    /// holds a few files, never the inbox); fails only when the inbox cannot be listed,
-    /// the archive cannot be written or the sink fails (exit 5).
+    /// name order as soon as it is decided, with its index among the inbox's candidate
+    /// files (files are read a batch at a time, so memory holds a few files, never the
+    /// inbox); fails only when the inbox cannot be listed, the archive cannot be written
+    /// or a sink fails (exit 5).
+    ///
+    /// With `details`, each file's detail records are streamed to it from the worker
+    /// reading the file, as they are checked, with the file's candidate index (calls
+    /// come from several threads at once, in no set order), and the file given to `sink`
+    /// holds none: memory then holds a few chunks, not a few files. Records of a file
+    /// that is not collected in the end (quarantined part-way, skipped, conflicting) may
+    /// have been streamed already; the caller drops them by index (`candidateCount`
+    /// counts the indices).
     public func run(registry: CollectionRegistry,
-                    sink: (CheckedSwitchFile) throws(IOFailure) -> Void) throws(IOFailure) -> CollectionOutcome {
+                    details: (@Sendable (Int, UnsafeRawBufferPointer, Int) throws(IOFailure) -> Void)? = nil,
+                    sink: (Int, CheckedSwitchFile) throws(IOFailure) -> Void) throws(IOFailure) -> CollectionOutcome {
         guard FileSystem.isDirectory(inbox) else { throw IOFailure(path: inbox, reason: "inbox is not a directory") }
         let inboxPath = self.inbox, archivePath = self.archive, limit = maxInflatedBytes
         let names = try FileSystem.list(inboxPath).filter { !$0.hasPrefix(".") && FileSystem.isRegularFile(inboxPath + "/" + $0) }
@@ -49,6 +59,7 @@ public struct CollectionStage: Sendable {
             return (name, parsed)
         }
         var outcome = CollectionOutcome()
+        outcome.candidateCount = candidates.count
         var working = registry
         // Files are read ahead on the workers while the caller's thread decides and sinks
         // them in name order; one file is read ahead per worker, so memory holds a few files.
@@ -58,12 +69,18 @@ public struct CollectionStage: Sendable {
                 return SwitchFileReader.hashOnly(path: inboxPath + "/" + c.name,
                                                  reason: SwitchFileReader.quarantineReasonForName(c.name))
             }
+            var fileDetails: SwitchFileReader.DetailSink?
+            if let details {
+                fileDetails = { (bytes: UnsafeRawBufferPointer, first: Int) throws(IOFailure) -> Void in
+                    try details(i, bytes, first)
+                }
+            }
             return SwitchFileReader.read(path: inboxPath + "/" + c.name, name: parsed, archiveTo: archivePath + "/" + c.name,
-                                         maxInflatedBytes: limit)
+                                         maxInflatedBytes: limit, details: fileDetails)
         }, consume: { (i, result) throws(IOFailure) in
             let c = candidates[i]
             if let file = try decide(c.name, c.parsed, result, registry: &working, outcome: &outcome) {
-                try sink(file)
+                try sink(i, file)
             }
         })
         for gap in working.gaps() {
@@ -85,6 +102,8 @@ public struct CollectionStage: Sendable {
             return nil
         case .archiveFailed(let message):
             throw IOFailure(path: copy, reason: message)
+        case .detailsFailed(let failure):
+            throw failure
         case .good(let file):
             return try decide(name, parsed, sha256: file.sha256, size: file.size, failure: nil, file: file,
                               registry: &registry, outcome: &outcome) ? file : nil

@@ -103,6 +103,21 @@ public struct SwitchFileChecker {
         }
     }
 
+    /// Hands the detail records gathered since the last drain to `body`, with the
+    /// position in the file (from 0) of the first, and forgets them: a streaming reader
+    /// drains after every chunk, so a file is never held whole. The counts and sums
+    /// the trailer is checked against go on covering every record.
+    public mutating func drainDetails(_ body: (UnsafeRawBufferPointer, Int) throws(IOFailure) -> Void) throws(IOFailure) {
+        guard !details.isEmpty else { return }
+        let first = detailCount - details.count / Self.lineWidth
+        var failure: IOFailure?
+        details.withUnsafeBytes { bytes in
+            do throws(IOFailure) { try body(bytes, first) } catch { failure = error }
+        }
+        details.removeAll(keepingCapacity: true)
+        if let failure { throw failure }
+    }
+
     /// The verdict on the whole content, once every chunk was fed.
     public func finish() -> SwitchFileCheck {
         if let failure { return .invalid(reason: failure) }

@@ -17,11 +17,23 @@ public enum SwitchFileReader {
     /// The size of the raw chunks read from disk.
     public static let chunkSize = 1 << 20
 
+    /// Where a streaming read hands the detail records as they are checked: a run of
+    /// whole records and the position in the file (from 0) of the first.
+    public typealias DetailSink = (UnsafeRawBufferPointer, Int) throws(IOFailure) -> Void
+
     /// Reads the file at `path`, named `name`; copies its raw bytes to `archiveTo`
     /// when given (created or truncated, not synced). `maxInflatedBytes` bounds the
     /// inflated size of a gzip file, against gzip bombs (default 4 GiB).
+    ///
+    /// With `details`, the detail records are handed to it as they are checked instead
+    /// of being kept, so memory does not grow with the file: a good file then comes back
+    /// with empty `details` (its count and sums cover every record). A file found bad
+    /// after some of its records were handed on is quarantined all the same, and the
+    /// caller must drop what it was handed. A failure of `details` ends the read
+    /// (`.detailsFailed`).
     public static func read(path: String, name: SwitchFileName, archiveTo: String?,
-                            maxInflatedBytes: Int = 4 << 30) -> SwitchFileReadResult {
+                            maxInflatedBytes: Int = 4 << 30,
+                            details: DetailSink? = nil) -> SwitchFileReadResult {
         let input = open(path, O_RDONLY | O_CLOEXEC)
         if input < 0 { return .unreadable("cannot open \(path): \(errorText())") }
         defer { close(input) }
@@ -41,7 +53,7 @@ public enum SwitchFileReader {
         // says when that is plausible, else an estimate (CDR text compresses about
         // tenfold); the buffer grows if needed. Sized right, it is neither copied while
         // growing nor twice as large as the content.
-        let expected = name.isGzip
+        let expected = details != nil ? 0 : name.isGzip
             ? (gzipContentSize(input, rawSize: rawSize, limit: maxInflatedBytes) ?? min(rawSize * 10, 32 << 20))
             : rawSize
         var checker = SwitchFileChecker(name: name, expectedContentBytes: expected)
@@ -49,6 +61,7 @@ public enum SwitchFileReader {
         var hash = SHA256()
         var size = 0
         var gzipFailure: GzipFailure?
+        var detailsFailure: IOFailure?
 
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -70,6 +83,12 @@ public enum SwitchFileReader {
                 do {
                     try inflater.feed(chunk) { content in
                         checker.feed(content)
+                        if let details, !checker.isFailed {
+                            do throws(IOFailure) { try checker.drainDetails(details) } catch {
+                                detailsFailure = error
+                                return false
+                            }
+                        }
                         return !checker.isFailed
                     }
                 } catch {
@@ -77,7 +96,11 @@ public enum SwitchFileReader {
                 }
             } else {
                 checker.feed(chunk)
+                if let details, !checker.isFailed {
+                    do throws(IOFailure) { try checker.drainDetails(details) } catch { detailsFailure = error }
+                }
             }
+            if let detailsFailure { return .detailsFailed(detailsFailure) }
         }
         if archive >= 0 {
             WriteBack.start(archive)

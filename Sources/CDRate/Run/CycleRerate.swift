@@ -70,38 +70,42 @@ public struct CycleRerate: Sendable {
         for entry in context.state.registry.entries where entry.status == .collected {
             guard let switchID = entry.switchID, let seq = entry.sequence, let name = SwitchFileName.parse(entry.name) else { continue }
             let path = area.archiveDirectory(entry.run) + "/" + entry.name
-            guard case .good(let file) = SwitchFileReader.read(path: path, name: name, archiveTo: nil) else {
+            let index = sources.count
+            var taken = 0
+            // Streamed: the file's records go to the spill as they are read, never held
+            // whole. A file that then proves bad or altered fails the rerate.
+            let result = SwitchFileReader.read(path: path, name: name, archiveTo: nil, details: { (records, first) throws(IOFailure) in
+                for k in 0..<(records.count / 160) {
+                    let position = first + k
+                    let original = UnsafeRawBufferPointer(rebasing: records[(k * 160)..<((k + 1) * 160)])
+                    let recordSeq = PackedText(RecordView(original)[DetailLayout.recordSeq])
+                    let replacement = corrections[CorrectionKey(switchID: switchID, fileSeq: seq, recordSeq: recordSeq)]
+                    func consider(_ raw: UnsafeRawBufferPointer) throws(IOFailure) {
+                        let start = RecordView(raw)[DetailLayout.start]
+                        guard ByteField.digits(UnsafeRawBufferPointer(rebasing: start[0..<6])) == cycle else { return }
+                        taken += 1
+                        if replacement != nil { corrected += 1 }
+                        try spill.append(raw: raw, source: index, position: position)
+                    }
+                    if let replacement {
+                        var failure: IOFailure?
+                        replacement.withUnsafeBytes { raw in
+                            do throws(IOFailure) { try consider(raw) } catch { failure = error }
+                        }
+                        if let failure { throw failure }
+                    } else {
+                        try consider(original)
+                    }
+                }
+            })
+            if case .detailsFailed(let failure) = result { throw failure }
+            guard case .good(let file) = result else {
                 throw IOFailure(path: path, reason: "archived file missing or unreadable")
             }
             guard file.sha256 == entry.sha256 else {
                 throw IOFailure(path: path, reason: "archived file's SHA-256 differs from the registry's: the archive was altered")
             }
-            let index = sources.count
             sources.append(DetailSource(switchID: switchID, fileSeq: seq, created: file.creation))
-            var taken = 0
-            var failure: IOFailure?
-            file.details.withUnsafeBytes { all in
-                for position in 0..<file.detailCount {
-                    let original = UnsafeRawBufferPointer(rebasing: all[(position * 160)..<((position + 1) * 160)])
-                    let recordSeq = PackedText(RecordView(original)[DetailLayout.recordSeq])
-                    let replacement = corrections[CorrectionKey(switchID: switchID, fileSeq: seq, recordSeq: recordSeq)]
-                    func consider(_ raw: UnsafeRawBufferPointer) -> IOFailure? {
-                        let start = RecordView(raw)[DetailLayout.start]
-                        guard ByteField.digits(UnsafeRawBufferPointer(rebasing: start[0..<6])) == cycle else { return nil }
-                        taken += 1
-                        if replacement != nil { corrected += 1 }
-                        do throws(IOFailure) {
-                            try spill.append(raw: raw, source: index, position: position)
-                        } catch {
-                            return error
-                        }
-                        return nil
-                    }
-                    failure = replacement.map { r in r.withUnsafeBytes { consider($0) } } ?? consider(original)
-                    if failure != nil { return }
-                }
-            }
-            if let failure { throw failure }
             manifest.add("input \(entry.run.text)/\(entry.name) records \(taken) sha256 \(entry.sha256)")
         }
         try spill.finish()

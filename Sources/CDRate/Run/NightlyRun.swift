@@ -30,30 +30,23 @@ public struct NightlyRun: Sendable {
         let spill = try PartitionSpill(directory: context.scratch, ranges: ranges)
         let progress = ProgressLine()
         defer { progress.finish() }
+        // By inbox file (candidate) index: records are spilled by the workers reading the
+        // files, before each file is decided; a file not collected stays withdrawn.
         var sources = [DetailSource]()
-        var collectedRecords = 0
+        var collectedFiles = 0, collectedRecords = 0
         let collection = try CollectionStage(inbox: options.inbox, archive: archiveStaging, runID: runID,
                                              recollect: options.recollect, threads: options.threads,
                                              maxInflatedBytes: options.maxInflatedBytes)
-            .run(registry: context.state.registry) { (file) throws(IOFailure) in
-                let index = sources.count
-                sources.append(DetailSource(switchID: file.name.switchID, fileSeq: file.name.sequence, created: file.creation))
+            .run(registry: context.state.registry, details: { (index, records, first) throws(IOFailure) in
+                try spill.append(records: records, source: index, firstPosition: first)
+            }) { (index, file) throws(IOFailure) in
+                while sources.count <= index { sources.append(.withdrawn) }
+                sources[index] = DetailSource(switchID: file.name.switchID, fileSeq: file.name.sequence, created: file.creation)
+                collectedFiles += 1
                 collectedRecords += file.detailCount
-                progress.show("collecting: \(sources.count) files, \(collectedRecords) records")
-                var failure: IOFailure?
-                file.details.withUnsafeBytes { all in
-                    for position in 0..<file.detailCount {
-                        let raw = UnsafeRawBufferPointer(rebasing: all[(position * 160)..<((position + 1) * 160)])
-                        do throws(IOFailure) {
-                            try spill.append(raw: raw, source: index, position: position)
-                        } catch {
-                            failure = error
-                            return
-                        }
-                    }
-                }
-                if let failure { throw failure }
+                progress.show("collecting: \(collectedFiles) files, \(collectedRecords) records")
             }
+        while sources.count < collection.candidateCount { sources.append(.withdrawn) }
         try spill.finish()
         MemoryRelease.releaseFreePages()
         timer.mark("collection and partitioning")

@@ -42,9 +42,11 @@ public struct PartitionProcessor: Sendable {
             // is then checked, rated and written in one visit, and no array of prepared
             // records is built and read back out of order. A record whose IMSI, start or
             // record seq does not parse fails E03 whatever its place, so it sorts last.
+            // Records of a file withdrawn after they were spilled are left out here.
             var order = [SortEntry]()
             order.reserveCapacity(entries.count)
             for i in 0..<entries.count {
+                if sources[Int(PartitionEntries.field(all, entry: i, offset: 160))].isWithdrawn { continue }
                 let d = RecordView(UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)]))
                 if let imsi = d.number(DetailLayout.imsi), let start = d.number(DetailLayout.start) {
                     order.append(SortEntry(imsi: imsi, start: start, index: Int32(i)))

@@ -6,6 +6,10 @@ public struct DetailSource: Sendable {
     public var fileSeq: Int
     /// The header's creation time, the reference of the E04 window.
     public var created: Timestamp
+    /// Whether the file was not collected in the end (quarantined part-way, skipped or
+    /// conflicting) after some of its records were spilled: those records are dropped
+    /// unseen, neither rated nor counted.
+    public var isWithdrawn = false
 
     /// A source.
     public init(switchID: PackedText, fileSeq: Int, created: Timestamp) {
@@ -13,6 +17,13 @@ public struct DetailSource: Sendable {
         self.fileSeq = fileSeq
         self.created = created
     }
+
+    /// The source of a file that was not collected.
+    public static let withdrawn: DetailSource = {
+        var source = DetailSource(switchID: .empty, fileSeq: 0, created: Timestamp(value: 19700101000000)!)
+        source.isWithdrawn = true
+        return source
+    }()
 }
 
 /// A reject from the store being tried again by a recycle run (SPEC section 9).

@@ -1,8 +1,17 @@
+import Synchronization
+
 /// The detail records of a run on their way to the partitions: one spill file of
 /// `PartitionEntries` records per IMSI range (`IMSIRanges`), so that collection never
 /// holds the night in memory.
-public final class PartitionSpill {
+///
+/// `append(records:source:firstPosition:)` may be called from several threads at once
+/// (a lock serializes the calls, each appending its run of records together); the
+/// other methods are for one thread, which is why the unchecked `Sendable` conformance
+/// is sound. The order of entries within a file is then not fixed, and nothing depends
+/// on it: every sub-batch sorts its records into canonical order.
+public final class PartitionSpill: @unchecked Sendable {
     private var writers: [SpillWriter]
+    private let lock = Mutex(())
     /// The spill files, one per range.
     public let paths: [String]
     /// The ranges.
@@ -34,6 +43,19 @@ public final class PartitionSpill {
         try writers[p].append(raw)
         try withUnsafeBytes(of: &entry) { (t) throws(IOFailure) in
             try writers[p].append(UnsafeRawBufferPointer(rebasing: t[0..<12]))
+        }
+    }
+
+    /// Routes the run of whole detail records `records` of source `source`, the first
+    /// at position `firstPosition` in its file, to their ranges' files. Safe to call from
+    /// several threads at once.
+    public func append(records: UnsafeRawBufferPointer, source: Int, firstPosition: Int) throws(IOFailure) {
+        let width = SwitchFileChecker.lineWidth
+        try lock.withLock { (_) throws(IOFailure) in
+            for k in 0..<(records.count / width) {
+                try append(raw: UnsafeRawBufferPointer(rebasing: records[(k * width)..<((k + 1) * width)]),
+                           source: source, position: firstPosition + k)
+            }
         }
     }
 

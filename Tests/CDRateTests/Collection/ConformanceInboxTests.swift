@@ -30,6 +30,7 @@ final class ConformanceInboxTests: XCTestCase {
             case .good(let file): good[entry] = file
             case .quarantined(let reason, _, _): quarantined[entry] = reason
             case .unreadable(let message), .archiveFailed(let message): XCTFail("\(entry): \(message)")
+            case .detailsFailed(let failure): XCTFail("\(entry): \(failure)")
             }
         }
         XCTAssertEqual(Set(quarantined.keys), expected,

@@ -59,6 +59,8 @@ final class SwitchFileFuzzTests: XCTestCase {
         switch result {
         case .unreadable(let m), .archiveFailed(let m):
             return "not read: \(m)"
+        case .detailsFailed(let failure):
+            return "not read: \(failure)"
         case .good(let file):
             guard case .good(let details, let count, let durations, let volumes, let creation) = model else {
                 return "collected, but the model quarantines it: \(model)"

@@ -304,6 +304,81 @@ final class SwitchFileReaderTests: XCTestCase {
         XCTAssertEqual(result, .archiveFailed("cannot create \(archive): No such file or directory"))
     }
 
+    /// A file of `count` details with durations `i % 3600`, and its trailer right.
+    private func largeContent(_ count: Int) -> [UInt8] {
+        var body: [UInt8] = []
+        var durations = 0
+        for i in 1...count {
+            let duration = i % 3600
+            durations += duration
+            var d = CollectionFixtures.Detail()
+            d.duration = String(format: "%06d", duration)
+            body += F.detail(seq: i, d)
+        }
+        return F.header() + body + F.trailer(count: String(format: "%08d", count),
+                                             durationSum: String(format: "%012d", durations), volumeSum: "00000000000000")
+    }
+
+    /// Reads `bytes` as `name`, streaming the details; returns the result and the runs handed on.
+    private func stream(_ bytes: [UInt8], as name: String,
+                        failAfter: Int = .max) throws -> (SwitchFileReadResult, [(first: Int, bytes: [UInt8])]) {
+        let path = folder.appendingPathComponent(name).path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        var runs: [(first: Int, bytes: [UInt8])] = []
+        let result = SwitchFileReader.read(path: path, name: F.name(name), archiveTo: nil,
+                                           details: { (records, first) throws(IOFailure) in
+            if runs.count == failAfter { throw IOFailure(path: "/spill/in-0.bin", reason: "cannot write: No space left on device") }
+            runs.append((first, Array(records)))
+        })
+        return (result, runs)
+    }
+
+    func testStreamedDetailsAreHandedOnInRunsAndNotKept() throws {
+        let content = largeContent(20_000)
+        let raw = F.gzip(content)
+        guard case .good(let whole) = try read(raw, as: gzName) else { return XCTFail("refused") }
+        let (result, runs) = try stream(raw, as: "BJMSC01_20261005_000002.cdr.gz")
+        guard case .good(let streamed) = result else { return XCTFail("refused: \(result)") }
+        // Several runs of whole records, each starting where the one before ended.
+        XCTAssertGreaterThan(runs.count, 5)
+        var next = 0
+        for run in runs {
+            XCTAssertEqual(run.first, next)
+            XCTAssertEqual(run.bytes.count % 160, 0)
+            next += run.bytes.count / 160
+        }
+        XCTAssertEqual(next, 20_000)
+        XCTAssertEqual(runs.flatMap(\.bytes), whole.details)
+        XCTAssertEqual(streamed.details, [])
+        XCTAssertEqual(streamed.detailCount, 20_000)
+        XCTAssertEqual(streamed.durationSum, whole.durationSum)
+        XCTAssertEqual(streamed.sha256, whole.sha256)
+
+        // A plain file streams too, a 1 MiB read at a time.
+        let (plain, plainRuns) = try stream(content, as: "BJMSC01_20261005_000002.cdr")
+        guard case .good = plain else { return XCTFail("refused: \(plain)") }
+        XCTAssertEqual(plainRuns.count, 4)
+        XCTAssertEqual(plainRuns.flatMap(\.bytes), whole.details)
+    }
+
+    func testAFileBadAtItsEndIsQuarantinedAfterItsRecordsWereStreamed() throws {
+        var content = largeContent(20_000)
+        content.replaceSubrange((content.count - 161)..., with: F.trailer(count: "00019999", durationSum: "000000000000",
+                                                                         volumeSum: "00000000000000"))
+        let raw = F.gzip(content)
+        let (result, runs) = try stream(raw, as: gzName)
+        XCTAssertEqual(result, .quarantined(reason: "trailer count '00019999' does not match 20000 detail records",
+                                            size: raw.count, sha256: raw.withUnsafeBytes { SHA256.hex(SHA256.digest($0)) }))
+        // Its records went out before the trailer was read: the caller must drop them.
+        XCTAssertEqual(runs.reduce(0) { $0 + $1.bytes.count } / 160, 20_000)
+    }
+
+    func testAFailingDetailSinkEndsTheRead() throws {
+        let (result, runs) = try stream(F.gzip(largeContent(20_000)), as: gzName, failAfter: 2)
+        XCTAssertEqual(runs.count, 2)
+        XCTAssertEqual(result, .detailsFailed(IOFailure(path: "/spill/in-0.bin", reason: "cannot write: No space left on device")))
+    }
+
     func testLargeGzipFileAcrossReadChunks() throws {
         // 20 000 details gzipped in many members: several 1 MiB reads, many inflate chunks.
         var body: [UInt8] = []

@@ -26,10 +26,19 @@ final class CollectionRunTests: XCTestCase {
         XCTAssertEqual(first.alarms.first,
                        "QUARANTINED SZMSC01_20261005_000002.cdr: trailer count '00000002' does not match 1 detail records")
 
+        // The quarantined file's record was streamed to the spill before its trailer was
+        // read, and is dropped unrated and uncounted.
+        XCTAssertEqual(first.counters.input.records, first.counters.rated.records + first.counters.roamers.records
+                       + first.counters.rejected.records + first.counters.duplicates.records)
+        XCTAssertFalse(world.records(run: 1, "rated.dat", RatedLayout.layout).contains { $0["switch"]!.hasPrefix("SZMSC01") && $0["file_seq"] == "000002" })
+
         try world.drop([CollectionRunTests.goodSZ2])
         XCTAssertNotEqual(CollectionRunTests.goodSZ2.bytes, RunFixture.nightOneBadSZ.bytes)
         let second = try world.run()
         XCTAssertEqual(second.filesCollected, 1)
+        // The three files skipped by checksum were streamed too, and only the collected
+        // copy's one record is counted in.
+        XCTAssertEqual(second.counters.input.records, 1)
         XCTAssertEqual(second.alarms, [])
         XCTAssertEqual(world.lines(run: 2, "collection.log"), [
             "R0000002 SKIPPED BJMSC01_20261005_000001.cdr: same checksum, already collected in R0000001",
