@@ -23,34 +23,35 @@ public struct DiscountCalculator: Sendable {
     /// Discounts `record`'s blocks in place, consuming `pools`; returns the flags.
     @inline(__always)
     public func apply(_ record: inout PreparedRecord, pools: inout FreeUnitPools) -> DiscountFlags {
-        let subscriber = subscribers.subscribers[record.subscriber]
+        // The subscriber's fields are read in place: copying the row would retain its arrays.
+        let plan = subscribers.subscribers[record.subscriber].plan
         var flags: DiscountFlags = []
         let toFamily: Bool
         if record.callType == .moc, case .routed(let number, _) = record.other {
-            toFamily = number.withBytes { subscriber.isFamily($0) }
+            toFamily = number.withBytes { subscribers.subscribers[record.subscriber].isFamily($0) }
         } else {
             toFamily = false
         }
         if var block = record.block1 {
-            flags.formUnion(discount(&block, record: record, subscriber: subscriber, toFamily: toFamily, pools: &pools))
+            flags.formUnion(discount(&block, record: record, plan: plan, toFamily: toFamily, pools: &pools))
             record.block1 = block
         }
         if var block = record.block2 {
-            flags.formUnion(discount(&block, record: record, subscriber: subscriber, toFamily: toFamily, pools: &pools))
+            flags.formUnion(discount(&block, record: record, plan: plan, toFamily: toFamily, pools: &pools))
             record.block2 = block
         }
         return flags
     }
 
     @inline(__always)
-    private func discount(_ block: inout ChargeBlock, record: PreparedRecord, subscriber: Subscriber,
+    private func discount(_ block: inout ChargeBlock, record: PreparedRecord, plan: PlanID,
                           toFamily: Bool, pools: inout FreeUnitPools) -> DiscountFlags {
         let date = record.start.date
         var flags: DiscountFlags = []
         var remaining = block.gross
-        if let rule = discounts.firstMatching(plan: subscriber.plan, type: .free, component: block.component,
+        if let rule = discounts.firstMatching(plan: plan, type: .free, component: block.component,
                                               tariffClass: block.tariffClass, band: record.band, date: date) {
-            let key = FreeUnitPoolKey(imsi: record.imsi, cycle: record.start.cycle, plan: plans[subscriber.plan].name,
+            let key = FreeUnitPoolKey(imsi: record.imsi, cycle: record.start.cycle, plan: plans[plan].name,
                                       rule: rule.rule)
             let left = max(0, rule.value - pools.units(key))
             let covered = min(block.units, left)
@@ -59,13 +60,13 @@ public struct DiscountCalculator: Sendable {
             remaining -= amount
             if amount > 0 { flags.insert(.free) }
         }
-        if toFamily, let rule = discounts.firstMatching(plan: subscriber.plan, type: .family, component: block.component,
+        if toFamily, let rule = discounts.firstMatching(plan: plan, type: .family, component: block.component,
                                                         tariffClass: block.tariffClass, band: record.band, date: date) {
             let amount = remaining * rule.value / 100
             remaining -= amount
             if amount > 0 { flags.insert(.family) }
         }
-        if let rule = discounts.firstMatching(plan: subscriber.plan, type: .pct, component: block.component,
+        if let rule = discounts.firstMatching(plan: plan, type: .pct, component: block.component,
                                               tariffClass: block.tariffClass, band: record.band, date: date) {
             let amount = remaining * rule.value / 100
             remaining -= amount

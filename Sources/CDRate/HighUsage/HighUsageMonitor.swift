@@ -21,8 +21,9 @@ public struct HighUsageMonitor: Sendable {
     @inline(__always)
     public func limit(of record: PreparedRecord) -> Int {
         if record.isRoamer { return record.partnerLimit }
-        let subscriber = reference.subscribers.subscribers[record.subscriber]
-        return subscriber.highUsageLimit ?? reference.plans[subscriber.plan].highUsageLimit
+        // Read in place: copying the subscriber's row would retain its arrays.
+        return reference.subscribers.subscribers[record.subscriber].highUsageLimit
+            ?? reference.plans[reference.subscribers.subscribers[record.subscriber].plan].highUsageLimit
     }
 
     /// The ledger key `record` counts under: (`HU`, IMSI, cycle) or (`HUR`, IMSI, call date).

@@ -16,14 +16,13 @@ public struct RatedRecordFormatter: Sendable {
         let L = RatedLayout.self
         return RecordWriter.append(L.layout, to: &output) { w -> Int in
             let d = RecordView(raw)
-            let subscriber = reference.subscribers.subscribers[r.subscriber]
             w.text(L.switchID, r.source.switchID)
             w.number(L.fileSeq, r.source.fileSeq)
             w.number(L.recordSeq, r.source.recordSeq)
             w.raw(L.callType, d[DetailLayout.callType])
             w.raw(L.imsi, d[DetailLayout.imsi])
             w.raw(L.msisdn, d[DetailLayout.msisdn])
-            w.text(L.account, subscriber.account)
+            w.text(L.account, reference.subscribers.subscribers[r.subscriber].account)
             r.other.outputText.withBytes { w.text(L.otherParty, $0) }
             switch r.callType {
             case .cfw: r.third.outputText.withBytes { w.text(L.thirdParty, $0) }
@@ -33,7 +32,7 @@ public struct RatedRecordFormatter: Sendable {
             w.raw(L.start, d[DetailLayout.start])
             w.number(L.duration, r.duration)
             w.number(L.volume, r.volume)
-            w.text(L.homeArea, reference.areas[subscriber.homeArea].code)
+            w.text(L.homeArea, reference.areas[reference.subscribers.subscribers[r.subscriber].homeArea].code)
             w.text(L.currentArea, reference.areas[r.location.currentArea].code)
             w.byte(L.status, r.location.status.letter)
             if r.location.border { w.byte(L.border, UInt8(ascii: "B")) }

@@ -5,13 +5,10 @@ extension RecordWriter {
     @inline(__always)
     public static func append<R>(_ layout: RecordLayout, to output: inout [UInt8], _ body: (RecordWriter) -> R) -> R {
         let at = output.count
-        output.append(contentsOf: repeatElement(ASCII.space, count: layout.width + 1))
+        // One copy of the blank line (code, spaces, LF) rather than a byte at a time.
+        output.append(contentsOf: layout.blankLine)
         return output.withUnsafeMutableBytes { all in
-            let w = RecordWriter(UnsafeMutableRawBufferPointer(rebasing: all[at..<(at + layout.width)]))
-            w.blank(layout)
-            let result = body(w)
-            all[at + layout.width] = ASCII.lineFeed
-            return result
+            body(RecordWriter(UnsafeMutableRawBufferPointer(rebasing: all[at..<(at + layout.width)])))
         }
     }
 }

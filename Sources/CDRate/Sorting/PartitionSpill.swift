@@ -10,7 +10,7 @@ import Synchronization
 /// is sound. The order of entries within a file is then not fixed, and nothing depends
 /// on it: every sub-batch sorts its records into canonical order.
 public final class PartitionSpill: @unchecked Sendable {
-    private var writers: [SpillWriter]
+    private let writers: [SpillWriter]
     private let lock = Mutex(())
     /// The spill files, one per range.
     public let paths: [String]

@@ -9,7 +9,9 @@ public final class SpillWriter {
     private let fd: Int32
     /// The file's path.
     public let path: String
-    private var buffer: [UInt8] = []
+    // A raw buffer rather than an array: appending a record is one bounds check and a copy.
+    private let buffer: UnsafeMutableRawPointer
+    private var fill = 0
     private let capacity: Int
     /// Bytes written so far (buffered included).
     public private(set) var count = 0
@@ -26,17 +28,20 @@ public final class SpillWriter {
         self.path = path
         self.writeBack = writeBack
         capacity = bufferSize
-        buffer.reserveCapacity(bufferSize)
+        buffer = UnsafeMutableRawPointer.allocate(byteCount: max(bufferSize, 1), alignment: 16)
     }
+
+    deinit { buffer.deallocate() }
 
     /// Appends bytes.
     @inline(__always)
     public func append(_ bytes: UnsafeRawBufferPointer) throws(IOFailure) {
-        if buffer.count + bytes.count > capacity { try flush() }
+        if fill + bytes.count > capacity { try flush() }
         if bytes.count > capacity {
             try writeAll(bytes)
-        } else {
-            buffer.append(contentsOf: bytes)
+        } else if let source = bytes.baseAddress {
+            (buffer + fill).copyMemory(from: source, byteCount: bytes.count)
+            fill += bytes.count
         }
         count += bytes.count
     }
@@ -59,13 +64,10 @@ public final class SpillWriter {
 
     /// Writes the buffer out (and reuses it).
     public func flush() throws(IOFailure) {
-        if buffer.isEmpty { return }
-        let failure = buffer.withUnsafeBytes { raw -> IOFailure? in
-            do throws(IOFailure) { try writeAll(raw) } catch { return error }
-            return nil
-        }
-        buffer.removeAll(keepingCapacity: true)
-        if let failure { throw failure }
+        if fill == 0 { return }
+        let pending = UnsafeRawBufferPointer(start: buffer, count: fill)
+        fill = 0
+        try writeAll(pending)
     }
 
     /// Flushes, optionally syncs, and closes the file.
