@@ -74,9 +74,8 @@ public struct SwitchFileChecker {
             if partialLength == 0 && count - i > width {
                 // Fast path: a whole line inside the chunk, checked in place. Anything
                 // unusual is left to the byte-by-byte path, which names the problem.
-                var column = 0
-                while column < width && ASCII.isPrintable(bytes[i + column]) { column += 1 }
-                if column == width && bytes[i + width] == ASCII.lineFeed {
+                if ASCII.isPrintable(UnsafeRawBufferPointer(rebasing: bytes[i..<(i + width)]))
+                    && bytes[i + width] == ASCII.lineFeed {
                     lineCount += 1
                     accept(UnsafeRawBufferPointer(rebasing: bytes[i..<(i + width)]))
                     if failure != nil { return }

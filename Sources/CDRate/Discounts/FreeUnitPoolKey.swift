@@ -18,6 +18,14 @@ public struct FreeUnitPoolKey: Hashable, Sendable, Comparable {
         self.rule = rule
     }
 
+    /// Hashes the fields folded into one word: one round of the hasher per lookup
+    /// instead of six, on the rating path.
+    @inline(__always)
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt64(truncatingIfNeeded: imsi) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: cycle) << 8
+                       ^ UInt64(truncatingIfNeeded: rule) ^ plan.folded)
+    }
+
     /// IMSI, cycle, plan, rule.
     public static func < (a: FreeUnitPoolKey, b: FreeUnitPoolKey) -> Bool {
         (a.imsi, a.cycle, a.rule) < (b.imsi, b.cycle, b.rule) || ((a.imsi, a.cycle, a.rule) == (b.imsi, b.cycle, b.rule) && a.plan < b.plan)

@@ -16,6 +16,14 @@ public struct HighUsageKey: Hashable, Comparable, Sendable {
         self.period = period
     }
 
+    /// Hashes the three fields folded into one word: one round of the hasher per lookup
+    /// instead of three, on the rating path.
+    @inline(__always)
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt64(truncatingIfNeeded: imsi) &* 0x9E37_79B9_7F4A_7C15
+                       ^ UInt64(truncatingIfNeeded: period) << 1 ^ UInt64(kind.rawValue))
+    }
+
     /// The ledger's line order: kind, then IMSI, then period.
     public static func < (a: HighUsageKey, b: HighUsageKey) -> Bool {
         if a.kind != b.kind { return a.kind < b.kind }

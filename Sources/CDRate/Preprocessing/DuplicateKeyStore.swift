@@ -87,12 +87,20 @@ public struct DuplicateKeyStore: Sendable {
 
     /// The file bytes, entries sorted by IMSI (unknown first), then digest.
     public func serialized() -> [UInt8] {
-        // Sort plain values (IMSI field, digest, slot) rather than indices into the table.
-        var sorted = [(imsi: UInt64, digest: UInt128, slot: Int)]()
+        // Sort plain 32-byte values (IMSI field, digest's halves, slot) rather than indices
+        // into the table; (high, low) is the digest's order.
+        var sorted = [SortEntry]()
         sorted.reserveCapacity(count)
-        for i in digests.indices where digests[i] != 0 { sorted.append((origins[i].imsiField, digests[i], i)) }
-        sorted.sort { $0.imsi != $1.imsi ? $0.imsi < $1.imsi : $0.digest < $1.digest }
-        let occupied = sorted.lazy.map(\.slot)
+        for i in digests.indices where digests[i] != 0 {
+            sorted.append(SortEntry(imsi: origins[i].imsiField, high: UInt64(truncatingIfNeeded: digests[i] >> 64),
+                                    low: UInt64(truncatingIfNeeded: digests[i]), slot: Int32(i)))
+        }
+        sorted.sort { a, b in
+            if a.imsi != b.imsi { return a.imsi < b.imsi }
+            if a.high != b.high { return a.high < b.high }
+            return a.low < b.low
+        }
+        let occupied = sorted.lazy.map { Int($0.slot) }
         var out = [UInt8](repeating: 0, count: count * DuplicateKeyStore.entrySize)
         out.withUnsafeMutableBytes { o in
             var at = 0
@@ -114,6 +122,14 @@ public struct DuplicateKeyStore: Sendable {
 
     /// Adds the key with digest `digest` (`insert`, and entries read from a file by
     /// `DuplicateKeyFile`).
+    /// A key's place in the key file's order, with its slot in the table.
+    private struct SortEntry {
+        var imsi: UInt64
+        var high: UInt64
+        var low: UInt64
+        var slot: Int32
+    }
+
     @inline(__always)
     mutating func add(digest: UInt128, origin: DuplicateOrigin) {
         if (count + 1) * 2 > digests.count { grow() }

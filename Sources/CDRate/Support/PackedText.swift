@@ -10,6 +10,17 @@ public struct PackedText: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// The number of bytes.
     public let count: UInt8
 
+    /// Hashes the value folded into one word (one round of the hasher per lookup).
+    @inline(__always)
+    public func hash(into hasher: inout Hasher) { hasher.combine(folded) }
+
+    /// The bits and length folded into one word, for hashing.
+    @inline(__always)
+    public var folded: UInt64 {
+        UInt64(truncatingIfNeeded: bits) &* 0xC2B2_AE3D_27D4_EB4F
+            ^ UInt64(truncatingIfNeeded: bits >> 64) ^ UInt64(count) << 59
+    }
+
     /// Packs `bytes` (at most 16).
     @inline(__always)
     public init(_ bytes: UnsafeRawBufferPointer) {
