@@ -73,6 +73,13 @@ public struct HighUsageLedger: Sendable, Equatable {
         return out
     }
 
+    /// Appends the lines of `kind` in the state file's order (IMSI, then period).
+    public func append(_ kind: HighUsageKind, to out: inout [UInt8]) {
+        for (key, entry) in entries.filter({ $0.key.kind == kind }).sorted(by: { $0.key < $1.key }) {
+            HighUsageLedger.appendLine(key, entry, to: &out)
+        }
+    }
+
     /// Drops what no later record can add to: `HUR` entries of call dates before
     /// `date` (`YYYYMMDD`) and `HU` entries of cycles whose last day is before it.
     public mutating func prune(olderThan date: Int) {

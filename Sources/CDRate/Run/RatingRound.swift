@@ -62,10 +62,14 @@ public struct RatingRound: Sendable {
     /// - Parameters:
     ///   - previousKeys: the previous generation's `dupkeys/` directory, or nil to start empty.
     ///   - nextKeys: where to write the new `dupkeys/keys.bin`, or nil not to keep it.
+    ///   - nextState: where to write the new `pools.txt` and `usage.txt` as sub-batches
+    ///     complete (`state.pools` and `state.ledger` then come back empty, with
+    ///     `poolsAndUsageStaged` set), or nil to return them in `state`.
     ///   - spillDirectory: a scratch directory for the source-order outputs.
     ///   - outputDirectory: where the six `.dat` files are written.
     public func rate(inputs: [String], ranges: IMSIRanges, sources: [DetailSource], recycled: [RecycledReject],
-                     state: inout RunState, previousKeys: String?, nextKeys: String?, spillDirectory: String,
+                     state: inout RunState, previousKeys: String?, nextKeys: String?, nextState: String? = nil,
+                     spillDirectory: String,
                      outputDirectory: String, timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
         precondition(inputs.count == ranges.count)
         let retention = CivilTime.civilFromDays(CivilTime.days(ofDate: max(state.highWaterDate, 19700101))
@@ -145,14 +149,23 @@ public struct RatingRound: Sendable {
             kept.prune(before: retention)
             try keyWriter?.append(kept.serialized())
         }
-        // Sub-batches come in IMSI order: their pools and usage, pruned, are appended.
+        // Sub-batches come in IMSI order: their pools and usage, pruned, are appended,
+        // either straight to the next state's files (`HU` lines as they come, the few
+        // `HUR` lines, which follow them, at the end) or to the next state's arrays.
         var nextPools = FreeUnitPoolList(), nextLedger = HighUsageList()
-        // Room for about two pools and two usage entries per subscriber (two cycles in a
-        // night) up front, so the arrays are not copied as they grow; pages are only
-        // resident once filled, so room not used costs no memory.
-        let subscribers = reference.subscribers.subscribers.count
-        nextPools.reserveCapacity(max(pools.count, 2 * subscribers))
-        nextLedger.reserveCapacity(max(usage.count, 2 * subscribers))
+        var poolsWriter: SpillWriter?, usageWriter: SpillWriter?
+        var roamerUsage = [UInt8]()
+        if let nextState {
+            poolsWriter = try SpillWriter(path: nextState + "/pools.txt", bufferSize: 1 << 20, writeBack: true)
+            usageWriter = try SpillWriter(path: nextState + "/usage.txt", bufferSize: 1 << 20, writeBack: true)
+        } else {
+            // Room for about two pools and two usage entries per subscriber (two cycles in
+            // a night) up front, so the arrays are not copied as they grow; pages are only
+            // resident once filled, so room not used costs no memory.
+            let subscribers = reference.subscribers.subscribers.count
+            nextPools.reserveCapacity(max(pools.count, 2 * subscribers))
+            nextLedger.reserveCapacity(max(usage.count, 2 * subscribers))
+        }
         try ParallelWork.stream(count: plannedBatches.count, threads: threads, window: threads + 1, produce: produce) {
             (i, produced: Result<SubBatchOutcome, IOFailure>) throws(IOFailure) in
             var batch: SubBatchOutcome
@@ -175,8 +188,22 @@ public struct RatingRound: Sendable {
             outcome.recycledResolved.formUnion(batch.result.recycledResolved)
             batch.result.state.pools.prune(before: retention / 100)
             batch.result.state.ledger.prune(olderThan: retention)
-            nextPools.append(batch.result.state.pools)
-            nextLedger.append(batch.result.state.ledger)
+            if let poolsWriter, let usageWriter {
+                try poolsWriter.append(batch.result.state.pools.serialized())
+                var lines = [UInt8]()
+                batch.result.state.ledger.append(.subscriber, to: &lines)
+                try usageWriter.append(lines)
+                batch.result.state.ledger.append(.roamer, to: &roamerUsage)
+            } else {
+                nextPools.append(batch.result.state.pools)
+                nextLedger.append(batch.result.state.ledger)
+            }
+        }
+        if let poolsWriter, let usageWriter {
+            try usageWriter.append(roamerUsage)
+            try poolsWriter.close()
+            try usageWriter.close()
+            state.poolsAndUsageStaged = true
         }
         try rejectRuns.close()
         try duplicateRuns.close()

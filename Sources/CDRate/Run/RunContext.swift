@@ -92,13 +92,16 @@ public final class RunContext {
     }
 
     /// Rates the records spilled by IMSI range (`ranges`, unless given) into the run
-    /// directory, continuing the state's pools, usage and duplicate keys.
+    /// directory, continuing the state's pools, usage and duplicate keys; the next
+    /// generation's `dupkeys/keys.bin`, `pools.txt` and `usage.txt` are written into its
+    /// staging directory as the sub-batches complete, so they are never held whole.
     public func rate(inputs: [String], ranges: IMSIRanges? = nil, sources: [DetailSource], recycled: [RecycledReject],
                      threads: Int, batchRecords: Int = RatingRound.defaultBatchRecords,
                      timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
         try RatingRound(reference: reference, runID: runID, threads: threads, batchRecords: batchRecords).rate(
             inputs: inputs, ranges: ranges ?? self.ranges, sources: sources, recycled: recycled, state: &state,
             previousKeys: previousStateDirectory.map { $0 + "/dupkeys" }, nextKeys: stateStaging + "/dupkeys",
+            nextState: stateStaging,
             spillDirectory: scratch, outputDirectory: runStaging, timer: timer)
     }
 

@@ -29,6 +29,10 @@ public struct RunState: Sendable {
     public var pools = FreeUnitPoolList()
     /// Month-to-date and daily usage of the high-usage branch, sorted by IMSI.
     public var ledger = HighUsageList()
+    /// Whether the rating round already wrote `pools.txt` and `usage.txt` of the
+    /// generation being made, as its sub-batches completed (`RatingRound`): `pools` and
+    /// `ledger` are then empty, and `write(to:)` leaves those two files alone.
+    public var poolsAndUsageStaged = false
 
     /// The empty state of a new work area.
     public init(partitions: Int = RunState.defaultPartitions) {
@@ -67,7 +71,7 @@ public struct RunState: Sendable {
         // The four files are serialized side by side: pools and usage have a line per
         // subscriber and cycle or day, which is hundreds of thousands of lines.
         let state = self
-        let files = ParallelWork.map(count: 4, threads: 4) { i -> (String, [UInt8]) in
+        let files = ParallelWork.map(count: poolsAndUsageStaged ? 2 : 4, threads: 4) { i -> (String, [UInt8]) in
             switch i {
             case 0: return ("registry.txt", state.registry.serialized())
             case 1: return ("rejects.dat", state.rejects.serialized())
