@@ -39,7 +39,7 @@ extension ReferenceData {
         let drafts = try SubscriberTable.parse(table("subscribers.tbl", SubscriberTable.tableColumns), areas: areas)
         let family = try SubscriberTable.loadFamily(table("family.tbl", SubscriberTable.familyColumns), drafts: drafts)
         let plans = try PlanTable.load(table("plans.tbl", PlanTable.tableColumns))
-        let subscribers = try SubscriberTable.assemble(drafts, file: "subscribers.tbl", plans: plans, familyNumbers: family)
+        let subscribers = try SubscriberTable.assemble(drafts.rows, file: "subscribers.tbl", plans: plans, familyNumbers: family)
         let discounts = try DiscountTable.load(table("discounts.tbl", DiscountTable.tableColumns), plans: plans)
         let tariff = try TariffTable.load(table("tariff.tbl", TariffTable.tableColumns))
         let timebands = try table("timebands.tbl", TimeBandTable.tableColumns)

@@ -6,10 +6,8 @@ extension SubscriberTable {
 
     /// The family numbers of `file` by index in `drafts`: MSISDN must be a subscriber's,
     /// NUMBER a normalized number (1–24 digits), (MSISDN, NUMBER) unique.
-    static func loadFamily(_ file: TableFile, drafts: [Draft]) throws(ConfigurationError) -> [Int: [[UInt8]]] {
-        var subscriberOfMSISDN: [PackedText: Int] = [:]
-        subscriberOfMSISDN.reserveCapacity(drafts.count)
-        for (i, d) in drafts.enumerated() { subscriberOfMSISDN[d.msisdn] = i }
+    static func loadFamily(_ file: TableFile, drafts: Drafts) throws(ConfigurationError) -> [Int: [[UInt8]]] {
+        let subscriberOfMSISDN = drafts.indexOfMSISDN
         var numbers: [Int: [[UInt8]]] = [:]
         var lineOfPair: [String: Int] = [:]
         for row in file.rows {

@@ -25,16 +25,26 @@ extension SubscriberTable {
         let line: Int
     }
 
+    /// The rows of `subscribers.tbl` before their plans are resolved, with the row of
+    /// each MSISDN.
+    struct Drafts {
+        /// The rows, in file order.
+        let rows: [Draft]
+        /// The index in `rows` of each MSISDN.
+        let indexOfMSISDN: [PackedText: Int]
+    }
+
     /// The rows of `file`: IMSI 15 digits and MSISDN 1–15 digits, each unique; ACCOUNT
     /// at most 10 characters; AREA listed in `areas.tbl`; HU_LIMIT li or `-`;
-    /// ACTIVE_FROM ≤ ACTIVE_TO (`-`: open-ended).
-    static func parse(_ file: TableFile, areas: AreaTable) throws(ConfigurationError) -> [Draft] {
+    /// ACTIVE_FROM ≤ ACTIVE_TO (`-`: open-ended). Comes back with the row of each
+    /// MSISDN, which `family.tbl` is checked against.
+    static func parse(_ file: TableFile, areas: AreaTable) throws(ConfigurationError) -> Drafts {
         var drafts: [Draft] = []
         drafts.reserveCapacity(file.rows.count)
         var lineOfIMSI: [Int: Int] = [:]
-        var lineOfMSISDN: [PackedText: Int] = [:]
+        var indexOfMSISDN: [PackedText: Int] = [:]
         lineOfIMSI.reserveCapacity(file.rows.count)
-        lineOfMSISDN.reserveCapacity(file.rows.count)
+        indexOfMSISDN.reserveCapacity(file.rows.count)
         for row in file.rows {
             let imsi = try row.digitValue(0, lengths: 15...15)
             if let first = lineOfIMSI[imsi] {
@@ -42,19 +52,19 @@ extension SubscriberTable {
             }
             try row.checkDigits(1, lengths: 1...15)
             let msisdn = PackedText(row[1])
-            if let first = lineOfMSISDN[msisdn] {
-                throw row.error("MSISDN \(row[1]) is already listed on line \(first)")
+            if let first = indexOfMSISDN[msisdn] {
+                throw row.error("MSISDN \(row[1]) is already listed on line \(drafts[first].line)")
             }
             let account = try row.text(2, maxLength: 10)
             let area = try row.area(3, in: areas)
             let limit = try row.optionalInteger(5, in: 0...PlanTable.maxAmount)
             let active = try row.validity(from: 6, to: 7)
             lineOfIMSI[imsi] = row.line
-            lineOfMSISDN[msisdn] = row.line
+            indexOfMSISDN[msisdn] = drafts.count
             drafts.append(Draft(imsi: imsi, msisdn: msisdn, account: account, homeArea: area, planName: row[4],
                                 highUsageLimit: limit, active: active, line: row.line))
         }
-        return drafts
+        return Drafts(rows: drafts, indexOfMSISDN: indexOfMSISDN)
     }
 
     /// The table of `drafts` (from `file`) with their plans resolved in `plans` and

@@ -30,7 +30,7 @@ public struct TableFile: Sendable {
             var end = start
             while end < count && bytes[end] != ASCII.lineFeed { end += 1 }
             lineNumber += 1
-            let tokens = TableFile.tokens(bytes, start, end)
+            let tokens = TableFile.tokens(bytes, start, end, expected: columns.count)
             start = end + 1
             if tokens.isEmpty { continue }
             if !sawHeader {
@@ -61,8 +61,9 @@ public struct TableFile: Sendable {
 
     /// The values of the line `bytes[start..<end]`: the part before any `#`, split on
     /// spaces, tabs and carriage returns.
-    private static func tokens(_ bytes: [UInt8], _ start: Int, _ end: Int) -> [String] {
+    private static func tokens(_ bytes: [UInt8], _ start: Int, _ end: Int, expected: Int) -> [String] {
         var tokens: [String] = []
+        tokens.reserveCapacity(expected)  // a row's array allocated once, not grown by doubling
         var i = start
         while i < end {
             let byte = bytes[i]
