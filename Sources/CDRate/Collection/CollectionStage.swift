@@ -62,7 +62,8 @@ public struct CollectionStage: Sendable {
         outcome.candidateCount = candidates.count
         var working = registry
         // Files are read ahead on the workers while the caller's thread decides and sinks
-        // them in name order; one file is read ahead per worker, so memory holds a few files.
+        // them in name order; one file is read ahead per worker, so memory holds a few files
+        // (streaming to `details`, a few chunks).
         try ParallelWork.stream(count: candidates.count, threads: threads, window: threads + 1, produce: { i in
             let c = candidates[i]
             guard let parsed = c.parsed else {
