@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// The detail records of a run on their way to the partitions: one spill file of
@@ -10,7 +13,14 @@ import Synchronization
 /// is sound. The order of entries within a file is then not fixed, and nothing depends
 /// on it: every sub-batch sorts its records into canonical order.
 public final class PartitionSpill: @unchecked Sendable {
-    private let writers: [SpillWriter]
+    // One buffer per range, side by side in one allocation, and plain counters: routing
+    // a record is a copy into its range's buffer, with no object to retain and no
+    // exclusivity check per record.
+    private let descriptors: [Int32]
+    private let buffers: UnsafeMutableRawPointer
+    private let fills: UnsafeMutablePointer<Int>
+    private let bufferSize: Int
+    private var closed = false
     private let lock = Mutex(())
     /// The spill files, one per range.
     public let paths: [String]
@@ -20,30 +30,45 @@ public final class PartitionSpill: @unchecked Sendable {
     /// Creates a spill file per range of `ranges` in `directory`.
     public init(directory: String, ranges: IMSIRanges) throws(IOFailure) {
         self.ranges = ranges
-        var writers = [SpillWriter]()
+        var descriptors = [Int32]()
         var paths = [String]()
         for p in 0..<ranges.count {
             let path = directory + "/in-\(p).bin"
-            // About 16 MiB of buffers in all, however many ranges.
-            writers.append(try SpillWriter(path: path, bufferSize: max(16 << 10, min(256 << 10, (16 << 20) / ranges.count))))
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            if fd < 0 {
+                let failure = IOFailure(path: path, reason: "cannot create: \(FileSystem.errorText())")
+                for d in descriptors { close(d) }
+                throw failure
+            }
+            descriptors.append(fd)
             paths.append(path)
         }
-        self.writers = writers
+        // About 16 MiB of buffers in all, however many ranges, each a whole number of entries.
+        let entries = max(16 << 10, min(256 << 10, (16 << 20) / ranges.count)) / PartitionEntries.stride
+        bufferSize = max(1, entries) * PartitionEntries.stride
+        buffers = UnsafeMutableRawPointer.allocate(byteCount: bufferSize * ranges.count, alignment: 64)
+        fills = UnsafeMutablePointer<Int>.allocate(capacity: ranges.count)
+        fills.initialize(repeating: 0, count: ranges.count)
+        self.descriptors = descriptors
         self.paths = paths
+    }
+
+    deinit {
+        if !closed { for d in descriptors { close(d) } }
+        buffers.deallocate()
+        fills.deallocate()
     }
 
     /// Routes one raw detail record to its range's file.
     @inline(__always)
     public func append(raw: UnsafeRawBufferPointer, source: Int, position: Int, recycled: Int? = nil) throws(IOFailure) {
         let p = ranges.range(of: raw)
-        var entry = (UInt64(0), UInt64(0))  // 12 bytes of trailer, padded
-        withUnsafeMutableBytes(of: &entry) { t in
-            PartitionEntries.putTrailer(t, source: source, position: position, recycled: recycled)
-        }
-        try writers[p].append(raw)
-        try withUnsafeBytes(of: &entry) { (t) throws(IOFailure) in
-            try writers[p].append(UnsafeRawBufferPointer(rebasing: t[0..<12]))
-        }
+        if fills[p] == bufferSize { try flush(p) }
+        let entry = buffers + p * bufferSize + fills[p]
+        entry.copyMemory(from: raw.baseAddress!, byteCount: 160)
+        PartitionEntries.putTrailer(UnsafeMutableRawBufferPointer(start: entry + 160, count: PartitionEntries.stride - 160),
+                                    source: source, position: position, recycled: recycled)
+        fills[p] += PartitionEntries.stride
     }
 
     /// Routes the run of whole detail records `records` of source `source`, the first
@@ -61,6 +86,27 @@ public final class PartitionSpill: @unchecked Sendable {
 
     /// Flushes and closes every file.
     public func finish() throws(IOFailure) {
-        for w in writers { try w.close() }
+        for p in 0..<descriptors.count { try flush(p) }
+        closed = true
+        var failure: IOFailure?
+        for (p, d) in descriptors.enumerated() where close(d) != 0 && failure == nil {
+            failure = IOFailure(path: paths[p], reason: "cannot close: \(FileSystem.errorText())")
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes range `p`'s buffer to its file and empties it.
+    private func flush(_ p: Int) throws(IOFailure) {
+        var offset = 0
+        let count = fills[p], start = buffers + p * bufferSize
+        while offset < count {
+            let n = write(descriptors[p], start + offset, count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure(path: paths[p], reason: "cannot write: \(FileSystem.errorText())")
+            }
+            offset += n
+        }
+        fills[p] = 0
     }
 }

@@ -62,19 +62,39 @@ public enum FileSystem {
         return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
-    /// The whole content of a file.
+    /// The whole content of a file, read straight into an array of the file's size
+    /// (the spill files of a run are read this way, so every record passes through it).
     public static func read(_ path: String) throws(IOFailure) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw IOFailure(path: path, reason: "cannot open: \(errorText())") }
         defer { close(fd) }
-        var out = [UInt8]()
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IOFailure(path: path, reason: "cannot read: \(errorText())")
+        var info = stat()
+        let expected = fstat(fd, &info) == 0 ? max(0, Int(info.st_size)) : 0
+        var failure: IOFailure?
+        /// Reads into `buffer` until it is full or the file ends; the bytes read.
+        func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+            var filled = 0
+            while filled < buffer.count {
+                let n = Glibc.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = IOFailure(path: path, reason: "cannot read: \(errorText())")
+                    return filled
+                }
+                if n == 0 { break }
+                filled += n
             }
+            return filled
+        }
+        var out = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            count = expected == 0 ? 0 : fill(UnsafeMutableRawBufferPointer(buffer))
+        }
+        if let failure { throw failure }
+        // A file that grew since `fstat` (or reports no size) is read on to its end.
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fill($0) }
+            if let failure { throw failure }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
         }
