@@ -36,3 +36,38 @@ final class ASCIITests: XCTestCase {
         }
     }
 }
+
+/// The word-at-a-time digit test, and the number writer, against plain references.
+final class DigitFieldTests: XCTestCase {
+    func testAllDigitsForEveryByteValueInEveryPosition() {
+        for length in [1, 7, 8, 9, 15, 16, 17] {
+            for value in 0...255 {
+                for position in 0..<length {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "5"), count: length)
+                    bytes[position] = UInt8(value)
+                    let expected = bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                    bytes.withUnsafeBytes {
+                        XCTAssertEqual(ByteField.isAllDigits($0), expected, "byte \(value) at \(position) of \(length)")
+                    }
+                }
+            }
+        }
+        [UInt8]().withUnsafeBytes { XCTAssertFalse(ByteField.isAllDigits($0)) }
+    }
+
+    func testNumbersAreWrittenZeroPaddedAtEveryWidth() {
+        var generator = SystemRandomNumberGenerator()
+        for width in 1...18 {
+            let field = Field("N", 3, width, .numeric)
+            var values = [0, 1, 9, 10, 99, 100, field.maximum, field.maximum / 7].filter { $0 <= field.maximum }
+            for _ in 0..<200 { values.append(Int.random(in: 0...field.maximum, using: &generator)) }
+            for value in values {
+                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: width + 4)
+                bytes.withUnsafeMutableBytes { RecordWriter($0).number(field, value) }
+                let digits = String(value)
+                let expected = "xx" + String(repeating: "0", count: width - digits.count) + digits + "xx"
+                XCTAssertEqual(String(decoding: bytes, as: UTF8.self), expected, "width \(width) value \(value)")
+            }
+        }
+    }
+}
