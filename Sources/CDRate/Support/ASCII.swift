@@ -21,29 +21,39 @@ public enum ASCII {
     @inline(__always)
     public static func isPrintable(_ byte: UInt8) -> Bool { byte >= 0x20 && byte <= 0x7E }
 
-    /// Whether all eight bytes of `word` are printable (0x20–0x7E), tested together:
-    /// a byte below 0x20 or above 0x7E sets its top bit in one of the two masks
-    /// (exact for every byte value, the "has less" and "has more" word tests).
+    /// Whether all eight bytes of `word` lie in `low...high` (`low` at most 0x80, `high`
+    /// at most 0x7F), tested together: a byte below `low` or above `high` sets its top bit
+    /// in one of the two masks (exact for every byte value: the "has less" and "has
+    /// more" word tests).
     @inline(__always)
-    public static func isPrintable(word: UInt64) -> Bool {
+    public static func allBytes(of word: UInt64, from low: UInt8, through high: UInt8) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let below = (word &- ones &* 0x20) & ~word & highs
-        let above = ((word &+ ones &* (127 - 0x7E)) | word) & highs
+        let below = (word &- ones &* UInt64(low)) & ~word & highs
+        let above = ((word &+ ones &* (127 - UInt64(high))) | word) & highs
         return below | above == 0
     }
 
-    /// Whether every byte of `bytes` is printable (0x20–0x7E), eight at a time.
+    /// Whether all eight bytes of `word` are printable (0x20–0x7E).
     @inline(__always)
-    public static func isPrintable(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    public static func isPrintable(word: UInt64) -> Bool { allBytes(of: word, from: 0x20, through: 0x7E) }
+
+    /// Whether every byte of `bytes` lies in `low...high` (bounds as for the word test),
+    /// eight bytes at a time, then the rest one by one; true for no bytes.
+    @inline(__always)
+    public static func allBytes(of bytes: UnsafeRawBufferPointer, from low: UInt8, through high: UInt8) -> Bool {
         var i = 0
         while i + 8 <= bytes.count {
-            if !isPrintable(word: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return false }
+            if !allBytes(of: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self), from: low, through: high) { return false }
             i += 8
         }
         while i < bytes.count {
-            if !isPrintable(bytes[i]) { return false }
+            if bytes[i] < low || bytes[i] > high { return false }
             i += 1
         }
         return true
     }
+
+    /// Whether every byte of `bytes` is printable (0x20–0x7E).
+    @inline(__always)
+    public static func isPrintable(_ bytes: UnsafeRawBufferPointer) -> Bool { allBytes(of: bytes, from: 0x20, through: 0x7E) }
 }

@@ -27,23 +27,7 @@ public enum ByteField {
     /// Whether every byte of `bytes` is a digit (false for an empty field).
     @inline(__always)
     public static func isAllDigits(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        if bytes.isEmpty { return false }
-        // Eight bytes at a time: a byte below "0" or above "9" sets its top bit in one of
-        // the two masks (exact for every byte value, as `ASCII.isPrintable(word:)`).
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        var i = 0
-        while i + 8 <= bytes.count {
-            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let below = (word &- ones &* UInt64(ASCII.zero)) & ~word & highs
-            let above = ((word &+ ones &* (127 - UInt64(ASCII.nine))) | word) & highs
-            if below | above != 0 { return false }
-            i += 8
-        }
-        while i < bytes.count {
-            if !ASCII.isDigit(bytes[i]) { return false }
-            i += 1
-        }
-        return true
+        !bytes.isEmpty && ASCII.allBytes(of: bytes, from: ASCII.zero, through: ASCII.nine)
     }
 
     /// `bytes` without the spaces at both ends (a view, not a copy).
