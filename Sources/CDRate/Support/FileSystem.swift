@@ -91,13 +91,14 @@ public enum FileSystem {
         }
         if let failure { throw failure }
         // A file that grew since `fstat` (or reports no size) is read on to its end.
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { fill($0) }
-            if let failure { throw failure }
-            if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
+        withUnsafeTemporaryAllocation(byteCount: 1 << 16, alignment: 16) { chunk in
+            while failure == nil {
+                let n = fill(chunk)
+                if n == 0 { break }
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
+            }
         }
+        if let failure { throw failure }
         return out
     }
 
