@@ -97,16 +97,8 @@ public final class PartitionSpill: @unchecked Sendable {
 
     /// Writes range `p`'s buffer to its file and empties it.
     private func flush(_ p: Int) throws(IOFailure) {
-        var offset = 0
-        let count = fills[p], start = buffers + p * bufferSize
-        while offset < count {
-            let n = write(descriptors[p], start + offset, count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IOFailure(path: paths[p], reason: "cannot write: \(FileSystem.errorText())")
-            }
-            offset += n
-        }
+        try FileSystem.writeAll(descriptors[p], UnsafeRawBufferPointer(start: buffers + p * bufferSize, count: fills[p]),
+                                path: paths[p])
         fills[p] = 0
     }
 }

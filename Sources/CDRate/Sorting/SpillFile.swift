@@ -78,15 +78,7 @@ public final class SpillWriter {
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(IOFailure) {
-        var offset = 0
-        while offset < bytes.count {
-            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IOFailure(path: path, reason: "cannot write: \(FileSystem.errorText())")
-            }
-            offset += n
-        }
+        try FileSystem.writeAll(fd, bytes, path: path)
         written += bytes.count
         if writeBack {
             // Whole pages only: a page still being filled is not put under writeback,

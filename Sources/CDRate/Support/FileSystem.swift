@@ -109,21 +109,26 @@ public enum FileSystem {
         if fd < 0 { throw IOFailure(path: path, reason: "cannot create: \(errorText())") }
         var failure: IOFailure?
         bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = IOFailure(path: path, reason: "cannot write: \(errorText())")
-                    return
-                }
-                offset += n
-            }
+            do throws(IOFailure) { try writeAll(fd, buffer, path: path) } catch { failure = error }
         }
         if sync && failure == nil && fsync(fd) != 0 { failure = IOFailure(path: path, reason: "cannot sync: \(errorText())") }
         if !sync && failure == nil { WriteBack.start(fd) }
         if close(fd) != 0 && failure == nil { failure = IOFailure(path: path, reason: "cannot close: \(errorText())") }
         if let failure { throw failure }
+    }
+
+    /// Writes all of `bytes` to the open file `fd` (of `path`, for the message), going on
+    /// after short writes and interrupted calls.
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(IOFailure) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure(path: path, reason: "cannot write: \(errorText())")
+            }
+            offset += n
+        }
     }
 
     /// Appends `bytes` to `path` (created if missing) and syncs it.
