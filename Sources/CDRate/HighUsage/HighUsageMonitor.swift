@@ -5,13 +5,17 @@
 public struct HighUsageMonitor: Sendable {
     // MARK: - Stored properties
 
-    private let reference: ReferenceData
+    // Only the tables it reads, not the whole reference data: a copy of that on every
+    // record cost a 300-byte move and its retains.
+    private let subscribers: [Subscriber]
+    private let plans: PlanTable
 
     // MARK: - Init
 
     /// A monitor reading limits from `reference`.
     public init(reference: ReferenceData) {
-        self.reference = reference
+        subscribers = reference.subscribers.subscribers
+        plans = reference.plans
     }
 
     // MARK: - API
@@ -22,8 +26,7 @@ public struct HighUsageMonitor: Sendable {
     public func limit(of record: PreparedRecord) -> Int {
         if record.isRoamer { return record.partnerLimit }
         // Read in place: copying the subscriber's row would retain its arrays.
-        return reference.subscribers.subscribers[record.subscriber].highUsageLimit
-            ?? reference.plans[reference.subscribers.subscribers[record.subscriber].plan].highUsageLimit
+        return subscribers[record.subscriber].highUsageLimit ?? plans[subscribers[record.subscriber].plan].highUsageLimit
     }
 
     /// The ledger key `record` counts under: (`HU`, IMSI, cycle) or (`HUR`, IMSI, call date).
@@ -76,7 +79,7 @@ public struct HighUsageMonitor: Sendable {
             if record.isRoamer {
                 w.text(AlertLayout.account, record.partner)
             } else {
-                w.text(AlertLayout.account, reference.subscribers.subscribers[record.subscriber].account)
+                w.text(AlertLayout.account, subscribers[record.subscriber].account)
             }
             // Limits and month totals stay far below 10^12 li; clamp rather than trap.
             w.number(AlertLayout.limit, min(limit, AlertLayout.limit.maximum))

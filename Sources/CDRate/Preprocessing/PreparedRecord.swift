@@ -49,6 +49,16 @@ public struct PreparedRecord: Sendable {
     /// The IMEI, or empty when blank.
     public var imei: PackedText
 
+    /// A placeholder for `RecordChecker.check(_:created:into:)` to fill in: no record's
+    /// values (an unknown subscriber at time zero), never rated or written as it is.
+    public static let unset = PreparedRecord(
+        source: SourceReference(switchID: .empty, fileSeq: 0, recordSeq: 0, position: 0), rawOffset: 0, imsi: 0,
+        callType: .moc, start: Timestamp(value: 19_700_101_000_000)!, duration: 0, volume: 0, subscriber: -1,
+        partner: .empty, partnerLimit: 0,
+        location: Location(networkArea: 0, currentArea: 0, border: false, status: .home), other: .blank, third: .blank,
+        apn: DigitString(), band: .peak, block1: nil, block2: nil, samePlace: false, roamerService: nil, roamerUnits: 0,
+        roamerRate: 0, msc: .empty, imei: .empty)
+
     /// Whether the record is an inbound roamer's (`V`).
     @inline(__always) public var isRoamer: Bool { subscriber < 0 }
 

@@ -20,25 +20,36 @@ public struct RecordChecker: Sendable {
 
     /// Checks the 160 raw bytes of a detail record read from a file created at `created`.
     /// The returned record's `source` and `rawOffset` are left for the caller to set.
-    @inline(__always)
     public func check(_ raw: UnsafeRawBufferPointer, created: Timestamp) -> CheckOutcome {
+        var record = PreparedRecord.unset
+        if let reason = check(raw, created: created, into: &record) { return .rejected(reason) }
+        return .accepted(record)
+    }
+
+    /// Checks the 160 raw bytes of a detail record read from a file created at `created`,
+    /// preparing it in `record`; returns the reason of the first failed check, or nil.
+    /// The hot path's form: the 600-byte record is written in place, never copied out of
+    /// an enum. On a reject `record` holds no meaning. Its `source` and `rawOffset` are
+    /// left for the caller to set.
+    @inline(__always)
+    public func check(_ raw: UnsafeRawBufferPointer, created: Timestamp, into record: inout PreparedRecord) -> RejectReason? {
         let d = RecordView(raw)
 
         // E02 call type.
         let typeField = d[DetailLayout.callType]
         guard typeField[0] == ASCII.zero, let callType = CallType(rawValue: typeField[1] &- ASCII.zero) else {
-            return .rejected(.e02)
+            return .e02
         }
 
         // E03 malformed field.
-        guard FieldChecks.wellFormed(d, callType: callType) else { return .rejected(.e03) }
+        guard FieldChecks.wellFormed(d, callType: callType) else { return .e03 }
         let start = Timestamp(d[DetailLayout.start])!
         let duration = d.number(DetailLayout.duration)!
         let volume = d.number(DetailLayout.volume)!
 
         // E04 start outside [created − MAX_AGE_DAYS, created + 1 day], both bounds allowed.
         let delta = start.epochSeconds - created.epochSeconds
-        if delta > 86_400 || -delta > maxAgeSeconds { return .rejected(.e04) }
+        if delta > 86_400 || -delta > maxAgeSeconds { return .e04 }
 
         // E05 own subscriber or inbound roamer (own subscribers win over a partner prefix).
         let imsiField = d[DetailLayout.imsi]
@@ -47,13 +58,13 @@ public struct RecordChecker: Sendable {
         var partner: PartnerPrefix?
         if subscriberIndex == nil {
             partner = reference.partners.match(imsi: imsiField)
-            if partner == nil { return .rejected(.e05) }
+            if partner == nil { return .e05 }
         }
 
         // E06 MSC.
         let mscText = ByteField.trimmed(d[DetailLayout.msc])
         let msc = PackedText(mscText)
-        guard let mscArea = reference.mscs.area(of: msc) else { return .rejected(.e06) }
+        guard let mscArea = reference.mscs.area(of: msc) else { return .e06 }
 
         // Location and the border rule (section 5), needed to normalize 7–8 digit numbers.
         let lac = d.number(DetailLayout.lac)!, cell = d.number(DetailLayout.cell)!
@@ -72,10 +83,10 @@ public struct RecordChecker: Sendable {
         var apn = DigitString()
         switch callType {
         case .moc, .smsMO:
-            if !isRoutable(other) { return .rejected(.e07) }
+            if !isRoutable(other) { return .e07 }
         case .cfw:
             third = normalizer.normalize(ByteField.trimmed(d[DetailLayout.thirdParty]), currentArea: currentAreaCode)
-            if !isRoutable(third) { return .rejected(.e07) }
+            if !isRoutable(third) { return .e07 }
         case .data:
             apn = DigitString(ByteField.trimmed(d[DetailLayout.thirdParty]))!
         case .mtc, .smsMT:
@@ -85,7 +96,7 @@ public struct RecordChecker: Sendable {
         let band = reference.timeBands.band(of: start)
         let date = start.date
         let imeiField = d[DetailLayout.imei]
-        var record = PreparedRecord(
+        record = PreparedRecord(
             source: SourceReference(switchID: .empty, fileSeq: 0, recordSeq: d.number(DetailLayout.recordSeq)!, position: 0),
             rawOffset: 0, imsi: imsi, callType: callType, start: start, duration: duration, volume: volume,
             subscriber: subscriberIndex ?? -1, partner: partner?.partner ?? .empty,
@@ -98,34 +109,34 @@ public struct RecordChecker: Sendable {
             if let (service, quantity) = RoamerService.of(callType: callType, destination: record.destination,
                                                            duration: duration, volume: volume) {
                 guard let rate = reference.partnerRates.rate(partner: p.partner, service: service, date: date) else {
-                    return .rejected(.e08)
+                    return .e08
                 }
                 record.roamerService = service
                 record.roamerUnits = rate.units(quantity)
                 record.roamerRate = rate.rate
             }
-            return .accepted(record)
+            return nil
         }
         let selection = ComponentSelection.select(
             callType: callType, status: location.status, destination: record.destination, caller: other,
             currentArea: location.currentArea, duration: duration, volume: volume, areas: reference.areas)
         if let c = selection.first {
             guard let rate = reference.tariff.rate(component: c.component, tariffClass: c.tariffClass, band: band, date: date) else {
-                return .rejected(.e08)
+                return .e08
             }
             record.block1 = ChargeBlock(component: c.component, tariffClass: c.tariffClass, quantity: c.quantity, rate: rate)
         }
         if let c = selection.second {
             guard let rate = reference.tariff.rate(component: c.component, tariffClass: c.tariffClass, band: band, date: date) else {
-                return .rejected(.e08)
+                return .e08
             }
             record.block2 = ChargeBlock(component: c.component, tariffClass: c.tariffClass, quantity: c.quantity, rate: rate)
         }
         record.samePlace = selection.samePlace
 
         // E09 own subscriber active on the call date.
-        guard reference.subscribers.subscribers[subscriberIndex!].active.contains(date) else { return .rejected(.e09) }
-        return .accepted(record)
+        guard reference.subscribers.subscribers[subscriberIndex!].active.contains(date) else { return .e09 }
+        return nil
     }
 
     @inline(__always)

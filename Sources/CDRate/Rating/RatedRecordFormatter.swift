@@ -1,10 +1,16 @@
 /// Formats the `R` record of a rated own-subscriber call (SPEC section 8) from the
 /// prepared, discounted record, without allocating.
 public struct RatedRecordFormatter: Sendable {
-    private let reference: ReferenceData
+    // Only the tables it reads, not the whole reference data: a copy of that on every
+    // record cost a 300-byte move and its retains.
+    private let subscribers: [Subscriber]
+    private let areas: AreaTable
 
     /// A formatter over the run's reference data.
-    public init(reference: ReferenceData) { self.reference = reference }
+    public init(reference: ReferenceData) {
+        subscribers = reference.subscribers.subscribers
+        areas = reference.areas
+    }
 
     /// Appends the 300-byte record and its LF to `output`; returns the net.
     ///
@@ -19,25 +25,24 @@ public struct RatedRecordFormatter: Sendable {
             w.text(L.switchID, r.source.switchID)
             w.number(L.fileSeq, r.source.fileSeq)
             w.number(L.recordSeq, r.source.recordSeq)
-            w.raw(L.callType, d[DetailLayout.callType])
-            w.raw(L.imsi, d[DetailLayout.imsi])
-            w.raw(L.msisdn, d[DetailLayout.msisdn])
-            w.text(L.account, reference.subscribers.subscribers[r.subscriber].account)
-            r.other.outputText.withBytes { w.text(L.otherParty, $0) }
+            // Call type, IMSI and MSISDN are adjacent, in the same order, in both records.
+            w.raw(L.callType, through: L.msisdn, d[DetailLayout.callType, through: DetailLayout.msisdn])
+            w.text(L.account, subscribers[r.subscriber].account)
+            w.text(L.otherParty, r.other.outputText)
             switch r.callType {
-            case .cfw: r.third.outputText.withBytes { w.text(L.thirdParty, $0) }
-            case .data: r.apn.withBytes { w.text(L.thirdParty, $0) }
+            case .cfw: w.text(L.thirdParty, r.third.outputText)
+            case .data: w.text(L.thirdParty, r.apn)
             default: break
             }
             w.raw(L.start, d[DetailLayout.start])
             w.number(L.duration, r.duration)
             w.number(L.volume, r.volume)
-            w.text(L.homeArea, reference.areas[reference.subscribers.subscribers[r.subscriber].homeArea].code)
-            w.text(L.currentArea, reference.areas[r.location.currentArea].code)
+            w.text(L.homeArea, areas[subscribers[r.subscriber].homeArea].code)
+            w.text(L.currentArea, areas[r.location.currentArea].code)
             w.byte(L.status, r.location.status.letter)
             if r.location.border { w.byte(L.border, UInt8(ascii: "B")) }
             DestinationFields.write(r.destination, writer: w, kind: L.destinationKind, area: L.destinationArea,
-                                    carrier: L.destinationOperator, areas: reference.areas)
+                                    carrier: L.destinationOperator, areas: areas)
             w.byte(L.band, r.band.letter)
             if r.samePlace { w.byte(L.samePlace, UInt8(ascii: "S")) }
             writeBlock(r.block1, w, L.block1Component, L.block1Class, L.block1Units, L.block1Rate, L.block1Gross, L.block1Discount)
@@ -62,8 +67,8 @@ public struct RatedRecordFormatter: Sendable {
             w.number(discount, 0)
             return
         }
-        w.text(component, b.component.name)
-        w.text(tariffClass, b.tariffClass.name)
+        w.text(component, b.component.packedName)
+        w.text(tariffClass, b.tariffClass.packedName)
         w.number(units, b.units)
         w.number(rate, b.rate.rate)
         w.number(gross, b.gross)

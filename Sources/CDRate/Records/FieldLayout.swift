@@ -20,6 +20,8 @@ public struct Field: Sendable, Equatable {
     public let width: Int
     /// What the field holds.
     public let kind: FieldKind
+    /// The largest value a numeric field can hold (`width` nines, at most 18).
+    public let maximum: Int
 
     /// A field at 1-based `position` of `width` bytes.
     public init(_ name: String, _ position: Int, _ width: Int, _ kind: FieldKind) {
@@ -27,18 +29,16 @@ public struct Field: Sendable, Equatable {
         self.position = position
         self.width = width
         self.kind = kind
+        // Stored, not computed: the writers check every number against it.
+        var m = 1
+        for _ in 0..<min(width, 18) { m *= 10 }
+        maximum = m - 1
     }
 
     /// The 0-based offset of the first byte.
     @inline(__always) public var offset: Int { position - 1 }
     /// The 0-based byte range.
     @inline(__always) public var range: Range<Int> { offset..<(offset + width) }
-    /// The largest value a numeric field can hold.
-    public var maximum: Int {
-        var m = 1
-        for _ in 0..<min(width, 18) { m *= 10 }
-        return m - 1
-    }
 }
 
 /// A record layout declared once as a table of fields; parsing, formatting, the docs

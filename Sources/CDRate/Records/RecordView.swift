@@ -14,6 +14,12 @@ public struct RecordView {
         UnsafeRawBufferPointer(rebasing: bytes[field.range])
     }
 
+    /// The bytes of the adjacent fields `first` through `last`.
+    @inline(__always)
+    public subscript(_ first: Field, through last: Field) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: bytes[first.offset..<(last.offset + last.width)])
+    }
+
     /// The value of a numeric field, or nil when it is not all digits.
     @inline(__always)
     public func number(_ field: Field) -> Int? { ByteField.digits(self[field]) }

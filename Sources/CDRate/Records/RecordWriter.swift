@@ -21,12 +21,35 @@ public struct RecordWriter {
     @inline(__always)
     public func number(_ field: Field, _ value: Int) {
         precondition(value >= 0 && value <= field.maximum, "\(field.name): \(value) does not fit \(field.width) digits")
+        // Zeros a word at a time, then only the significant digits: most amounts in a
+        // 12-digit field have three to five.
+        fill(field, with: ASCII.zero)
         var v = value
         var i = field.offset + field.width - 1
-        while i >= field.offset {
+        while v != 0 {
             bytes[i] = ASCII.zero &+ UInt8(truncatingIfNeeded: v % 10)
             v /= 10
             i -= 1
+        }
+    }
+
+    /// Fills the field with `byte`, in overlapping 8- or 4-byte stores where it is that wide.
+    @inline(__always)
+    public func fill(_ field: Field, with byte: UInt8) {
+        let base = bytes.baseAddress!, offset = field.offset, width = field.width
+        let word = UInt64(byte) &* 0x0101_0101_0101_0101
+        if width >= 8 {
+            var i = 0
+            while i + 8 < width {
+                base.storeBytes(of: word, toByteOffset: offset + i, as: UInt64.self)
+                i += 8
+            }
+            base.storeBytes(of: word, toByteOffset: offset + width - 8, as: UInt64.self)
+        } else if width >= 4 {
+            base.storeBytes(of: UInt32(truncatingIfNeeded: word), toByteOffset: offset, as: UInt32.self)
+            base.storeBytes(of: UInt32(truncatingIfNeeded: word), toByteOffset: offset + width - 4, as: UInt32.self)
+        } else {
+            for i in 0..<width { bytes[offset + i] = byte }
         }
     }
 
@@ -41,9 +64,40 @@ public struct RecordWriter {
     /// Writes packed text left-aligned and space-padded, cut at the field's width.
     @inline(__always)
     public func text(_ field: Field, _ text: PackedText) {
-        let n = min(Int(text.count), field.width)
-        for i in 0..<n { bytes[field.offset + i] = text[i] }
-        for i in n..<field.width { bytes[field.offset + i] = ASCII.space }
+        let width = field.width
+        guard width >= 4 && width <= 16 else {
+            let n = min(Int(text.count), width)
+            for i in 0..<n { bytes[field.offset + i] = text[i] }
+            for i in n..<width { bytes[field.offset + i] = ASCII.space }
+            return
+        }
+        // The packed bytes past `count` are zero: make them spaces, then store the field's
+        // first and last 4 or 8 bytes, overlapping, most significant byte first.
+        let spaces = UInt128(0x2020_2020_2020_2020_2020_2020_2020_2020)
+        let padded = text.bits | spaces >> UInt128(8 * Int(text.count))
+        let base = bytes.baseAddress!, offset = field.offset
+        if width >= 8 {
+            base.storeBytes(of: UInt64(truncatingIfNeeded: padded >> 64).bigEndian, toByteOffset: offset, as: UInt64.self)
+            base.storeBytes(of: UInt64(truncatingIfNeeded: padded >> UInt128(8 * (16 - width))).bigEndian,
+                            toByteOffset: offset + width - 8, as: UInt64.self)
+        } else {
+            base.storeBytes(of: UInt32(truncatingIfNeeded: padded >> 96).bigEndian, toByteOffset: offset, as: UInt32.self)
+            base.storeBytes(of: UInt32(truncatingIfNeeded: padded >> UInt128(8 * (16 - width))).bigEndian,
+                            toByteOffset: offset + width - 4, as: UInt32.self)
+        }
+    }
+
+    /// Writes a digit string left-aligned and space-padded, cut at the field's width: a
+    /// 24-byte field takes its whole space-padded storage in one copy.
+    @inline(__always)
+    public func text(_ field: Field, _ digits: DigitString) {
+        if field.width == DigitString.capacity {
+            digits.withPaddedBytes { padded in
+                UnsafeMutableRawBufferPointer(rebasing: bytes[field.range]).copyMemory(from: padded)
+            }
+        } else {
+            digits.withBytes { text(field, $0) }
+        }
     }
 
     /// Writes a static ASCII literal left-aligned and space-padded.
@@ -77,7 +131,16 @@ public struct RecordWriter {
     @inline(__always)
     public func raw(_ field: Field, _ source: UnsafeRawBufferPointer) {
         precondition(source.count == field.width)
-        for i in 0..<field.width { bytes[field.offset + i] = source[i] }
+        UnsafeMutableRawBufferPointer(rebasing: bytes[field.range]).copyMemory(from: source)
+    }
+
+    /// Copies `source` into the adjacent fields `first` through `last` in one copy, as
+    /// where a record repeats a run of the detail's fields in the same order.
+    @inline(__always)
+    public func raw(_ first: Field, through last: Field, _ source: UnsafeRawBufferPointer) {
+        let range = first.offset..<(last.offset + last.width)
+        precondition(source.count == range.count)
+        UnsafeMutableRawBufferPointer(rebasing: bytes[range]).copyMemory(from: source)
     }
 }
 

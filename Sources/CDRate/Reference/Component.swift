@@ -11,6 +11,12 @@ public enum Component: UInt8, Sendable, CaseIterable {
     /// `DATA`, KB.
     case data
 
+    /// The spelling packed, as the record formatters write it.
+    @inline(__always)
+    public var packedName: PackedText { Self.packedNames[Int(rawValue)] }
+
+    private static let packedNames: [PackedText] = allCases.map { PackedText($0.name.description) }
+
     /// The table and record spelling.
     public var name: StaticString {
         switch self {

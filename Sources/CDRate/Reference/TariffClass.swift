@@ -35,6 +35,12 @@ public enum TariffClass: UInt8, Sendable, CaseIterable {
     /// `INTL`: international SMS (GAT excluded).
     case intl
 
+    /// The spelling packed, as the record formatters write it.
+    @inline(__always)
+    public var packedName: PackedText { Self.packedNames[Int(rawValue)] }
+
+    private static let packedNames: [PackedText] = allCases.map { PackedText($0.name.description) }
+
     /// The table and record spelling.
     public var name: StaticString {
         switch self {

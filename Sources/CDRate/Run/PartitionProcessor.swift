@@ -62,6 +62,7 @@ public struct PartitionProcessor: Sendable {
             }
             var fraud = FraudDetector(reference: reference)
             var currentIMSI = -1
+            var record = PreparedRecord.unset
             for entry in order {
                 let i = Int(entry.index)
                 let raw = UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)])
@@ -69,14 +70,11 @@ public struct PartitionProcessor: Sendable {
                 let position = Int(PartitionEntries.field(all, entry: i, offset: 164))
                 let recycledIndex = PartitionEntries.field(all, entry: i, offset: 168)
                 result.counters.input.add(raw: raw)
-                var record: PreparedRecord
-                switch checker.check(raw, created: source.created) {
-                case .rejected(let reason):
+                // Checked in place: the 600-byte record is filled where it lives.
+                if let reason = checker.check(raw, created: source.created, into: &record) {
                     reject(raw, reason: reason, source: source, position: position,
                            recycled: recycledIndex == UInt32.max ? nil : recycled[Int(recycledIndex)], into: &result)
                     continue
-                case .accepted(let checked):
-                    record = checked
                 }
                 record.source.switchID = source.switchID
                 record.source.fileSeq = source.fileSeq
@@ -95,6 +93,11 @@ public struct PartitionProcessor: Sendable {
                 result.state.duplicateKeys.insert(key, DuplicateOrigin(
                     switchID: record.source.switchID, fileSeq: record.source.fileSeq,
                     recordSeq: record.source.recordSeq, startDate: record.start.date, imsi: record.imsi))
+                var flags = DiscountFlags()
+                if !record.isRoamer { flags = discounts.apply(&record, pools: &result.state.pools) }
+                // Final from here on: one copy into a constant, which the formatter and the
+                // branches then borrow, instead of a 600-byte copy of the variable for each.
+                let record = record
                 let charge: Int
                 if record.isRoamer {
                     charge = roamerFormatter.append(record, raw: raw, to: &result.roamers.bytes)
@@ -102,7 +105,6 @@ public struct PartitionProcessor: Sendable {
                     result.counters.roamers.add(raw: raw)
                     result.counters.roamerCharge += charge
                 } else {
-                    let flags = discounts.apply(&record, pools: &result.state.pools)
                     charge = ratedFormatter.append(record, flags: flags, raw: raw, to: &result.rated.bytes)
                     result.rated.appended()
                     result.counters.rated.add(raw: raw)

@@ -3,6 +3,8 @@
 public struct DigitString: Sendable, Equatable {
     /// The capacity in bytes.
     public static let capacity = 24
+    // Spaces past `count`, always: the text only grows, so `withPaddedBytes` can hand
+    // out the whole storage as a space-padded field.
     private var storage: InlineArray<24, UInt8> = .init(repeating: ASCII.space)
     /// The number of bytes in use.
     public private(set) var count: Int = 0
@@ -46,6 +48,12 @@ public struct DigitString: Sendable, Equatable {
     @inline(__always)
     public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try withUnsafeBytes(of: storage) { try body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+    }
+
+    /// Calls `body` with all 24 bytes of storage: the text, then spaces.
+    @inline(__always)
+    public func withPaddedBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withUnsafeBytes(of: storage) { try body($0) }
     }
 
     /// The text as a `String` (messages, tests).
