@@ -51,7 +51,7 @@ public struct DiscountCalculator: Sendable {
         var remaining = block.gross
         if let rule = discounts.firstMatching(plan: plan, type: .free, component: block.component,
                                               tariffClass: block.tariffClass, band: record.band, date: date) {
-            let key = FreeUnitPoolKey(imsi: record.imsi, cycle: record.start.cycle, plan: plans[plan].name,
+            let key = FreeUnitPoolKey(imsi: record.imsi, cycle: record.start.cycle, plan: plans.name(of: plan),
                                       rule: rule.rule)
             let left = max(0, rule.value - pools.units(key))
             let covered = min(block.units, left)

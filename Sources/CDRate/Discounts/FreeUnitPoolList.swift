@@ -68,6 +68,6 @@ public struct FreeUnitPoolList: Sendable, Equatable {
     // MARK: - Private
 
     private static func sorted(_ pools: FreeUnitPools) -> [Item] {
-        pools.covered.map { Item(key: $0.key, units: $0.value) }.sorted { $0.key < $1.key }
+        pools.entries.map { Item(key: $0.0, units: $0.1) }.sorted { $0.key < $1.key }
     }
 }

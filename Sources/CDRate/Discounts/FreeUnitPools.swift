@@ -4,32 +4,41 @@
 ///
 /// Serialized as one line per pool, sorted: `IMSI CYCLE PLAN RULE COVERED`.
 public struct FreeUnitPools: Sendable {
-    /// Units covered per pool.
-    public private(set) var covered: [FreeUnitPoolKey: Int] = [:]
+    // A folded-key map, not a Dictionary: discounts probe it on the rating path.
+    private var pools = FoldedHashMap<FreeUnitPoolKey, Int>()
+
+    /// Units covered per pool (tests and tools; the rating path uses `units` and `cover`).
+    public var covered: [FreeUnitPoolKey: Int] { Dictionary(uniqueKeysWithValues: pools.entries.map { ($0.0, $0.1) }) }
+
+    /// Every pool and its units covered, in no particular order.
+    public var entries: Zip2Sequence<[FreeUnitPoolKey], [Int]> { pools.entries }
+
+    /// The number of pools.
+    public var count: Int { pools.count }
 
     /// No pool used yet.
     public init() {}
 
     /// The units `key` has covered.
-    @inline(__always) public func units(_ key: FreeUnitPoolKey) -> Int { covered[key] ?? 0 }
+    @inline(__always) public func units(_ key: FreeUnitPoolKey) -> Int { pools[key] ?? 0 }
 
     /// Records that `key` covered `units` more.
     @inline(__always)
     public mutating func cover(_ key: FreeUnitPoolKey, units: Int) {
-        if units > 0 { covered[key, default: 0] += units }
+        if units > 0 { pools[valueAt: pools.index(inserting: key, default: 0)] += units }
     }
 
     /// Drops the pools of cycles before `cycle`, which can no longer be consumed.
     public mutating func prune(before cycle: Int) {
-        // Removed in place: filtering would copy the whole table even when nothing is stale.
-        for key in covered.keys.filter({ $0.cycle < cycle }) { covered.removeValue(forKey: key) }
+        // The map is left as it is when nothing is stale.
+        pools.removeAll { $0.cycle < cycle }
     }
 
     /// The state file's text.
     public func serialized() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(covered.count * 48)
-        for (key, units) in covered.sorted(by: { $0.key < $1.key }) { FreeUnitPools.appendLine(key, units, to: &out) }
+        out.reserveCapacity(pools.count * 48)
+        for (key, units) in pools.entries.sorted(by: { $0.0 < $1.0 }) { FreeUnitPools.appendLine(key, units, to: &out) }
         return out
     }
 
@@ -55,7 +64,7 @@ public struct FreeUnitPools: Sendable {
                   let rule = Int(f[3]), let units = Int(f[4]) else {
                 throw StateError(file: source, line: n + 1, problem: "not a free-unit pool line: \(line)")
             }
-            covered[FreeUnitPoolKey(imsi: imsi, cycle: cycle, plan: PackedText(String(f[2])), rule: rule)] = units
+            pools[FreeUnitPoolKey(imsi: imsi, cycle: cycle, plan: PackedText(String(f[2])), rule: rule)] = units
         }
     }
 }

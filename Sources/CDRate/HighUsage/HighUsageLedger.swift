@@ -20,7 +20,8 @@
 public struct HighUsageLedger: Sendable, Equatable {
     // MARK: - Stored properties
 
-    private var entries: [HighUsageKey: HighUsageEntry] = [:]
+    // A folded-key map, not a Dictionary: the rating path probes it once per record.
+    private var entries = FoldedHashMap<HighUsageKey, HighUsageEntry>()
 
     // MARK: - Init
 
@@ -40,7 +41,9 @@ public struct HighUsageLedger: Sendable, Equatable {
                                            problem: "last line has no line feed; the state file looks truncated")
             }
             let (key, entry) = try HighUsageLedger.parseLine(bytes[lineStart..<end], source: source, line: lineNumber)
-            if entries.updateValue(entry, forKey: key) != nil {
+            let before = entries.count
+            _ = entries.index(inserting: key, default: entry)
+            if entries.count == before {
                 throw HighUsageLedgerError(source: source, line: lineNumber,
                                            problem: "the same kind, IMSI and period is listed twice")
             }
@@ -60,9 +63,17 @@ public struct HighUsageLedger: Sendable, Equatable {
         set { entries[key] = newValue }
     }
 
+    /// Calls `body` with the entry of `key`, a zero total at level 0 when nothing was
+    /// counted for it yet, and keeps what `body` leaves: one probe of the map.
+    @inline(__always)
+    public mutating func update<R>(_ key: HighUsageKey, _ body: (inout HighUsageEntry) -> R) -> R {
+        let index = entries.index(inserting: key, default: HighUsageEntry(total: 0, level: 0))
+        return body(&entries[valueAt: index])
+    }
+
     /// Every key and entry in line order.
     public var sortedEntries: [(key: HighUsageKey, entry: HighUsageEntry)] {
-        entries.sorted { $0.key < $1.key }.map { (key: $0.key, entry: $0.value) }
+        entries.entries.sorted { $0.0 < $1.0 }.map { (key: $0.0, entry: $0.1) }
     }
 
     /// The ledger in its text format (see the type's documentation), sorted.
@@ -75,7 +86,7 @@ public struct HighUsageLedger: Sendable, Equatable {
 
     /// Appends the lines of `kind` in the state file's order (IMSI, then period).
     public func append(_ kind: HighUsageKind, to out: inout [UInt8]) {
-        for (key, entry) in entries.filter({ $0.key.kind == kind }).sorted(by: { $0.key < $1.key }) {
+        for (key, entry) in entries.entries.filter({ $0.0.kind == kind }).sorted(by: { $0.0 < $1.0 }) {
             HighUsageLedger.appendLine(key, entry, to: &out)
         }
     }
@@ -83,21 +94,20 @@ public struct HighUsageLedger: Sendable, Equatable {
     /// Drops what no later record can add to: `HUR` entries of call dates before
     /// `date` (`YYYYMMDD`) and `HU` entries of cycles whose last day is before it.
     public mutating func prune(olderThan date: Int) {
-        // Removed in place: filtering would copy the whole table even when nothing is stale.
-        let stale = entries.keys.filter { key in
+        // The map is left as it is when nothing is stale.
+        entries.removeAll { key in
             switch key.kind {
             case .roamer: return key.period < date
             case .subscriber: return CivilTime.lastDay(ofCycle: key.period) < date
             }
         }
-        for key in stale { entries.removeValue(forKey: key) }
     }
 
     /// Adds the entries of `other`, the ledger of other IMSIs (sub-batches and SPEC
     /// section 12's shards never share an IMSI, so they never share a key); on a
     /// shared key, `other`'s entry wins.
     public mutating func merge(_ other: HighUsageLedger) {
-        entries.merge(other.entries) { _, theirs in theirs }
+        for (key, entry) in other.entries.entries { entries[key] = entry }
     }
 
     /// Appends the text line of `key` and `entry`.
@@ -116,7 +126,7 @@ public struct HighUsageLedger: Sendable, Equatable {
 
     /// Every key and entry, sorted by IMSI, then kind and period.
     var entriesByIMSI: [HighUsageList.Item] {
-        entries.map { HighUsageList.Item(key: $0.key, entry: $0.value) }.sorted { $0.precedes($1) }
+        entries.entries.map { HighUsageList.Item(key: $0.0, entry: $0.1) }.sorted { $0.precedes($1) }
     }
 
     // MARK: - Private

@@ -26,7 +26,7 @@ public struct HighUsageMonitor: Sendable {
     public func limit(of record: PreparedRecord) -> Int {
         if record.isRoamer { return record.partnerLimit }
         // Read in place: copying the subscriber's row would retain its arrays.
-        return subscribers[record.subscriber].highUsageLimit ?? plans[subscribers[record.subscriber].plan].highUsageLimit
+        return subscribers[record.subscriber].highUsageLimit ?? plans.highUsageLimit(of: subscribers[record.subscriber].plan)
     }
 
     /// The ledger key `record` counts under: (`HU`, IMSI, cycle) or (`HUR`, IMSI, call date).
@@ -48,22 +48,18 @@ public struct HighUsageMonitor: Sendable {
         // SPEC 7: a record with net 0 never alerts, and adds nothing to the total.
         guard charge > 0 else { return nil }
         let key = key(of: record)
-        var entry = ledger[key] ?? HighUsageEntry(total: 0, level: 0)
-        entry.total += charge
-        // SPEC 7: the total is kept whatever the limit, which may change between runs;
-        // a limit of 0 means no alert.
-        let limit = limit(of: record)
-        var alerted: Int?
-        if limit > 0 {
+        return ledger.update(key) { entry -> Int? in
+            entry.total += charge
+            // SPEC 7: the total is kept whatever the limit, which may change between runs;
+            // a limit of 0 means no alert.
+            let limit = limit(of: record)
+            guard limit > 0 else { return nil }
             let level = min(entry.total / limit, 99)
-            if level > entry.level {
-                entry.level = level
-                alerted = level
-                write(record, key: key, limit: limit, entry: entry, msisdn: msisdn, to: &output)
-            }
+            guard level > entry.level else { return nil }
+            entry.level = level
+            write(record, key: key, limit: limit, entry: entry, msisdn: msisdn, to: &output)
+            return level
         }
-        ledger[key] = entry
-        return alerted
     }
 
     // MARK: - Private

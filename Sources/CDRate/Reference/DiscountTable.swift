@@ -43,34 +43,49 @@ public struct DiscountRule: Sendable {
 
 /// `discounts.tbl`, grouped by plan and sorted by RULE (then start date).
 public struct DiscountTable: Sendable {
-    private let rulesOfPlan: [[DiscountRule]]
+    // Every rule in one array, plan after plan: `firstOfPlan[p]..<firstOfPlan[p + 1]` are
+    // plan `p`'s. One flat array, not one per plan, so that a lookup on the rating path
+    // does not retain and release an inner array.
+    private let rules: [DiscountRule]
+    private let firstOfPlan: [Int]
 
     /// A table of `rules` for `planCount` plans.
     public init(rules: [DiscountRule], planCount: Int) {
         var byPlan = Array(repeating: [DiscountRule](), count: planCount)
         for r in rules { byPlan[r.plan].append(r) }
+        var flat: [DiscountRule] = []
+        var first = [0]
         for i in byPlan.indices {
-            byPlan[i].sort { ($0.rule, $0.validity.from) < ($1.rule, $1.validity.from) }
+            flat += byPlan[i].sorted { ($0.rule, $0.validity.from) < ($1.rule, $1.validity.from) }
+            first.append(flat.count)
         }
-        rulesOfPlan = byPlan
+        self.rules = flat
+        firstOfPlan = first
     }
 
     /// Every rule of `plan`, in RULE order.
-    @inline(__always) public func rules(of plan: PlanID) -> [DiscountRule] { rulesOfPlan[plan] }
+    public func rules(of plan: PlanID) -> [DiscountRule] { Array(rules[firstOfPlan[plan]..<firstOfPlan[plan + 1]]) }
 
     /// The first matching rule of `type` (lowest RULE), used even when its pool is empty.
     @inline(__always)
     public func firstMatching(plan: PlanID, type: DiscountType, component: Component,
                               tariffClass: TariffClass, band: Band, date: Int) -> DiscountRule? {
-        for r in rulesOfPlan[plan] where r.type == type
-            && r.matches(component: component, tariffClass: tariffClass, band: band, date: date) {
-            return r
+        var i = firstOfPlan[plan]
+        let end = firstOfPlan[plan + 1]
+        while i < end {
+            let r = rules[i]
+            if r.type == type && r.matches(component: component, tariffClass: tariffClass, band: band, date: date) {
+                return r
+            }
+            i += 1
         }
         return nil
     }
 
     /// The `CAP` rule of `plan` and `component` in force on `date` (at most one: the loader checks).
     public func cap(plan: PlanID, component: Component, date: Int) -> DiscountRule? {
-        rulesOfPlan[plan].first { $0.type == .cap && $0.component == component && $0.validity.contains(date) }
+        rules[firstOfPlan[plan]..<firstOfPlan[plan + 1]].first {
+            $0.type == .cap && $0.component == component && $0.validity.contains(date)
+        }
     }
 }

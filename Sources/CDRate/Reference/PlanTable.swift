@@ -26,10 +26,16 @@ public struct PlanTable: Sendable {
     /// Every plan in table order; `PlanID` indexes this.
     public let plans: [Plan]
     private let index: [PackedText: PlanID]
+    // The fields the rating path reads, in arrays of plain values: reading them through
+    // `plans` copies a `Plan`, and retains its title, once per record.
+    private let names: [PackedText]
+    private let highUsageLimits: [Int]
 
     /// A table of `plans` (names unique: the loader checks).
     public init(plans: [Plan]) {
         self.plans = plans
+        names = plans.map(\.name)
+        highUsageLimits = plans.map(\.highUsageLimit)
         var index: [PackedText: PlanID] = [:]
         for (i, p) in plans.enumerated() { index[p.name] = i }
         self.index = index
@@ -37,6 +43,12 @@ public struct PlanTable: Sendable {
 
     /// The plan named `name`.
     public func id(of name: PackedText) -> PlanID? { index[name] }
+
+    /// The name of plan `id`.
+    @inline(__always) public func name(of id: PlanID) -> PackedText { names[id] }
+
+    /// The `HU_LIMIT` of plan `id`.
+    @inline(__always) public func highUsageLimit(of id: PlanID) -> Int { highUsageLimits[id] }
 
     /// The plan `id`.
     @inline(__always) public subscript(id: PlanID) -> Plan { plans[id] }

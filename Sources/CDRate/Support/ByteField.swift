@@ -7,14 +7,45 @@ public enum ByteField {
     /// or the field is empty. Fields are at most 18 digits, so the value fits an `Int`.
     @inline(__always)
     public static func digits(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        if bytes.isEmpty || bytes.count > 18 { return nil }
+        let count = bytes.count
+        if count == 0 || count > 18 { return nil }
+        // The leading count mod 8 digits one at a time, then eight at a time.
         var value = 0
-        for byte in bytes {
-            let digit = byte &- ASCII.zero
+        var i = 0
+        while i < count & 7 {
+            let digit = bytes[i] &- ASCII.zero
             if digit >= 10 { return nil }
             value = value &* 10 &+ Int(digit)
+            i += 1
+        }
+        let base = bytes.baseAddress!
+        while i < count {
+            guard let eight = eightDigits(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))) else {
+                return nil
+            }
+            value = value &* 100_000_000 &+ eight
+            i += 8
         }
         return value
+    }
+
+    /// The value of eight ASCII digits loaded little-endian (the first digit in the low
+    /// byte), or nil when a byte is not a digit.
+    @inline(__always)
+    static func eightDigits(_ word: UInt64) -> Int? {
+        // A digit is 0x30–0x39: its high nibble is 3, and adding 6 does not carry into it.
+        // With every high nibble 3, the additions cannot carry from one byte to the next.
+        let highNibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0, threes: UInt64 = 0x3030_3030_3030_3030
+        guard word & highNibbles == threes, (word &+ 0x0606_0606_0606_0606) & highNibbles == threes else { return nil }
+        // Pairs, then the two halves of four: 10a+b in each 16-bit lane, then the lanes
+        // weighted by 10^6, 10^4, 10^2 and 1 in one multiply-add, read from the top half.
+        let lanes: UInt64 = 0x0000_00FF_0000_00FF
+        let evenWeights: UInt64 = 100 + 1_000_000 << 32, oddWeights: UInt64 = 1 + 10_000 << 32
+        var v = word & 0x0F0F_0F0F_0F0F_0F0F
+        v = v &* 10 &+ v >> 8
+        let even = (v & lanes) &* evenWeights
+        let odd = (v >> 16 & lanes) &* oddWeights
+        return Int(truncatingIfNeeded: (even &+ odd) >> 32)
     }
 
     /// Whether every byte of `bytes` is a space (a blank text field).

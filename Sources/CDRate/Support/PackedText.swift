@@ -4,7 +4,7 @@
 /// Packing is big-endian: byte order of the packed values is byte order of the
 /// texts when both have the same length, and the length is part of the value so
 /// `"1"` and `"1 "` differ.
-public struct PackedText: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct PackedText: Hashable, Comparable, Sendable, CustomStringConvertible, FoldedHashable {
     /// The packed bytes, first byte in the most significant position.
     public let bits: UInt128
     /// The number of bytes.

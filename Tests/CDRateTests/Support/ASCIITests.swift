@@ -55,6 +55,29 @@ final class DigitFieldTests: XCTestCase {
         [UInt8]().withUnsafeBytes { XCTAssertFalse(ByteField.isAllDigits($0)) }
     }
 
+    func testDigitValuesAtEveryWidthWithEveryByteInEveryPosition() {
+        var generator = SystemRandomNumberGenerator()
+        for width in 1...18 {
+            var values = [0, 1, 9, 10]
+            for _ in 0..<100 { values.append(Int.random(in: 0...Field("N", 1, width, .numeric).maximum, using: &generator)) }
+            for value in values where String(value).count <= width {
+                let text = String(repeating: "0", count: width - String(value).count) + String(value)
+                Array(text.utf8).withUnsafeBytes { XCTAssertEqual(ByteField.digits($0), value, text) }
+            }
+            // One byte of every value in every position: a value only when all are digits.
+            for byte in 0...255 {
+                for position in 0..<width {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "3"), count: width)
+                    bytes[position] = UInt8(byte)
+                    let expected: Int? = bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Int(String(decoding: bytes, as: UTF8.self)) : nil
+                    bytes.withUnsafeBytes { XCTAssertEqual(ByteField.digits($0), expected, "byte \(byte) at \(position) of \(width)") }
+                }
+            }
+        }
+        [UInt8]().withUnsafeBytes { XCTAssertNil(ByteField.digits($0)) }
+        [UInt8](repeating: UInt8(ascii: "1"), count: 19).withUnsafeBytes { XCTAssertNil(ByteField.digits($0)) }
+    }
+
     func testNumbersAreWrittenZeroPaddedAtEveryWidth() {
         var generator = SystemRandomNumberGenerator()
         for width in 1...18 {
