@@ -43,28 +43,12 @@ public struct PartitionProcessor: Sendable {
             // records is built and read back out of order. A record whose IMSI, start or
             // record seq does not parse fails E03 whatever its place, so it sorts last.
             // Records of a file withdrawn after they were spilled are left out here.
-            var order = [SortEntry]()
-            order.reserveCapacity(entries.count)
-            for i in 0..<entries.count {
-                if sources[Int(PartitionEntries.field(all, entry: i, offset: 160))].isWithdrawn { continue }
-                let d = RecordView(UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)]))
-                if let imsi = d.number(DetailLayout.imsi), let start = d.number(DetailLayout.start) {
-                    order.append(SortEntry(imsi: imsi, start: start, index: Int32(i)))
-                } else {
-                    order.append(SortEntry(imsi: Int.max, start: Int.max, index: Int32(i)))
-                }
-            }
-            order.sort { a, b in
-                if a.imsi != b.imsi { return a.imsi < b.imsi }
-                if a.start != b.start { return a.start < b.start }
-                return SourceReference.precedes(Self.sourceReference(a.index, all, sources),
-                                                Self.sourceReference(b.index, all, sources))
-            }
+            let order = Self.canonicalOrder(all, count: entries.count, sources: sources)
             var fraud = FraudDetector(reference: reference)
             var currentIMSI = -1
             var record = PreparedRecord.unset
-            for entry in order {
-                let i = Int(entry.index)
+            for key in order {
+                let i = Self.entryIndex(of: key)
                 let raw = UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)])
                 let source = sources[Int(PartitionEntries.field(all, entry: i, offset: 160))]
                 let position = Int(PartitionEntries.field(all, entry: i, offset: 164))
@@ -136,13 +120,49 @@ public struct PartitionProcessor: Sendable {
         return result
     }
 
-    /// The leading fields of a record's canonical key (IMSI, start) with its entry index;
-    /// ties fall back to the source reference, read from the entry.
-    private struct SortEntry {
-        var imsi: Int
-        var start: Int
-        var index: Int32
+    /// The entries of `all` in canonical order (SPEC section 5), as sort keys that
+    /// `entryIndex(of:)` turns back into entry numbers; entries of withdrawn files are left out.
+    ///
+    /// Each key packs the IMSI (50 bits), the start (47 bits) and the entry number
+    /// (31 bits) into one `UInt128`, so the sort compares plain integers. Runs that tie
+    /// on IMSI and start (duplicates, mostly) are then put in source-reference order.
+    /// A record whose IMSI or start does not parse fails E03 wherever it goes; it
+    /// sorts last, as the largest IMSI and start.
+    static func canonicalOrder(_ all: UnsafeRawBufferPointer, count: Int, sources: [DetailSource]) -> [UInt128] {
+        precondition(count < 1 << 31, "a sub-batch holds fewer than 2^31 records")
+        var order = [UInt128]()
+        order.reserveCapacity(count)
+        let unparsed: UInt128 = (1 << 97) - 1
+        for i in 0..<count {
+            if sources[Int(PartitionEntries.field(all, entry: i, offset: 160))].isWithdrawn { continue }
+            let d = RecordView(UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)]))
+            // 15 digits are below 2^50 and 14 below 2^47.
+            var leading = unparsed
+            if let imsi = d.number(DetailLayout.imsi), let start = d.number(DetailLayout.start) {
+                leading = UInt128(imsi) << 47 | UInt128(start)
+            }
+            order.append(leading << 31 | UInt128(i))
+        }
+        order.sort()
+        var runStart = 0
+        while runStart < order.count {
+            var runEnd = runStart + 1
+            while runEnd < order.count && order[runEnd] >> 31 == order[runStart] >> 31 { runEnd += 1 }
+            if runEnd - runStart > 1 {
+                // Stable, so records that tie on the source reference too keep their entry order.
+                order[runStart..<runEnd].sort { a, b in
+                    SourceReference.precedes(sourceReference(Int32(entryIndex(of: a)), all, sources),
+                                             sourceReference(Int32(entryIndex(of: b)), all, sources))
+                }
+            }
+            runStart = runEnd
+        }
+        return order
     }
+
+    /// The entry number a key of `canonicalOrder` stands for.
+    @inline(__always)
+    static func entryIndex(of key: UInt128) -> Int { Int(truncatingIfNeeded: key & 0x7FFF_FFFF) }
 
     /// The source reference (SPEC section 4 canonical order's last fields) of entry `index`.
     @inline(__always)
