@@ -87,20 +87,25 @@ public struct DuplicateKeyStore: Sendable {
 
     /// The file bytes, entries sorted by IMSI (unknown first), then digest.
     public func serialized() -> [UInt8] {
-        // Sort plain 32-byte values (IMSI field, digest's halves, slot) rather than indices
-        // into the table; (high, low) is the digest's order.
-        var sorted = [SortEntry]()
+        // Sort packed 128-bit integers rather than structs: the IMSI field (50 bits), the
+        // digest's top 46 bits and the slot (32 bits). Keys whose IMSI and top bits tie
+        // (almost never) are then put in full digest order, run by run.
+        precondition(digests.count <= 1 << 32, "a key table has fewer than 2^32 slots")
+        var sorted = [UInt128]()
         sorted.reserveCapacity(count)
         for i in digests.indices where digests[i] != 0 {
-            sorted.append(SortEntry(imsi: origins[i].imsiField, high: UInt64(truncatingIfNeeded: digests[i] >> 64),
-                                    low: UInt64(truncatingIfNeeded: digests[i]), slot: Int32(i)))
+            sorted.append(UInt128(origins[i].imsiField) << 78 | (digests[i] >> 82) << 32 | UInt128(i))
         }
-        sorted.sort { a, b in
-            if a.imsi != b.imsi { return a.imsi < b.imsi }
-            if a.high != b.high { return a.high < b.high }
-            return a.low < b.low
+        sorted.sort()
+        @inline(__always) func slot(_ entry: UInt128) -> Int { Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) }
+        var runStart = 0
+        while runStart < sorted.count {
+            var runEnd = runStart + 1
+            while runEnd < sorted.count && sorted[runEnd] >> 32 == sorted[runStart] >> 32 { runEnd += 1 }
+            if runEnd - runStart > 1 { sorted[runStart..<runEnd].sort { digests[slot($0)] < digests[slot($1)] } }
+            runStart = runEnd
         }
-        let occupied = sorted.lazy.map { Int($0.slot) }
+        let occupied = sorted.lazy.map(slot)
         var out = [UInt8](repeating: 0, count: count * DuplicateKeyStore.entrySize)
         out.withUnsafeMutableBytes { o in
             var at = 0
@@ -122,14 +127,6 @@ public struct DuplicateKeyStore: Sendable {
 
     /// Adds the key with digest `digest` (`insert`, and entries read from a file by
     /// `DuplicateKeyFile`).
-    /// A key's place in the key file's order, with its slot in the table.
-    private struct SortEntry {
-        var imsi: UInt64
-        var high: UInt64
-        var low: UInt64
-        var slot: Int32
-    }
-
     @inline(__always)
     mutating func add(digest: UInt128, origin: DuplicateOrigin) {
         if (count + 1) * 2 > digests.count { grow() }
