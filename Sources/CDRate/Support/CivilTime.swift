@@ -53,7 +53,19 @@ public enum CivilTime {
     /// Days since 1970-01-01 of a valid `YYYYMMDD` value.
     @inline(__always)
     public static func days(ofDate yyyymmdd: Int) -> Int {
-        daysFromCivil(year: yyyymmdd / 10000, month: yyyymmdd / 100 % 100, day: yyyymmdd % 100)
+        let yyyymm = yyyymmdd / 100
+        let year = yyyymm / 100, month = yyyymm - year * 100, day = yyyymmdd - yyyymm * 100
+        // Every record asks this (its age, its band, the fraud rules' gaps): a table of
+        // month starts answers the years around now, the algorithm the rest.
+        let i = (year - monthStartsFirstYear) * 12 + month - 1
+        if month >= 1 && month <= 12 && i >= 0 && i < monthStarts.count { return Int(monthStarts[i]) + day - 1 }
+        return daysFromCivil(year: year, month: month, day: day)
+    }
+
+    private static let monthStartsFirstYear = 1900
+    // Days since 1970-01-01 of the first of each month, 1900-01 to 2199-12.
+    private static let monthStarts: [Int32] = (monthStartsFirstYear..<2200).flatMap { year in
+        (1...12).map { month in Int32(daysFromCivil(year: year, month: month, day: 1)) }
     }
 
     /// Day of the week of a valid `YYYYMMDD` value: 0 Monday … 6 Sunday.
