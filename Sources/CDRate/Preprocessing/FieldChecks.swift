@@ -7,21 +7,28 @@ public enum FieldChecks {
     /// Whether every field of the detail `d` is well formed.
     @inline(__always)
     public static func wellFormed(_ d: RecordView, callType: CallType) -> Bool {
+        wellFormedStart(d, callType: callType) != nil
+    }
+
+    /// The start time of the detail `d` when every field is well formed, else nil: the
+    /// checker's form, which then need not read the start a second time.
+    @inline(__always)
+    public static func wellFormedStart(_ d: RecordView, callType: CallType) -> Timestamp? {
         guard ByteField.isAllDigits(d[DetailLayout.recordSeq]),
               ByteField.isAllDigits(d[DetailLayout.imsi]),
               isMSISDN(d[DetailLayout.msisdn]),
-              Timestamp(d[DetailLayout.start]) != nil,
+              let start = Timestamp(d[DetailLayout.start]),
               ByteField.isAllDigits(d[DetailLayout.duration]),
               let volume = d.number(DetailLayout.volume), volume <= maximumVolume,
               ByteField.isAllDigits(d[DetailLayout.lac]),
-              ByteField.isAllDigits(d[DetailLayout.cell]) else { return false }
+              ByteField.isAllDigits(d[DetailLayout.cell]) else { return nil }
         let imei = d[DetailLayout.imei]
-        guard ByteField.isBlank(imei) || ByteField.isAllDigits(imei) else { return false }
+        guard ByteField.isBlank(imei) || ByteField.isAllDigits(imei) else { return nil }
         let cause = d[DetailLayout.cause]
-        guard cause[0] == ASCII.zero, cause[1] >= ASCII.zero, cause[1] <= UInt8(ascii: "2") else { return false }
-        guard isPartyOrEmpty(ByteField.trimmed(d[DetailLayout.otherParty])) else { return false }
-        if callType != .data && !isPartyOrEmpty(ByteField.trimmed(d[DetailLayout.thirdParty])) { return false }
-        return true
+        guard cause[0] == ASCII.zero, cause[1] >= ASCII.zero, cause[1] <= UInt8(ascii: "2") else { return nil }
+        guard isPartyOrEmpty(ByteField.trimmed(d[DetailLayout.otherParty])) else { return nil }
+        if callType != .data && !isPartyOrEmpty(ByteField.trimmed(d[DetailLayout.thirdParty])) { return nil }
+        return start
     }
 
     /// 1–15 digits, left-aligned, then spaces.

@@ -30,7 +30,9 @@ public struct RecordChecker: Sendable {
     /// preparing it in `record`; returns the reason of the first failed check, or nil.
     /// The hot path's form: the 600-byte record is written in place, never copied out of
     /// an enum. On a reject `record` holds no meaning. Its `source` and `rawOffset` are
-    /// left for the caller to set.
+    /// left for the caller to set. Pass the record the previous call prepared (or
+    /// `PreparedRecord.unset`), with its IMSI and subscriber as that call left them: a
+    /// record of the same IMSI reuses its subscriber row.
     @inline(__always)
     public func check(_ raw: UnsafeRawBufferPointer, created: Timestamp, into record: inout PreparedRecord) -> RejectReason? {
         let d = RecordView(raw)
@@ -42,8 +44,7 @@ public struct RecordChecker: Sendable {
         }
 
         // E03 malformed field.
-        guard FieldChecks.wellFormed(d, callType: callType) else { return .e03 }
-        let start = Timestamp(d[DetailLayout.start])!
+        guard let start = FieldChecks.wellFormedStart(d, callType: callType) else { return .e03 }
         let duration = d.number(DetailLayout.duration)!
         let volume = d.number(DetailLayout.volume)!
 
@@ -54,7 +55,12 @@ public struct RecordChecker: Sendable {
         // E05 own subscriber or inbound roamer (own subscribers win over a partner prefix).
         let imsiField = d[DetailLayout.imsi]
         let imsi = ByteField.digits(imsiField)!
-        let subscriberIndex = reference.subscribers.index(imsi: imsi)
+        // Records come sorted by IMSI, a subscriber's calls one after another: the record
+        // being overwritten, when it was one of the same subscriber's, already holds its
+        // row, and the index's random probe is skipped. Its IMSI and row always come
+        // from one completed check (`unset` matches no IMSI).
+        let subscriberIndex = record.imsi == imsi && record.subscriber >= 0
+            ? record.subscriber : reference.subscribers.index(imsi: imsi)
         var partner: PartnerPrefix?
         if subscriberIndex == nil {
             partner = reference.partners.match(imsi: imsiField)
