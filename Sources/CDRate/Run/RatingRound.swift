@@ -178,7 +178,7 @@ public struct RatingRound: Sendable {
             }
             for (name, lines) in [("rated.dat", batch.result.rated), ("roamers.dat", batch.result.roamers),
                                   ("alerts.dat", batch.result.alerts), ("fraud.dat", batch.result.fraud)] {
-                files[name]!.append(taking: lines.bytes, count: lines.count)
+                lines.bytes.withUnsafeBytes { files[name]!.append(lines: $0, count: lines.count) }
             }
             batch.result.dropLines()
             try rejectRuns.append(batch.rejects)

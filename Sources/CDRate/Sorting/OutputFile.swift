@@ -8,10 +8,9 @@ import Dispatch
 /// cost of writing `rated.dat` — runs beside the merge instead of after it. The chunks
 /// are a ring of four buffers allocated once: at most three are in flight while the
 /// fourth is filled, and each is written straight from where it was filled, so writing
-/// an output allocates and copies nothing per chunk. A sub-batch's lines skip the ring
-/// (`append(taking:count:)`): they are hashed and written from the sub-batch's array.
-/// Only the queue touches the hash and the writer between `init` and `finish`, which
-/// is why the unchecked `Sendable` conformance is sound.
+/// an output allocates and copies nothing per chunk. Only the queue touches the hash and
+/// the writer between `init` and `finish`, which is why the unchecked `Sendable`
+/// conformance is sound.
 public final class OutputFile: @unchecked Sendable {
     // MARK: - Stored properties
 
@@ -63,24 +62,19 @@ public final class OutputFile: @unchecked Sendable {
         records += 1
     }
 
-    /// Appends `count` lines given back to back in `lines`, hashing and writing them from
-    /// the array itself rather than from a copy in the ring: a sub-batch's lines, which
-    /// it no longer needs. Counts as one chunk in flight.
-    public func append(taking lines: [UInt8], count: Int) {
-        records += count
-        guard !lines.isEmpty else { return }
-        // What the ring holds goes first, so the bytes stay in order.
-        submit()
-        inFlight.wait()
-        queue.async {
-            lines.withUnsafeBytes { full in
-                self.hash.update(full)
-                if self.failure == nil {
-                    do throws(IOFailure) { try self.writer.appendUnbuffered(full) } catch { self.failure = error }
-                }
-            }
-            self.inFlight.signal()
+    /// Appends `count` lines given back to back in `lines`.
+    public func append(lines: UnsafeRawBufferPointer, count: Int) {
+        var at = 0
+        while at < lines.count {
+            if fill == OutputFile.chunkSize { submit() }
+            let n = min(lines.count - at, OutputFile.chunkSize - fill)
+            let chunk = ring[chunkIndex % OutputFile.ringSize]
+            UnsafeMutableRawBufferPointer(rebasing: chunk[fill..<(fill + n)])
+                .copyMemory(from: UnsafeRawBufferPointer(rebasing: lines[at..<(at + n)]))
+            fill += n
+            at += n
         }
+        records += count
     }
 
     /// Writes what is left and closes the file (the commit's `syncfs` makes it durable);

@@ -2,8 +2,8 @@ import CDRate
 import Foundation
 import XCTest
 
-/// An output written through the ring and from taken arrays, mixed: the file holds the
-/// lines in the order given, and the MANIFEST line counts and hashes those bytes.
+/// An output written line by line and from a sub-batch's lines at once, mixed: the file
+/// holds the lines in the order given, and the MANIFEST line counts and hashes them.
 final class OutputFileTests: XCTestCase {
     func testLinesAndTakenArraysAreWrittenInOrderAndHashed() throws {
         let directory = NSTemporaryDirectory() + "cdrate-output-\(UUID().uuidString)"
@@ -22,7 +22,7 @@ final class OutputFileTests: XCTestCase {
             return bytes
         }
         for round in 0..<40 {
-            // Single lines, then a sub-batch's array (empty, small or over a ring chunk).
+            // Single lines, then a sub-batch's lines (none, a few, or more than a ring chunk).
             for n in 0..<(round % 4) {
                 let one = line(round * 1000 + n)
                 try one.withUnsafeBytes { try file.appendLine($0) }
@@ -32,7 +32,7 @@ final class OutputFileTests: XCTestCase {
             // One array larger than a ring chunk (1 MiB).
             let size = round == 21 ? 120_000 : [0, 1, 37, 3_000][round % 4]
             let batch = (0..<size).flatMap { line(round * 200_000 + $0) }
-            file.append(taking: batch, count: size)
+            batch.withUnsafeBytes { file.append(lines: $0, count: size) }
             expected += batch
             records += size
         }
