@@ -1,9 +1,3 @@
-/// A key that folds itself into one word, for `FoldedHashMap`.
-public protocol FoldedHashable: Equatable {
-    /// The key folded into one word; equal keys fold to equal words.
-    var folded: UInt64 { get }
-}
-
 /// A hash map for keys that fold into one word, used on the rating path in place of
 /// `Dictionary`: a probe costs one multiply instead of a seeded SipHash, and the map
 /// is deterministic (its order is insertion order, whatever the process).
