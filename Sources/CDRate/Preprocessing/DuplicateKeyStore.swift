@@ -96,15 +96,8 @@ public struct DuplicateKeyStore: Sendable {
         for i in digests.indices where digests[i] != 0 {
             sorted.append(UInt128(origins[i].imsiField) << 78 | (digests[i] >> 82) << 32 | UInt128(i))
         }
-        sorted.sort()
         @inline(__always) func slot(_ entry: UInt128) -> Int { Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) }
-        var runStart = 0
-        while runStart < sorted.count {
-            var runEnd = runStart + 1
-            while runEnd < sorted.count && sorted[runEnd] >> 32 == sorted[runStart] >> 32 { runEnd += 1 }
-            if runEnd - runStart > 1 { sorted[runStart..<runEnd].sort { digests[slot($0)] < digests[slot($1)] } }
-            runStart = runEnd
-        }
+        PackedSort.sort(&sorted, indexBits: 32) { digests[slot($0)] < digests[slot($1)] }
         let occupied = sorted.lazy.map(slot)
         var out = [UInt8](repeating: 0, count: count * DuplicateKeyStore.entrySize)
         out.withUnsafeMutableBytes { o in

@@ -129,10 +129,7 @@ public struct RecordWriter {
 
     /// Copies `source` (exactly the field's width) into the field.
     @inline(__always)
-    public func raw(_ field: Field, _ source: UnsafeRawBufferPointer) {
-        precondition(source.count == field.width)
-        UnsafeMutableRawBufferPointer(rebasing: bytes[field.range]).copyMemory(from: source)
-    }
+    public func raw(_ field: Field, _ source: UnsafeRawBufferPointer) { raw(field, through: field, source) }
 
     /// Copies `source` into the adjacent fields `first` through `last` in one copy, as
     /// where a record repeats a run of the detail's fields in the same order.

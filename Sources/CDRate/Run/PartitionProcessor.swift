@@ -143,19 +143,10 @@ public struct PartitionProcessor: Sendable {
             }
             order.append(leading << 31 | UInt128(i))
         }
-        order.sort()
-        var runStart = 0
-        while runStart < order.count {
-            var runEnd = runStart + 1
-            while runEnd < order.count && order[runEnd] >> 31 == order[runStart] >> 31 { runEnd += 1 }
-            if runEnd - runStart > 1 {
-                // Stable, so records that tie on the source reference too keep their entry order.
-                order[runStart..<runEnd].sort { a, b in
-                    SourceReference.precedes(sourceReference(Int32(entryIndex(of: a)), all, sources),
-                                             sourceReference(Int32(entryIndex(of: b)), all, sources))
-                }
-            }
-            runStart = runEnd
+        // Stable on ties, so records that tie on the source reference too keep their entry order.
+        PackedSort.sort(&order, indexBits: 31) { a, b in
+            SourceReference.precedes(sourceReference(Int32(entryIndex(of: a)), all, sources),
+                                     sourceReference(Int32(entryIndex(of: b)), all, sources))
         }
         return order
     }
