@@ -21,7 +21,7 @@ public struct HighUsageLedger: Sendable, Equatable {
     // MARK: - Stored properties
 
     // A folded-key map, not a Dictionary: the rating path probes it once per record.
-    private var entries = FoldedHashMap<HighUsageKey, HighUsageEntry>()
+    private var totals = FoldedHashMap<HighUsageKey, HighUsageEntry>()
 
     // MARK: - Init
 
@@ -41,9 +41,9 @@ public struct HighUsageLedger: Sendable, Equatable {
                                            problem: "last line has no line feed; the state file looks truncated")
             }
             let (key, entry) = try HighUsageLedger.parseLine(bytes[lineStart..<end], source: source, line: lineNumber)
-            let before = entries.count
-            _ = entries.index(inserting: key, default: entry)
-            if entries.count == before {
+            let before = totals.count
+            _ = totals.index(inserting: key, default: entry)
+            if totals.count == before {
                 throw HighUsageLedgerError(source: source, line: lineNumber,
                                            problem: "the same kind, IMSI and period is listed twice")
             }
@@ -54,39 +54,39 @@ public struct HighUsageLedger: Sendable, Equatable {
     // MARK: - API
 
     /// The number of keys.
-    public var count: Int { entries.count }
+    public var count: Int { totals.count }
 
     /// The total and level of `key`, nil when nothing was counted for it yet.
     @inline(__always)
     public subscript(key: HighUsageKey) -> HighUsageEntry? {
-        get { entries[key] }
-        set { entries[key] = newValue }
+        get { totals[key] }
+        set { totals[key] = newValue }
     }
 
     /// Calls `body` with the entry of `key`, a zero total at level 0 when nothing was
     /// counted for it yet, and keeps what `body` leaves: one probe of the map.
     @inline(__always)
     public mutating func update<R>(_ key: HighUsageKey, _ body: (inout HighUsageEntry) -> R) -> R {
-        let index = entries.index(inserting: key, default: HighUsageEntry(total: 0, level: 0))
-        return body(&entries[valueAt: index])
+        let index = totals.index(inserting: key, default: HighUsageEntry(total: 0, level: 0))
+        return body(&totals[valueAt: index])
     }
 
     /// Every key and entry in line order.
     public var sortedEntries: [(key: HighUsageKey, entry: HighUsageEntry)] {
-        entries.entries.sorted { $0.0 < $1.0 }.map { (key: $0.0, entry: $0.1) }
+        totals.entries.sorted { $0.0 < $1.0 }.map { (key: $0.0, entry: $0.1) }
     }
 
     /// The ledger in its text format (see the type's documentation), sorted.
     public func serialized() -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(entries.count * 40)
+        out.reserveCapacity(totals.count * 40)
         for (key, entry) in sortedEntries { HighUsageLedger.appendLine(key, entry, to: &out) }
         return out
     }
 
     /// Appends the lines of `kind` in the state file's order (IMSI, then period).
     public func append(_ kind: HighUsageKind, to out: inout [UInt8]) {
-        for (key, entry) in entries.entries.filter({ $0.0.kind == kind }).sorted(by: { $0.0 < $1.0 }) {
+        for (key, entry) in totals.entries.filter({ $0.0.kind == kind }).sorted(by: { $0.0 < $1.0 }) {
             HighUsageLedger.appendLine(key, entry, to: &out)
         }
     }
@@ -95,7 +95,7 @@ public struct HighUsageLedger: Sendable, Equatable {
     /// `date` (`YYYYMMDD`) and `HU` entries of cycles whose last day is before it.
     public mutating func prune(olderThan date: Int) {
         // The map is left as it is when nothing is stale.
-        entries.removeAll { key in
+        totals.removeAll { key in
             switch key.kind {
             case .roamer: return key.period < date
             case .subscriber: return CivilTime.lastDay(ofCycle: key.period) < date
@@ -107,7 +107,7 @@ public struct HighUsageLedger: Sendable, Equatable {
     /// section 12's shards never share an IMSI, so they never share a key); on a
     /// shared key, `other`'s entry wins.
     public mutating func merge(_ other: HighUsageLedger) {
-        for (key, entry) in other.entries.entries { entries[key] = entry }
+        for (key, entry) in other.totals.entries { totals[key] = entry }
     }
 
     /// Appends the text line of `key` and `entry`.
@@ -126,7 +126,7 @@ public struct HighUsageLedger: Sendable, Equatable {
 
     /// Every key and entry, sorted by IMSI, then kind and period.
     var entriesByIMSI: [HighUsageList.Item] {
-        entries.entries.map { HighUsageList.Item(key: $0.0, entry: $0.1) }.sorted { $0.precedes($1) }
+        totals.entries.map { HighUsageList.Item(key: $0.0, entry: $0.1) }.sorted { $0.precedes($1) }
     }
 
     // MARK: - Private
