@@ -1,28 +1,36 @@
 import Dispatch
+import Synchronization
 
 /// A run output being written: counted, hashed and written on the way, so that the
 /// MANIFEST's figures come from the bytes actually written.
 ///
-/// Lines are gathered into 1 MiB chunks; a serial queue hashes and writes each full
-/// chunk in order while the caller goes on filling the next, so SHA-256 — the largest
-/// cost of writing `rated.dat` — runs beside the merge instead of after it. The chunks
-/// are a ring of four buffers allocated once: at most three are in flight while the
-/// fourth is filled, and each is written straight from where it was filled, so writing
-/// an output allocates and copies nothing per chunk. Only the queue touches the hash and
-/// the writer between `init` and `finish`, which is why the unchecked `Sendable`
+/// Lines are gathered into 1 MiB chunks, a line running on from one chunk into the
+/// next, so that every chunk but the last is full; a serial queue hashes each full chunk
+/// in order, and a second one writes it, while the caller goes on filling the next, so
+/// SHA-256 — the largest cost of writing `rated.dat` — and the disk write run beside
+/// the rating instead of after it. The chunks are a ring of eight page-aligned buffers
+/// allocated once (a sub-batch's `rated.dat` lines fill about five): at most seven are
+/// in flight while the eighth is filled, and each is written straight from where it was
+/// filled to the disk (`DirectWriter`), so writing an output allocates and copies
+/// nothing per chunk. When the disk falls behind, so that the caller would soon wait
+/// for a free buffer, a chunk goes through the page cache instead. Only the queues touch the hash and the
+/// writer between `init` and `finish`, which is why the unchecked `Sendable`
 /// conformance is sound.
 public final class OutputFile: @unchecked Sendable {
     // MARK: - Stored properties
 
     private static let chunkSize = 1 << 20
-    private static let ringSize = 4
-    private let writer: SpillWriter
+    private static let ringSize = 8
+    private let writer: DirectWriter
     private var hash = SHA256()
     private let ring: [UnsafeMutableRawBufferPointer]
     private var chunkIndex = 0
     private var fill = 0
     private let queue = DispatchQueue(label: "cdrate.output")
+    private let writeQueue = DispatchQueue(label: "cdrate.output.write")
     private let inFlight = DispatchSemaphore(value: OutputFile.ringSize - 1)
+    /// Chunks submitted and not yet written.
+    private let pending = Atomic<Int>(0)
     private var failure: IOFailure?
     private var finished = false
     /// Lines written.
@@ -34,10 +42,10 @@ public final class OutputFile: @unchecked Sendable {
 
     /// Creates `directory/name`.
     public init(directory: String, name: String) throws(IOFailure) {
-        writer = try SpillWriter(path: directory + "/" + name, bufferSize: 0, writeBack: true)
+        writer = try DirectWriter(path: directory + "/" + name)
         self.name = name
         ring = (0..<OutputFile.ringSize).map { _ in
-            UnsafeMutableRawBufferPointer.allocate(byteCount: OutputFile.chunkSize, alignment: 64)
+            UnsafeMutableRawBufferPointer.allocate(byteCount: OutputFile.chunkSize, alignment: DirectWriter.alignment)
         }
     }
 
@@ -45,6 +53,7 @@ public final class OutputFile: @unchecked Sendable {
         if !finished {
             // Failed before `finish`: let submitted chunks complete before freeing them.
             queue.sync {}
+            writeQueue.sync {}
             try? writer.close()
         }
         for buffer in ring { buffer.deallocate() }
@@ -55,7 +64,7 @@ public final class OutputFile: @unchecked Sendable {
     /// Appends one line (with its LF).
     @inline(__always)
     public func appendLine(_ line: UnsafeRawBufferPointer) throws(IOFailure) {
-        if fill + line.count > OutputFile.chunkSize { submit() }
+        guard fill + line.count <= OutputFile.chunkSize else { return append(lines: line, count: 1) }
         let chunk = ring[chunkIndex % OutputFile.ringSize]
         UnsafeMutableRawBufferPointer(rebasing: chunk[fill..<(fill + line.count)]).copyMemory(from: line)
         fill += line.count
@@ -82,6 +91,7 @@ public final class OutputFile: @unchecked Sendable {
     public func finish() throws(IOFailure) -> String {
         submit()
         queue.sync {}
+        writeQueue.sync {}
         finished = true
         if let failure { throw failure }
         try writer.close()
@@ -97,13 +107,21 @@ public final class OutputFile: @unchecked Sendable {
         let slot = chunkIndex % OutputFile.ringSize, count = fill
         // At most ringSize - 1 chunks in flight, so the buffer filled next is not one of them.
         inFlight.wait()
+        pending.add(1, ordering: .relaxed)
         queue.async {
             let full = UnsafeRawBufferPointer(rebasing: self.ring[slot][0..<count])
             self.hash.update(full)
-            if self.failure == nil {
-                do throws(IOFailure) { try self.writer.appendUnbuffered(full) } catch { self.failure = error }
+            self.writeQueue.async {
+                let full = UnsafeRawBufferPointer(rebasing: self.ring[slot][0..<count])
+                // The disk behind: this chunk through the page cache, so that the
+                // caller does not wait for a free buffer.
+                let direct = self.pending.load(ordering: .relaxed) < OutputFile.ringSize - 1
+                if self.failure == nil {
+                    do throws(IOFailure) { try self.writer.write(full, direct: direct) } catch { self.failure = error }
+                }
+                self.pending.subtract(1, ordering: .relaxed)
+                self.inFlight.signal()
             }
-            self.inFlight.signal()
         }
         chunkIndex += 1
         fill = 0
