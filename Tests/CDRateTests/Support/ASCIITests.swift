@@ -94,3 +94,31 @@ final class DigitFieldTests: XCTestCase {
         }
     }
 }
+
+/// Trimming, eight spaces at a time then one at a time, agrees with trimming one byte at
+/// a time for fields of every width with text at every place, and never reads outside
+/// the field (the field sits between non-space bytes that must stay outside the view).
+final class TrimmedFieldTests: XCTestCase {
+    func testTrimmingAgreesWithByteByByteAtEveryWidthAndPlacement() {
+        for width in 0...26 {
+            for start in 0...width {
+                for length in 0...(width - start) {
+                    var field = [UInt8](repeating: ASCII.space, count: width)
+                    for i in start..<(start + length) { field[i] = UInt8(ascii: i % 3 == 1 ? " " : "7") }
+                    if length > 0 { field[start] = UInt8(ascii: "1"); field[start + length - 1] = UInt8(ascii: "9") }
+                    let framed = [UInt8(ascii: "X")] + field + [UInt8(ascii: "Y")]
+                    var lower = 0, upper = width
+                    while lower < upper && field[lower] == ASCII.space { lower += 1 }
+                    while upper > lower && field[upper - 1] == ASCII.space { upper -= 1 }
+                    var right = width
+                    while right > 0 && field[right - 1] == ASCII.space { right -= 1 }
+                    framed.withUnsafeBytes { all in
+                        let view = UnsafeRawBufferPointer(rebasing: all[1..<(width + 1)])
+                        XCTAssertEqual(Array(ByteField.trimmed(view)), Array(field[lower..<upper]), "width \(width) start \(start) length \(length)")
+                        XCTAssertEqual(Array(ByteField.rightTrimmed(view)), Array(field[0..<right]), "width \(width) start \(start) length \(length)")
+                    }
+                }
+            }
+        }
+    }
+}
