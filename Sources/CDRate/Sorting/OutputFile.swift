@@ -12,11 +12,11 @@ import Synchronization
 /// once (a sub-batch's `rated.dat` lines fill about five): at most seven are in flight
 /// while the eighth is filled, and each is written straight from where it was filled to
 /// the disk (`DirectWriter`), so writing an output allocates and copies nothing per
-/// chunk. The buffer filled next is the one freed last, so that only as many are
-/// ever touched (and resident) as the disk's pace needs. When the disk falls behind, so
-/// that the caller would soon wait for a free buffer, a chunk goes through the page
-/// cache instead. Only the queues touch the hash and the
-/// writer between `init` and `finish`, which is why the unchecked `Sendable`
+/// chunk. The buffer filled next is the one freed last, so that only as many are ever
+/// touched (and resident) as the disk's pace needs. When the disk falls behind, so that
+/// the caller would soon wait for a free buffer, a chunk goes through the page cache
+/// instead. Only the queues touch the hash and the writer between `init` and `finish`,
+/// and the free buffers are behind a lock, which is why the unchecked `Sendable`
 /// conformance is sound.
 public final class OutputFile: @unchecked Sendable {
     // MARK: - Stored properties

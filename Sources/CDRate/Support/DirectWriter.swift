@@ -14,12 +14,14 @@ import Glibc
 ///
 /// Direct writes need the buffer's address, the file offset and the length to be
 /// multiples of the device's block size; `alignment` (4096) covers every common device.
-/// A chunk that is not aligned (the last one of a file, as a rule) switches the file
-/// back to buffered writes for the rest, and so does a file system that refuses
-/// `O_DIRECT` (tmpfs on older kernels) or an architecture whose flag value is not known
-/// here: the bytes written are the same either way. Durability still rests on the
-/// commit's `syncfs`, which also covers the metadata of directly written files.
-/// `CDRATE_DIRECT_IO=0` turns it off.
+/// A chunk that is not aligned (the last one of a file, as a rule), or that the caller
+/// wants buffered, goes through the page cache (`O_DIRECT` is cleared for it with
+/// `fcntl`); a file system that refuses `O_DIRECT` (tmpfs on older kernels), an
+/// architecture whose flag value is not known here, or a direct write that fails or
+/// is cut short, puts the whole rest of the file through it: the bytes written are the
+/// same either way. Durability still rests on the commit's `syncfs`, which also covers
+/// the metadata of directly written files. `CDRATE_DIRECT_IO=0` turns it off. The
+/// caller closes the file (`close()`).
 public final class DirectWriter {
     // MARK: - Stored properties
 
@@ -67,8 +69,8 @@ public final class DirectWriter {
     /// started at once (`WriteBack`).
     public func write(_ bytes: UnsafeRawBufferPointer, direct: Bool = true) throws(IOFailure) {
         var rest = bytes
-        if direct && allowsDirect && count % DirectWriter.alignment == 0 && DirectWriter.isAligned(bytes) {
-            setDirect(true)
+        if direct && allowsDirect && count % DirectWriter.alignment == 0 && DirectWriter.isAligned(bytes),
+           setDirect(true) {
             let n = directWrite(bytes)
             count += max(n, 0)
             startedUpTo = count
@@ -111,14 +113,17 @@ public final class DirectWriter {
         }
     }
 
-    private func setDirect(_ on: Bool) {
-        guard on != fdIsDirect else { return }
+    /// Sets or clears `O_DIRECT` on the file; whether it is now as asked.
+    @discardableResult
+    private func setDirect(_ on: Bool) -> Bool {
+        guard on != fdIsDirect else { return true }
         let flags = fcntl(fd, F_GETFL)
         guard flags >= 0, fcntl(fd, F_SETFL, on ? flags | directFlag : flags & ~directFlag) == 0 else {
             allowsDirect = false
-            return
+            return false
         }
         fdIsDirect = on
+        return true
     }
 }
 
