@@ -46,13 +46,6 @@ public final class SpillWriter {
         count += bytes.count
     }
 
-    /// Writes `bytes` at once, after what is buffered, without copying them into the buffer.
-    public func appendUnbuffered(_ bytes: UnsafeRawBufferPointer) throws(IOFailure) {
-        try flush()
-        try writeAll(bytes)
-        count += bytes.count
-    }
-
     /// Appends the bytes of an array.
     public func append(_ bytes: [UInt8]) throws(IOFailure) {
         var failure: IOFailure?
