@@ -52,12 +52,16 @@ public enum SwitchFileReader {
         // A plain file's content is the file; a gzip file's is what its trailer's ISIZE
         // says when that is plausible, else an estimate (CDR text compresses about
         // tenfold); the buffer grows if needed. Sized right, it is neither copied while
-        // growing nor twice as large as the content.
-        let expected = details != nil ? 0 : name.isGzip
+        // growing nor twice as large as the content. A streaming reader drains the
+        // details after every content chunk, so its buffer holds one chunk's lines.
+        let inflater = name.isGzip ? GzipInflater(maxInflatedBytes: maxInflatedBytes) : nil
+        let lineBytes = SwitchFileChecker.lineWidth + 1
+        let expected = details != nil
+            ? ((inflater?.outputChunkSize ?? chunkSize) / lineBytes + 2) * lineBytes
+            : name.isGzip
             ? (gzipContentSize(input, rawSize: rawSize, limit: maxInflatedBytes) ?? min(rawSize * 10, 32 << 20))
             : rawSize
         var checker = SwitchFileChecker(name: name, expectedContentBytes: expected)
-        let inflater = name.isGzip ? GzipInflater(maxInflatedBytes: maxInflatedBytes) : nil
         var hash = SHA256()
         var size = 0
         var gzipFailure: GzipFailure?
