@@ -15,8 +15,10 @@ extension SubscriberTable {
         let account: PackedText
         /// AREA.
         let homeArea: AreaID
-        /// PLAN as written, resolved by `assemble`.
-        let planName: String
+        /// PLAN packed, resolved by `assemble` (empty when longer than any plan name).
+        let plan: PackedText
+        /// PLAN as written when longer than any plan name, for its error; else nil.
+        let longPlanName: String?
         /// HU_LIMIT, nil for `-`.
         let highUsageLimit: Int?
         /// ACTIVE_FROM..ACTIVE_TO.
@@ -31,7 +33,7 @@ extension SubscriberTable {
         /// The rows, in file order.
         let rows: [Draft]
         /// The index in `rows` of each MSISDN.
-        let indexOfMSISDN: [PackedText: Int]
+        let indexOfMSISDN: FoldedHashMap<PackedText, Int>
     }
 
     /// The rows of `file`: IMSI 15 digits and MSISDN 1–15 digits, each unique; ACCOUNT
@@ -41,17 +43,15 @@ extension SubscriberTable {
     static func parse(_ file: TableFile, areas: AreaTable) throws(ConfigurationError) -> Drafts {
         var drafts: [Draft] = []
         drafts.reserveCapacity(file.rows.count)
-        var lineOfIMSI: [Int: Int] = [:]
-        var indexOfMSISDN: [PackedText: Int] = [:]
-        lineOfIMSI.reserveCapacity(file.rows.count)
-        indexOfMSISDN.reserveCapacity(file.rows.count)
+        var lineOfIMSI = FoldedHashMap<FoldedInt, Int>(minimumCapacity: file.rows.count)
+        var indexOfMSISDN = FoldedHashMap<PackedText, Int>(minimumCapacity: file.rows.count)
         for row in file.rows {
             let imsi = try row.digitValue(0, lengths: 15...15)
-            if let first = lineOfIMSI[imsi] {
+            if let first = lineOfIMSI[FoldedInt(imsi)] {
                 throw row.error("IMSI \(row[0]) is already listed on line \(first)")
             }
             try row.checkDigits(1, lengths: 1...15)
-            let msisdn = PackedText(row[1])
+            let msisdn = TableRow.packed(row.bytes(1))
             if let first = indexOfMSISDN[msisdn] {
                 throw row.error("MSISDN \(row[1]) is already listed on line \(drafts[first].line)")
             }
@@ -59,9 +59,11 @@ extension SubscriberTable {
             let area = try row.area(3, in: areas)
             let limit = try row.optionalInteger(5, in: 0...PlanTable.maxAmount)
             let active = try row.validity(from: 6, to: 7)
-            lineOfIMSI[imsi] = row.line
+            lineOfIMSI[FoldedInt(imsi)] = row.line
             indexOfMSISDN[msisdn] = drafts.count
-            drafts.append(Draft(imsi: imsi, msisdn: msisdn, account: account, homeArea: area, planName: row[4],
+            let short = row.byteCount(4) <= 16
+            drafts.append(Draft(imsi: imsi, msisdn: msisdn, account: account, homeArea: area,
+                                plan: short ? TableRow.packed(row.bytes(4)) : .empty, longPlanName: short ? nil : row[4],
                                 highUsageLimit: limit, active: active, line: row.line))
         }
         return Drafts(rows: drafts, indexOfMSISDN: indexOfMSISDN)
@@ -70,16 +72,17 @@ extension SubscriberTable {
     /// The table of `drafts` (from `file`) with their plans resolved in `plans` and
     /// their family numbers (by index of draft) attached.
     static func assemble(_ drafts: [Draft], file: String, plans: PlanTable,
-                         familyNumbers: [Int: [[UInt8]]]) throws(ConfigurationError) -> SubscriberTable {
+                         familyNumbers: [[[UInt8]]]) throws(ConfigurationError) -> SubscriberTable {
         var subscribers: [Subscriber] = []
         subscribers.reserveCapacity(drafts.count)
         for (i, d) in drafts.enumerated() {
-            guard let plan = plans.id(named: d.planName) else {
-                throw ConfigurationError(file: file, line: d.line, problem: "PLAN \"\(d.planName)\" is not a plan of plans.tbl")
+            guard d.longPlanName == nil, let plan = plans.id(of: d.plan) else {
+                let name = d.longPlanName ?? d.plan.description
+                throw ConfigurationError(file: file, line: d.line, problem: "PLAN \"\(name)\" is not a plan of plans.tbl")
             }
             subscribers.append(Subscriber(imsi: d.imsi, msisdn: d.msisdn, account: d.account, homeArea: d.homeArea,
                                           plan: plan, highUsageLimit: d.highUsageLimit, active: d.active,
-                                          familyNumbers: familyNumbers[i] ?? []))
+                                          familyNumbers: i < familyNumbers.count ? familyNumbers[i] : []))
         }
         return SubscriberTable(subscribers: subscribers)
     }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// One reference table file parsed into rows of tokens (SPEC section 3): `#` starts a
 /// comment that runs to the end of the line, blank lines are ignored, the first other
 /// line names the columns and must match exactly, then one row per line with its
@@ -21,19 +23,34 @@ public struct TableFile: Sendable {
     public init(name: String, bytes: [UInt8], columns: [String]) throws(ConfigurationError) {
         self.name = name
         self.columns = columns
-        var rows: [TableRow] = []
+        // Every token's bounds, two offsets each, for all lines in one array: the rows
+        // share it and the bytes rather than holding strings.
+        var bounds: [Int32] = []
+        var lines: [(line: Int, first: Int)] = []
         var sawHeader = false
         var lineNumber = 0
         var start = 0
         let count = bytes.count
+        guard count < Int(Int32.max) else {
+            throw ConfigurationError(file: name, line: 0, problem: "file of \(count) bytes is too large for a table")
+        }
+        // About one token per 8 bytes in the usual tables: reserved, the bounds are not
+        // copied while they grow.
+        bounds.reserveCapacity(count / 4 + 16)
         while start < count {
-            var end = start
-            while end < count && bytes[end] != ASCII.lineFeed { end += 1 }
+            let end = bytes.withUnsafeBytes { text in
+                guard let found = memchr(text.baseAddress! + start, Int32(ASCII.lineFeed), count - start) else { return count }
+                return UnsafeRawPointer(found) - text.baseAddress!
+            }
             lineNumber += 1
-            let tokens = TableFile.tokens(bytes, start, end, expected: columns.count)
+            let first = bounds.count
+            bytes.withUnsafeBufferPointer { TableFile.tokens($0, start, end, into: &bounds) }
             start = end + 1
-            if tokens.isEmpty { continue }
+            let tokenCount = (bounds.count - first) / 2
+            if tokenCount == 0 { continue }
             if !sawHeader {
+                let tokens = TableFile.strings(bytes, bounds[first...])
+                bounds.removeSubrange(first...)
                 guard tokens == columns else {
                     throw ConfigurationError(
                         file: name, line: lineNumber,
@@ -42,45 +59,58 @@ public struct TableFile: Sendable {
                 sawHeader = true
                 continue
             }
-            guard tokens.count == columns.count else {
+            guard tokenCount == columns.count else {
                 throw ConfigurationError(
                     file: name, line: lineNumber,
-                    problem: "\(tokens.count) value\(tokens.count == 1 ? "" : "s"), expected \(columns.count) "
+                    problem: "\(tokenCount) value\(tokenCount == 1 ? "" : "s"), expected \(columns.count) "
                         + "(\(columns.joined(separator: " ")))")
             }
-            rows.append(TableRow(file: name, line: lineNumber, columns: columns, values: tokens))
+            lines.append((lineNumber, first))
         }
         guard sawHeader else {
             throw ConfigurationError(file: name, line: 0,
                                      problem: "no header line, expected \"\(columns.joined(separator: " "))\"")
         }
-        self.rows = rows
+        // The rows are built once all lines are cut, so that they all share the one,
+        // final bounds array.
+        rows = lines.map { TableRow(file: name, line: $0.line, columns: columns, text: bytes, bounds: bounds, first: $0.first) }
     }
 
     // MARK: - Private
 
-    /// The values of the line `bytes[start..<end]`: the part before any `#`, split on
-    /// spaces, tabs and carriage returns.
-    private static func tokens(_ bytes: [UInt8], _ start: Int, _ end: Int, expected: Int) -> [String] {
-        var tokens: [String] = []
-        tokens.reserveCapacity(expected)  // a row's array allocated once, not grown by doubling
+    /// Appends to `bounds` the start and end of each value of the line
+    /// `bytes[start..<end]`: the part before any `#`, split on spaces, tabs and
+    /// carriage returns.
+    private static func tokens(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into bounds: inout [Int32]) {
         var i = start
         while i < end {
             let byte = bytes[i]
             if byte == UInt8(ascii: "#") { break }
-            if byte == ASCII.space || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
+            if isBreak(byte) {
                 i += 1
                 continue
             }
-            var j = i
-            while j < end {
-                let b = bytes[j]
-                if b == ASCII.space || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") || b == UInt8(ascii: "#") { break }
-                j += 1
-            }
-            tokens.append(String(decoding: bytes[i..<j], as: UTF8.self))
+            var j = i + 1
+            while j < end && !isBreak(bytes[j]) { j += 1 }
+            bounds.append(Int32(i))
+            bounds.append(Int32(j))
             i = j
         }
-        return tokens
+    }
+
+    /// Whether `byte` ends a value: a space, a tab, a carriage return or `#`.
+    @inline(__always)
+    private static func isBreak(_ byte: UInt8) -> Bool {
+        byte <= 0x23 && (breaks >> UInt64(byte)) & 1 != 0
+    }
+
+    /// The bytes that end a value, as bits: space 0x20, `#` 0x23, tab 0x09, CR 0x0D.
+    private static let breaks: UInt64 = 1 << 0x20 | 1 << 0x23 | 1 << 0x09 | 1 << 0x0D
+
+    /// The tokens whose bounds are `bounds`, as strings (the header).
+    private static func strings(_ bytes: [UInt8], _ bounds: ArraySlice<Int32>) -> [String] {
+        stride(from: bounds.startIndex, to: bounds.endIndex, by: 2).map {
+            String(decoding: bytes[Int(bounds[$0]) ..< Int(bounds[$0 + 1])], as: UTF8.self)
+        }
     }
 }

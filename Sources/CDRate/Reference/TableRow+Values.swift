@@ -9,16 +9,16 @@ extension TableRow {
     }
 
     /// `COLUMN "value"`, the way messages quote a value.
-    func quoted(_ index: Int) -> String { "\(columns[index]) \"\(values[index])\"" }
+    func quoted(_ index: Int) -> String { "\(columns[index]) \"\(self[index])\"" }
 
     /// Whether column `index` holds `-`, the empty value.
-    func isEmpty(_ index: Int) -> Bool { values[index] == "-" }
+    func isEmpty(_ index: Int) -> Bool { byteCount(index) == 1 && bytes(index).first == UInt8(ascii: "-") }
 
     // MARK: - Numbers
 
     /// A whole number in `range` written with digits only (no sign).
     func integer(_ index: Int, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
-        let utf8 = values[index].utf8
+        let utf8 = bytes(index)
         guard !utf8.isEmpty, TableRow.all(utf8, ASCII.isDigit) else {
             throw error("\(quoted(index)) is not a whole number")
         }
@@ -39,7 +39,7 @@ extension TableRow {
 
     /// A calendar date `YYYYMMDD`.
     func date(_ index: Int) throws(ConfigurationError) -> Int {
-        let utf8 = values[index].utf8
+        let utf8 = bytes(index)
         if utf8.count == 8, TableRow.all(utf8, ASCII.isDigit) {
             let value = TableRow.number(utf8)
             if CivilTime.isValidDate(value) { return value }
@@ -54,14 +54,14 @@ extension TableRow {
         var last = Int.max
         if !isEmpty(to) { last = try date(to) }
         guard first <= last else {
-            throw error("\(columns[to]) \(values[to]) is before \(columns[from]) \(values[from])")
+            throw error("\(columns[to]) \(self[to]) is before \(columns[from]) \(self[from])")
         }
         return ValidityPeriod(from: first, to: last)
     }
 
     /// A clock time `HHMM` as minutes of the day; `2400` (1440) only when `allowEndOfDay`.
     func minuteOfDay(_ index: Int, allowEndOfDay: Bool) throws(ConfigurationError) -> Int {
-        let utf8 = values[index].utf8
+        let utf8 = bytes(index)
         if utf8.count == 4, TableRow.all(utf8, ASCII.isDigit) {
             let value = TableRow.number(utf8)
             let hour = value / 100, minute = value % 100
@@ -76,12 +76,12 @@ extension TableRow {
     /// A string of digits whose length is in `lengths`.
     func digitString(_ index: Int, lengths: ClosedRange<Int>) throws(ConfigurationError) -> [UInt8] {
         try checkDigits(index, lengths: lengths)
-        return Array(values[index].utf8)
+        return Array(bytes(index))
     }
 
     /// Checks that column `index` is a string of digits whose length is in `lengths`.
     func checkDigits(_ index: Int, lengths: ClosedRange<Int>) throws(ConfigurationError) {
-        let utf8 = values[index].utf8
+        let utf8 = bytes(index)
         guard lengths.contains(utf8.count), TableRow.all(utf8, ASCII.isDigit) else {
             let size = lengths.count == 1 ? "\(lengths.lowerBound)" : "\(lengths.lowerBound) to \(lengths.upperBound)"
             throw error("\(quoted(index)) must be \(size) digits")
@@ -92,41 +92,42 @@ extension TableRow {
     /// for keys written with a fixed number of digits (`00011` and `11` are the same cell).
     func digitValue(_ index: Int, lengths: ClosedRange<Int>) throws(ConfigurationError) -> Int {
         try checkDigits(index, lengths: lengths)
-        return TableRow.number(values[index].utf8)
+        return TableRow.number(bytes(index))
     }
 
     /// A code of 1 to `maxLength` characters `A`–`Z` or `0`–`9` (operators, partners).
     func code(_ index: Int, maxLength: Int) throws(ConfigurationError) -> PackedText {
-        let utf8 = values[index].utf8
+        let utf8 = bytes(index)
         let ok = !utf8.isEmpty && utf8.count <= maxLength
             && TableRow.all(utf8) { ASCII.isDigit($0) || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
         guard ok else {
             throw error("\(quoted(index)) must be 1 to \(maxLength) characters A-Z or 0-9")
         }
-        return PackedText(values[index])
+        return TableRow.packed(utf8)
     }
 
     /// A text of 1 to `maxLength` (at most 16) printable ASCII characters (ids, accounts).
     func text(_ index: Int, maxLength: Int) throws(ConfigurationError) -> PackedText {
-        let utf8 = values[index].utf8
+        let utf8 = bytes(index)
         guard !utf8.isEmpty, utf8.count <= maxLength, TableRow.all(utf8, ASCII.isPrintable) else {
             throw error("\(quoted(index)) must be 1 to \(maxLength) printable ASCII characters")
         }
-        return PackedText(values[index])
+        return TableRow.packed(utf8)
     }
 
     /// A province: 2 letters `A`–`Z`.
     func province(_ index: Int) throws(ConfigurationError) -> PackedText {
-        let utf8 = values[index].utf8
+        let utf8 = bytes(index)
         guard utf8.count == 2, TableRow.all(utf8, { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
             throw error("\(quoted(index)) must be 2 letters A-Z")
         }
-        return PackedText(values[index])
+        return TableRow.packed(utf8)
     }
 
     /// One of the spellings `choices` (in the order messages list them).
     func keyword<Value>(_ index: Int, _ choices: [(String, Value)]) throws(ConfigurationError) -> Value {
-        for (name, value) in choices where name == values[index] { return value }
+        let word = self[index]
+        for (name, value) in choices where name == word { return value }
         throw error("\(quoted(index)) is not one of \(choices.map(\.0).joined(separator: ", "))")
     }
 
@@ -134,7 +135,11 @@ extension TableRow {
 
     /// An area code that must be listed in `areas.tbl`.
     func area(_ index: Int, in areas: AreaTable) throws(ConfigurationError) -> AreaID {
-        try area(values[index], column: columns[index], in: areas)
+        let code = bytes(index)
+        guard code.count <= 16, let id = areas.id(of: TableRow.packed(code)) else {
+            throw error("\(columns[index]) \"\(self[index])\" is not an area of areas.tbl")
+        }
+        return id
     }
 
     /// The area code `code` of column `column`, which must be listed in `areas.tbl`.
@@ -148,20 +153,23 @@ extension TableRow {
     // MARK: - Private
 
     /// The value of a run of at most 18 digits (checked by the caller).
-    private static func number(_ digits: String.UTF8View) -> Int {
-        func value<S: Sequence<UInt8>>(_ bytes: S) -> Int {
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int {
+        digits.withUnsafeBufferPointer { bytes in
             var value = 0
-            for byte in bytes { value = value &* 10 &+ Int(byte &- ASCII.zero) }
+            for byte in bytes.prefix(18) { value = value &* 10 &+ Int(byte &- ASCII.zero) }
             return value
         }
-        return digits.withContiguousStorageIfAvailable { value($0.prefix(18)) } ?? value(digits.prefix(18))
     }
 
-    /// Whether every byte of `utf8` passes `test`, read from the string's contiguous
-    /// bytes (a native string has them): the view's own iterator is several times slower,
-    /// which shows on a table of 200,000 subscribers.
+    /// Whether every byte of `utf8` passes `test`.
     @inline(__always)
-    static func all(_ utf8: String.UTF8View, _ test: (UInt8) -> Bool) -> Bool {
-        utf8.withContiguousStorageIfAvailable { $0.allSatisfy(test) } ?? utf8.allSatisfy(test)
+    static func all(_ utf8: ArraySlice<UInt8>, _ test: (UInt8) -> Bool) -> Bool {
+        utf8.withUnsafeBufferPointer { $0.allSatisfy(test) }
+    }
+
+    /// `bytes` (at most 16) packed.
+    @inline(__always)
+    static func packed(_ bytes: ArraySlice<UInt8>) -> PackedText {
+        bytes.withUnsafeBytes { PackedText($0) }
     }
 }
