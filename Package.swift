@@ -8,6 +8,8 @@ import PackageDescription
 // `SHAInstructions` is the SHA-256 compression function on the x86 SHA extensions,
 // alone in its module because it is the only code compiled for them (`-msha`); the
 // engine calls it only when the CPU has them (`/proc/cpuinfo`), else its portable code.
+// `CRCInstructions` is gzip's CRC-32 on the carry-less multiply (`-mpclmul`), the same
+// way, with zlib's `crc32` as the fallback.
 let package = Package(
     name: "cdrate",
     products: [
@@ -25,9 +27,16 @@ let package = Package(
             name: "SHAInstructions",
             swiftSettings: [.unsafeFlags(["-Xcc", "-msha", "-Xcc", "-msse4.1"])]
         ),
+        // The carry-less multiply, a macro in C, wrapped for Swift (a header only).
+        .systemLibrary(name: "CCarryless"),
+        .target(
+            name: "CRCInstructions",
+            dependencies: ["CCarryless", "CZlib"],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-mpclmul"])]
+        ),
         .target(
             name: "CDRate",
-            dependencies: ["CZlib", "SHAInstructions"]
+            dependencies: ["CZlib", "SHAInstructions", "CRCInstructions"]
         ),
         .executableTarget(
             name: "CDRateCLI",

@@ -5,7 +5,7 @@
 #
 #   scripts/sha-bench.sh [SIZE_MIB] [REPEATS]     default 256 MiB, 7 runs
 #
-# Support/SHA256.swift (with the SHAInstructions module; CDRATE_SHA256=portable selects
+# Support/SHA256.swift and CPUFeatures.swift (with the SHAInstructions module; CDRATE_SHA256=portable selects
 # the portable path) is compiled alone with the flags `swift build -c release` uses
 # (-O, whole module, -g, frame pointers kept): the compression function is sensitive to
 # register pressure, so a build without frame pointers measures a different program.
@@ -20,7 +20,8 @@ swiftc -O -wmo -parse-as-library -emit-library -static -emit-module -module-name
   -Xcc -msha -Xcc -msse4.1 -emit-module-path "$out/SHAInstructions.swiftmodule" \
   -o "$out/libSHAInstructions.a" Sources/SHAInstructions/SHA256Instructions.swift
 swiftc -O -wmo -g -Xcc -fno-omit-frame-pointer -module-name SHABench -o "$out/sha-bench" \
-  -I "$out" -L "$out" -lSHAInstructions Sources/CDRate/Support/SHA256.swift scripts/sha-bench/main.swift
+  -I "$out" -L "$out" -lSHAInstructions Sources/CDRate/Support/SHA256.swift Sources/CDRate/Support/CPUFeatures.swift \
+  scripts/sha-bench/main.swift
 data="$out/data-$size.bin"
 [ -f "$data" ] || head -c "$((size << 20))" /dev/urandom > "$data"
 

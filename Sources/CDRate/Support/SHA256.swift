@@ -69,24 +69,8 @@ public struct SHA256: Sendable {
     /// instruction path also uses), and `CDRATE_SHA256` does not say `portable`.
     public static let instructionsAvailable: Bool = {
         #if arch(x86_64) && canImport(SHAInstructions) && os(Linux)
-        if let choice = getenv("CDRATE_SHA256"), String(cString: choice) == "portable" { return false }
-        // The first processor's "flags" line is within the first few KiB of /proc/cpuinfo.
-        // Read with plain POSIX calls rather than FileSystem.read: scripts/sha-bench.sh
-        // compiles this file without the rest of the engine.
-        let fd = open("/proc/cpuinfo", O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var info = [UInt8](repeating: 0, count: 64 << 10)
-        var used = 0
-        while used < info.count {
-            let n = info.withUnsafeMutableBytes { read(fd, $0.baseAddress! + used, $0.count - used) }
-            if n <= 0 { break }
-            used += n
-        }
-        guard let flags = String(decoding: info[0..<used], as: UTF8.self).split(separator: "\n")
-            .first(where: { $0.hasPrefix("flags") }) else { return false }
-        let set = Set(flags.split(separator: " ").map(String.init))
-        return set.isSuperset(of: ["sha_ni", "ssse3", "sse4_1"])
+        if CPUFeatures.environment("CDRATE_SHA256", is: "portable") { return false }
+        return CPUFeatures.has(["sha_ni", "ssse3", "sse4_1"])
         #else
         return false
         #endif

@@ -98,6 +98,56 @@ final class GzipInflaterTests: XCTestCase {
                        "unreadable gzip: member 1 at byte 0 truncated")
     }
 
+    func testTruncatedInsideTheTrailerIsTruncatedWhateverTheCRC() {
+        // The member's CRC-32 and ISIZE are checked once its whole trailer is read, so
+        // a trailer cut short is a truncated member even when its CRC-32 is also wrong,
+        // on every CPU.
+        var raw = F.gzip(part1)
+        raw[raw.count - 8] ^= 0xFF
+        for cut in 1...7 {
+            XCTAssertEqual(inflate(Array(raw.dropLast(cut))).failure, "unreadable gzip: member 1 at byte 0 truncated", "\(cut)")
+            XCTAssertEqual(inflate(Array(raw.dropLast(cut)), chunks: [1]).failure,
+                           "unreadable gzip: member 1 at byte 0 truncated", "\(cut)")
+        }
+    }
+
+    /// `member` (a gzip member without optional header fields) with a header CRC
+    /// (FHCRC): the low 16 bits of the CRC-32 of the header, after it.
+    private func withHeaderCRC(_ member: [UInt8]) -> [UInt8] {
+        var header = Array(member[0..<10])
+        header[3] |= 0x02
+        let crc = header.withUnsafeBytes { CRC32.zlib(0, $0) }
+        return header + [UInt8(crc & 0xFF), UInt8(crc >> 8 & 0xFF)] + member[10...]
+    }
+
+    func testMemberWithAHeaderCRC() {
+        let first = F.gzip(part1)
+        let second = withHeaderCRC(F.gzip(part2))
+        let raw = first + second + F.gzip(part3)
+        for chunks in [[Int.max], [1], [3, 7, 64]] {
+            let result = inflate(raw, chunks: chunks)
+            XCTAssertNil(result.failure, "\(chunks)")
+            XCTAssertEqual(result.output, part1 + part2 + part3, "\(chunks)")
+        }
+        var badHeader = second
+        badHeader[10] ^= 0x01
+        XCTAssertEqual(inflate(first + badHeader).failure, "unreadable gzip: member 2 at byte \(first.count): header crc mismatch")
+        var badData = second
+        badData[badData.count - 8] ^= 0xFF
+        for chunks in [[Int.max], [1]] {
+            XCTAssertEqual(inflate(first + badData + F.gzip(part3), chunks: chunks).failure,
+                           "unreadable gzip: member 2 at byte \(first.count): incorrect data check", "\(chunks)")
+        }
+        var badSize = second
+        badSize[badSize.count - 1] ^= 0x01
+        XCTAssertEqual(inflate(first + badSize).failure, "unreadable gzip: member 2 at byte \(first.count): incorrect length check")
+        // The member after one with a header CRC is checked again by the decoder.
+        var third = F.gzip(part3)
+        third[third.count - 8] ^= 0xFF
+        XCTAssertEqual(inflate(first + second + third, chunks: [5]).failure,
+                       "unreadable gzip: member 3 at byte \(first.count + second.count): incorrect data check")
+    }
+
     func testTrailingGarbage() {
         let raw = F.gzip(part1)
         XCTAssertEqual(inflate(raw + F.bytes("garbage!")).failure,
