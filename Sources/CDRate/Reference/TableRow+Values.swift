@@ -136,16 +136,20 @@ extension TableRow {
     /// An area code that must be listed in `areas.tbl`.
     func area(_ index: Int, in areas: AreaTable) throws(ConfigurationError) -> AreaID {
         let code = bytes(index)
-        guard code.count <= 16, let id = areas.id(of: TableRow.packed(code)) else {
-            throw error("\(columns[index]) \"\(self[index])\" is not an area of areas.tbl")
-        }
-        return id
+        return try area(code.count <= 16 ? TableRow.packed(code) : nil, self[index], column: columns[index], in: areas)
     }
 
     /// The area code `code` of column `column`, which must be listed in `areas.tbl`.
     func area(_ code: String, column: String, in areas: AreaTable) throws(ConfigurationError) -> AreaID {
-        guard code.utf8.count <= 16, let id = areas.id(of: PackedText(code)) else {
-            throw error("\(column) \"\(code)\" is not an area of areas.tbl")
+        try area(code.utf8.count <= 16 ? PackedText(code) : nil, code, column: column, in: areas)
+    }
+
+    /// The area `packed` (nil: longer than any area code), written `code` in column
+    /// `column`, which must be listed in `areas.tbl`.
+    private func area(_ packed: PackedText?, _ code: @autoclosure () -> String, column: String,
+                      in areas: AreaTable) throws(ConfigurationError) -> AreaID {
+        guard let packed, let id = areas.id(of: packed) else {
+            throw error("\(column) \"\(code())\" is not an area of areas.tbl")
         }
         return id
     }
