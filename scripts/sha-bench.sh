@@ -22,6 +22,8 @@ swiftc -O -wmo -parse-as-library -emit-library -static -emit-module -module-name
 swiftc -O -wmo -g -Xcc -fno-omit-frame-pointer -module-name SHABench -o "$out/sha-bench" \
   -I "$out" -L "$out" -lSHAInstructions Sources/CDRate/Support/SHA256.swift Sources/CDRate/Support/CPUFeatures.swift \
   scripts/sha-bench/main.swift
+# swiftc -g leaves the executable's module files in the current directory.
+rm -f SHABench-*.swiftdoc SHABench-*.swiftmodule SHABench-*.swiftsourceinfo
 data="$out/data-$size.bin"
 [ -f "$data" ] || head -c "$((size << 20))" /dev/urandom > "$data"
 
