@@ -80,6 +80,14 @@ public struct DuplicateKeyStore: Sendable {
 
     /// Drops the keys of records that started before `date` (`YYYYMMDD`).
     public mutating func prune(before date: Int) {
+        // When no key expires (the keys of a night are days from expiring) the table is
+        // kept as it is rather than rebuilt.
+        var expires = false
+        for i in digests.indices where digests[i] != 0 && origins[i].startDate < date {
+            expires = true
+            break
+        }
+        if !expires { return }
         var kept = DuplicateKeyStore(capacity: count)
         for i in digests.indices where digests[i] != 0 && origins[i].startDate >= date { kept.place(digests[i], origins[i]) }
         self = kept
