@@ -63,13 +63,14 @@ public struct IMSIRanges: Sendable {
     /// The IMSI field of a raw detail record as a number, or -1 when it is not all digits.
     @inline(__always)
     public static func imsi(of raw: UnsafeRawBufferPointer) -> Int {
-        var value = 0
+        // Two words of eight digits: the first seven with the byte before the field
+        // (the call type's last) read as a "0", then the last eight.
         let start = DetailLayout.imsi.position - 1
-        for i in start..<(start + DetailLayout.imsi.width) {
-            let d = raw[i] &- ASCII.zero
-            if d > 9 { return -1 }
-            value = value * 10 + Int(d)
-        }
-        return value
+        precondition(DetailLayout.imsi.width == 15 && start >= 1 && raw.count >= start + 15)
+        let base = raw.baseAddress!
+        let head = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start - 1, as: UInt64.self)) & ~0xFF | UInt64(ASCII.zero)
+        let tail = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: start + 7, as: UInt64.self))
+        guard let high = ByteField.eightDigits(head), let low = ByteField.eightDigits(tail) else { return -1 }
+        return high &* 100_000_000 &+ low
     }
 }

@@ -62,7 +62,12 @@ public final class PartitionSpill: @unchecked Sendable {
     /// Routes one raw detail record to its range's file.
     @inline(__always)
     public func append(raw: UnsafeRawBufferPointer, source: Int, position: Int, recycled: Int? = nil) throws(IOFailure) {
-        let p = ranges.range(of: raw)
+        try place(raw: raw, range: ranges.range(of: raw), source: source, position: position, recycled: recycled)
+    }
+
+    /// Copies one raw detail record into the buffer of range `p`.
+    @inline(__always)
+    private func place(raw: UnsafeRawBufferPointer, range p: Int, source: Int, position: Int, recycled: Int?) throws(IOFailure) {
         if fills[p] == bufferSize { try flush(p) }
         let entry = buffers + p * bufferSize + fills[p]
         entry.copyMemory(from: raw.baseAddress!, byteCount: 160)
@@ -76,10 +81,19 @@ public final class PartitionSpill: @unchecked Sendable {
     /// several threads at once.
     public func append(records: UnsafeRawBufferPointer, source: Int, firstPosition: Int) throws(IOFailure) {
         let width = SwitchFileChecker.lineWidth
-        try lock.withLock { (_) throws(IOFailure) in
-            for k in 0..<(records.count / width) {
-                try append(raw: UnsafeRawBufferPointer(rebasing: records[(k * width)..<((k + 1) * width)]),
-                           source: source, position: firstPosition + k)
+        let count = records.count / width
+        @inline(__always) func record(_ k: Int) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(rebasing: records[(k * width)..<((k + 1) * width)])
+        }
+        // Each record's range is found before the lock is taken (reading its IMSI and
+        // searching the bounds is most of the work), so that the threads collecting side
+        // by side are serialized only for the copies.
+        try withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(count, 1)) { (targets) throws(IOFailure) in
+            for k in 0..<count { targets[k] = Int32(truncatingIfNeeded: ranges.range(of: record(k))) }
+            try lock.withLock { (_) throws(IOFailure) in
+                for k in 0..<count {
+                    try place(raw: record(k), range: Int(targets[k]), source: source, position: firstPosition + k, recycled: nil)
+                }
             }
         }
     }

@@ -40,5 +40,23 @@ final class IMSIRangesTests: XCTestCase {
         raw.withUnsafeBytes { XCTAssertEqual(IMSIRanges.imsi(of: $0), -1) }
         raw[DetailLayout.imsi.position + 13] = UInt8(ascii: "/")
         raw.withUnsafeBytes { XCTAssertEqual(IMSIRanges.imsi(of: $0), -1) }
+        // Every digit position counts, and a bad byte anywhere in the field makes it -1;
+        // the bytes around the field (the call type before it) do not matter.
+        var generator = SplitMix64(seed: 3)
+        for _ in 0..<200 {
+            let value = Int(generator.next() % 1_000_000_000_000_000)
+            let digits = Array(String(format: "%015lld", value).utf8)
+            for i in 0..<15 { raw[DetailLayout.imsi.position - 1 + i] = digits[i] }
+            raw[DetailLayout.imsi.position - 2] = UInt8(truncatingIfNeeded: generator.next())
+            raw[DetailLayout.imsi.position + 14] = UInt8(truncatingIfNeeded: generator.next())
+            raw.withUnsafeBytes { XCTAssertEqual(IMSIRanges.imsi(of: $0), value) }
+            let bad = Int(generator.next() % 15)
+            let saved = raw[DetailLayout.imsi.position - 1 + bad]
+            for byte: UInt8 in [UInt8(ascii: " "), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "A"), 0x00, 0xB0] {
+                raw[DetailLayout.imsi.position - 1 + bad] = byte
+                raw.withUnsafeBytes { XCTAssertEqual(IMSIRanges.imsi(of: $0), -1, "byte \(byte) at \(bad)") }
+            }
+            raw[DetailLayout.imsi.position - 1 + bad] = saved
+        }
     }
 }
