@@ -8,7 +8,7 @@
 /// is done as a least-significant-digit radix sort, one pass per byte of those bits
 /// that is not the same in every key. A sub-batch's keys differ in few bytes (its
 /// IMSIs span a small range and its starts a few days), so its canonical order costs
-/// about seven passes over the keys instead of the dozen or more comparisons per key
+/// eight passes or so over the keys instead of the dozen or more comparisons per key
 /// of a comparison sort. Short arrays are left to the standard library's sort.
 public enum PackedSort {
     /// Sorts `keys`, then orders each run that ties above the low `indexBits` bits by
