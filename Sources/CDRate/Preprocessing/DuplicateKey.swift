@@ -14,8 +14,14 @@ public struct DuplicateKey: Hashable, Sendable {
     /// The key of a detail record that passed E03.
     @inline(__always)
     public init(raw: UnsafeRawBufferPointer) {
+        self.init(raw: raw, other: ByteField.trimmed(RecordView(raw)[DetailLayout.otherParty]))
+    }
+
+    /// The key of a detail record that passed E03, whose other party without the spaces
+    /// at both ends is `other` (a view into `raw`, as the checks found it).
+    @inline(__always)
+    public init(raw: UnsafeRawBufferPointer, other: UnsafeRawBufferPointer) {
         let d = RecordView(raw)
-        let other = ByteField.trimmed(d[DetailLayout.otherParty])
         var a = FNV1a.offsetBasis
         var b: UInt64 = 0x9E37_79B9_7F4A_7C15
         // Both hashes in one pass: two independent chains of multiplies run side by side.

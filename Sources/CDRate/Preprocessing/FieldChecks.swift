@@ -14,6 +14,17 @@ public enum FieldChecks {
     /// checker's form, which then need not read the start a second time.
     @inline(__always)
     public static func wellFormedStart(_ d: RecordView, callType: CallType) -> Timestamp? {
+        var other = UnsafeRawBufferPointer(start: nil, count: 0), third = other
+        return wellFormedStart(d, callType: callType, other: &other, third: &third)
+    }
+
+    /// The start time of the detail `d` when every field is well formed, else nil, with
+    /// the other party and (but for 06, whose APN is not checked) the third party
+    /// trimmed in `other` and `third`: the checker's form, which then need not read the
+    /// start or trim the parties a second time.
+    @inline(__always)
+    public static func wellFormedStart(_ d: RecordView, callType: CallType, other: inout UnsafeRawBufferPointer,
+                                       third: inout UnsafeRawBufferPointer) -> Timestamp? {
         guard ByteField.isAllDigits(d[DetailLayout.recordSeq]),
               ByteField.isAllDigits(d[DetailLayout.imsi]),
               isMSISDN(d[DetailLayout.msisdn]),
@@ -26,8 +37,12 @@ public enum FieldChecks {
         guard ByteField.isBlank(imei) || ByteField.isAllDigits(imei) else { return nil }
         let cause = d[DetailLayout.cause]
         guard cause[0] == ASCII.zero, cause[1] >= ASCII.zero, cause[1] <= UInt8(ascii: "2") else { return nil }
-        guard isPartyOrEmpty(ByteField.trimmed(d[DetailLayout.otherParty])) else { return nil }
-        if callType != .data && !isPartyOrEmpty(ByteField.trimmed(d[DetailLayout.thirdParty])) { return nil }
+        other = ByteField.trimmed(d[DetailLayout.otherParty])
+        guard isPartyOrEmpty(other) else { return nil }
+        if callType != .data {
+            third = ByteField.trimmed(d[DetailLayout.thirdParty])
+            if !isPartyOrEmpty(third) { return nil }
+        }
         return start
     }
 

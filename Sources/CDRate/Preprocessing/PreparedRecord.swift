@@ -48,6 +48,10 @@ public struct PreparedRecord: Sendable {
     public var msc: PackedText
     /// The IMEI, or empty when blank.
     public var imei: PackedText
+    /// Where the other party as signalled (spaces removed at both ends) lies in the
+    /// detail's field, for the duplicate key: the checks found it, so it is not looked
+    /// for again.
+    public var signalledOther: Range<UInt8> = 0..<0
 
     /// A placeholder for `RecordChecker.check(_:created:into:)` to fill in: no record's
     /// values (an unknown subscriber at time zero), never rated or written as it is.

@@ -44,7 +44,10 @@ public struct RecordChecker: Sendable {
         }
 
         // E03 malformed field.
-        guard let start = FieldChecks.wellFormedStart(d, callType: callType) else { return .e03 }
+        var otherText = UnsafeRawBufferPointer(start: nil, count: 0), thirdText = otherText
+        guard let start = FieldChecks.wellFormedStart(d, callType: callType, other: &otherText, third: &thirdText) else {
+            return .e03
+        }
         let duration = d.number(DetailLayout.duration)!
         let volume = d.number(DetailLayout.volume)!
 
@@ -84,14 +87,14 @@ public struct RecordChecker: Sendable {
         let currentAreaCode = reference.areas[location.currentArea].code
 
         // E07 numbers that must be routed: other party of 01 and 04, third party of 03.
-        let other = normalizer.normalize(ByteField.trimmed(d[DetailLayout.otherParty]), currentArea: currentAreaCode)
+        let other = normalizer.normalize(otherText, currentArea: currentAreaCode)
         var third = NormalizedParty.blank
         var apn = DigitString()
         switch callType {
         case .moc, .smsMO:
             if !isRoutable(other) { return .e07 }
         case .cfw:
-            third = normalizer.normalize(ByteField.trimmed(d[DetailLayout.thirdParty]), currentArea: currentAreaCode)
+            third = normalizer.normalize(thirdText, currentArea: currentAreaCode)
             if !isRoutable(third) { return .e07 }
         case .data:
             apn = DigitString(ByteField.trimmed(d[DetailLayout.thirdParty]))!
@@ -109,6 +112,9 @@ public struct RecordChecker: Sendable {
             partnerLimit: partner?.highUsageLimit ?? 0, location: location, other: other, third: third, apn: apn,
             band: band, block1: nil, block2: nil, samePlace: false, roamerService: nil, roamerUnits: 0,
             roamerRate: 0, msc: msc, imei: ByteField.isBlank(imeiField) ? .empty : PackedText(imeiField))
+        let otherField = d[DetailLayout.otherParty]
+        let otherStart = otherText.baseAddress.map { $0 - otherField.baseAddress! } ?? 0
+        record.signalledOther = UInt8(otherStart)..<UInt8(otherStart + otherText.count)
 
         // E08 a tariff row (own subscribers) or partner rate (roamers) in force.
         if let p = partner {

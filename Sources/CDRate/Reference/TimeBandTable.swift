@@ -23,9 +23,11 @@ public struct TimeBandTable: Sendable {
     /// The band of a start time.
     @inline(__always)
     public func band(of start: Timestamp) -> Band {
-        let hhmm = start.hhmm
-        let minute = hhmm / 100 * 60 + hhmm % 100
-        return bandOfMinute[Int(dayType(of: start.date).rawValue) * 1440 + minute]
+        let days = start.days
+        let minute = (start.epochSeconds - days * 86_400) / 60
+        let type: DayType = holidays.row(of: start.date) != nil ? .holiday
+            : CivilTime.weekday(ofDays: days) >= 5 ? .weekend : .weekday
+        return bandOfMinute[Int(type.rawValue) * 1440 + minute]
     }
 
     /// Whether `date` is a holiday.

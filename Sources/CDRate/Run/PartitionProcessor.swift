@@ -66,7 +66,9 @@ public struct PartitionProcessor: Sendable {
                 record.rawOffset = i * PartitionEntries.stride
                 // Only recycle runs take store entries.
                 if recycledIndex != UInt32.max { result.recycledResolved.append(Int(recycledIndex)) }
-                let key = DuplicateKey(raw: raw)
+                let otherField = RecordView(raw)[DetailLayout.otherParty]
+                let key = DuplicateKey(raw: raw, other: UnsafeRawBufferPointer(
+                    rebasing: otherField[Int(record.signalledOther.lowerBound)..<Int(record.signalledOther.upperBound)]))
                 if let origin = result.state.duplicateKeys.origin(of: key)
                     ?? (result.state.legacyDuplicateKeys.isEmpty ? nil : result.state.legacyDuplicateKeys.origin(of: key)) {
                     DuplicateRecordFormatter.append(record.source, original: origin, raw: raw, to: &result.duplicates.bytes)

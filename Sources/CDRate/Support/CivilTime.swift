@@ -50,6 +50,29 @@ public enum CivilTime {
             && day >= 1 && day <= daysInMonth(year: year, month: month)
     }
 
+    /// Days since 1970-01-01 of a `YYYYMMDD` value when it is a calendar date (year
+    /// 1000–9999), else nil: a time's check and its day count in one reading of the digits.
+    @inline(__always)
+    public static func days(ifValid yyyymmdd: Int) -> Int? {
+        let yyyymm = yyyymmdd / 100
+        let year = yyyymm / 100
+        return days(year: year, month: yyyymm - year * 100, day: yyyymmdd - yyyymm * 100)
+    }
+
+    /// Days since 1970-01-01 of `year`-`month`-`day` when it is a calendar date (year
+    /// 1000–9999), else nil.
+    @inline(__always)
+    public static func days(year: Int, month: Int, day: Int) -> Int? {
+        guard year >= 1000 && year <= 9999 && month >= 1 && month <= 12
+            && day >= 1 && day <= daysInMonth(year: year, month: month) else { return nil }
+        // Hinnant's algorithm for years from 1000 on, where every quantity is positive.
+        let y = UInt(month <= 2 ? year - 1 : year)
+        let yoe = y % 400
+        let doy = (153 * UInt(month > 2 ? month - 3 : month + 9) + 2) / 5 + UInt(day) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return Int(y / 400 * 146_097 + doe) - 719_468
+    }
+
     /// Days since 1970-01-01 of a valid `YYYYMMDD` value.
     @inline(__always)
     public static func days(ofDate yyyymmdd: Int) -> Int {
@@ -71,9 +94,14 @@ public enum CivilTime {
     /// Day of the week of a valid `YYYYMMDD` value: 0 Monday … 6 Sunday.
     @inline(__always)
     public static func weekday(ofDate yyyymmdd: Int) -> Int {
+        weekday(ofDays: days(ofDate: yyyymmdd))
+    }
+
+    /// Day of the week of a day count since 1970-01-01: 0 Monday … 6 Sunday.
+    @inline(__always)
+    public static func weekday(ofDays d: Int) -> Int {
         // 1970-01-01 was a Thursday (3).
-        let d = days(ofDate: yyyymmdd)
-        return ((d % 7) + 7 + 3) % 7
+        ((d % 7) + 7 + 3) % 7
     }
 
     /// The last day (`YYYYMMDD`) of a cycle `YYYYMM`.
@@ -90,19 +118,44 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     /// The time as the 14-digit number `YYYYMMDDHHMMSS`; its order is time order.
     public let value: Int
 
-    /// Parses 14 digits; nil when they are not a valid date-time.
+    /// Parses 14 digits; nil when they are not a valid date-time. Every record's start
+    /// is read here: as seven pairs of digits, so that the parts need not be divided
+    /// back out of the number.
     @inline(__always)
     public init?(_ bytes: UnsafeRawBufferPointer) {
-        guard bytes.count == 14, let v = ByteField.digits(bytes) else { return nil }
-        self.init(value: v)
+        guard bytes.count == 14 else { return nil }
+        @inline(__always) func pair(_ at: Int) -> Int? {
+            let high = bytes[at] &- ASCII.zero, low = bytes[at + 1] &- ASCII.zero
+            return high < 10 && low < 10 ? Int(high) &* 10 &+ Int(low) : nil
+        }
+        guard let century = pair(0), let yy = pair(2), let month = pair(4), let day = pair(6),
+              let hour = pair(8), let minute = pair(10), let second = pair(12),
+              hour < 24, minute < 60, second < 60,
+              let days = CivilTime.days(year: century * 100 + yy, month: month, day: day) else { return nil }
+        let date = (century * 100 + yy) * 10000 + month * 100 + day
+        value = date * 1_000_000 + hour * 10000 + minute * 100 + second
+        epochSeconds = days * 86_400 + hour * 3600 + minute * 60 + second
     }
+
+    /// Seconds since 1970-01-01 00:00:00 of plain local time, computed once when the
+    /// time is parsed: the age check and the fraud rules' gaps each ask it of every record.
+    public let epochSeconds: Int
 
     /// Validates a 14-digit number; nil when it is not a valid date-time.
     @inline(__always)
     public init?(value v: Int) {
-        let hour = v / 10000 % 100, minute = v / 100 % 100, second = v % 100
-        guard CivilTime.isValidDate(v / 1_000_000), hour < 24, minute < 60, second < 60 else { return nil }
+        let date = v / 1_000_000
+        let hms = v - date * 1_000_000
+        let hour = hms / 10000, minute = hms / 100 % 100, second = hms % 100
+        guard hour < 24, minute < 60, second < 60, let days = CivilTime.days(ifValid: date) else { return nil }
         value = v
+        epochSeconds = days * 86_400 + hour * 3600 + minute * 60 + second
+    }
+
+    /// Days since 1970-01-01 of the date.
+    @inline(__always)
+    public var days: Int {
+        epochSeconds >= 0 ? epochSeconds / 86_400 : (epochSeconds - 86_399) / 86_400
     }
 
     /// The date `YYYYMMDD`.
@@ -112,13 +165,12 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     /// The clock time `HHMM`.
     @inline(__always) public var hhmm: Int { value / 100 % 10000 }
 
-    /// Seconds since 1970-01-01 00:00:00 of plain local time.
-    @inline(__always)
-    public var epochSeconds: Int {
-        let hms = value % 1_000_000
-        return CivilTime.days(ofDate: date) * 86_400 + hms / 10000 * 3600 + hms / 100 % 100 * 60 + hms % 100
-    }
-
     /// Time order.
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.value < b.value }
+
+    /// The same time (the seconds follow from the value).
+    public static func == (a: Timestamp, b: Timestamp) -> Bool { a.value == b.value }
+
+    /// Hashes the value only (the seconds follow from it).
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }

@@ -43,4 +43,36 @@ final class RecordCheckerInPlaceTests: XCTestCase {
             }
         }
     }
+
+    /// The checks find the other party as signalled (spaces removed at both ends) once,
+    /// and the duplicate key is built from what they found: the same key as from the
+    /// field trimmed anew, for parties padded on either side, full width, or blank.
+    func testTheSignalledOtherPartyIsTheTrimmedFieldAndKeysTheSame() throws {
+        let reference = try RatingHarness.world()
+        let checker = RecordChecker(reference: reference)
+        let created = Timestamp(value: 20_260_304_060_000)!
+        let parties = ["13810000000", "  13810000000", "   +8613810000000  ", "008613810000000",
+                       "86138100000000000000000" + "0", " " + "8613810000000000000000"]
+        var checked = 0
+        for (type, party) in parties.map({ ("01", $0) }) + [("02", ""), ("02", "   13810000000")] {
+            let padded = party + String(repeating: " ", count: 24 - party.count)
+            let line = try RatingHarness.detail(["call_type": type], patches: [43: padded])
+            var record = PreparedRecord.unset
+            let reason = line.withUnsafeBytes { checker.check($0, created: created, into: &record) }
+            // A 24-digit party is not routable; only the accepted records are keyed.
+            if reason != nil { continue }
+            checked += 1
+            line.withUnsafeBytes { raw in
+                let field = RecordView(raw)[DetailLayout.otherParty]
+                let trimmed = ByteField.trimmed(field)
+                let found = UnsafeRawBufferPointer(
+                    rebasing: field[Int(record.signalledOther.lowerBound)..<Int(record.signalledOther.upperBound)])
+                XCTAssertEqual(Array(found), Array(trimmed), "\(type) '\(party)'")
+                XCTAssertEqual(found.baseAddress, trimmed.baseAddress, "\(type) '\(party)'")
+                XCTAssertEqual(DuplicateKey(raw: raw, other: found), DuplicateKey(raw: raw), "\(type) '\(party)'")
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 6)
+    }
 }
+
