@@ -38,18 +38,27 @@ public enum ASCII {
     public static func isPrintable(word: UInt64) -> Bool { allBytes(of: word, from: 0x20, through: 0x7E) }
 
     /// Whether every byte of `bytes` lies in `low...high` (bounds as for the word test),
-    /// eight bytes at a time, then the rest one by one; true for no bytes.
+    /// eight bytes at a time, the last eight overlapping those before; a field of four to
+    /// seven bytes as its first and last four, each made a word with bytes of `low`;
+    /// shorter ones byte by byte. True for no bytes.
     @inline(__always)
     public static func allBytes(of bytes: UnsafeRawBufferPointer, from low: UInt8, through high: UInt8) -> Bool {
-        var i = 0
-        while i + 8 <= bytes.count {
-            if !allBytes(of: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self), from: low, through: high) { return false }
-            i += 8
+        let count = bytes.count
+        if count >= 8 {
+            var i = 0
+            while i + 8 < count {
+                if !allBytes(of: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self), from: low, through: high) { return false }
+                i += 8
+            }
+            return allBytes(of: bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self), from: low, through: high)
         }
-        while i < bytes.count {
-            if bytes[i] < low || bytes[i] > high { return false }
-            i += 1
+        if count >= 4 {
+            let filler = UInt64(low) &* 0x0101_0101_0000_0000
+            let first = UInt64(bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self)) | filler
+            let last = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) | filler
+            return allBytes(of: first, from: low, through: high) && allBytes(of: last, from: low, through: high)
         }
+        for byte in bytes where byte < low || byte > high { return false }
         return true
     }
 

@@ -1,7 +1,8 @@
 import XCTest
 @testable import CDRate
 
-/// The word-at-a-time printable test against the byte test it stands for.
+/// The word-at-a-time printable test against the byte test it stands for, and the range
+/// test of runs of bytes of every length.
 final class ASCIITests: XCTestCase {
     func testEveryByteValueInEveryPositionOfAWord() {
         for value in 0...255 {
@@ -33,6 +34,32 @@ final class ASCIITests: XCTestCase {
             var copy = line
             copy[bad] = 0x0D
             copy.withUnsafeBytes { XCTAssertFalse(ASCII.isPrintable($0), "CR at \(bad)") }
+        }
+    }
+
+    /// The range test of a run of bytes against a byte-by-byte one, for every length up
+    /// to 40 (the word loop, the overlapping last word, the two halves of a short field
+    /// and the byte loop), with one byte out of range at each place, for digits and for
+    /// printable bytes.
+    func testRunsOfEveryLengthWithABadByteAtEveryPlace() {
+        for (low, high, good, bad) in [(ASCII.zero, ASCII.nine, UInt8(ascii: "7"), [UInt8(0x2F), 0x3A, 0x20, 0x00, 0xB5]),
+                                       (UInt8(0x20), UInt8(0x7E), UInt8(ascii: "a"), [UInt8(0x1F), 0x7F, 0x0A, 0x80, 0xFF])] {
+            for count in 0...40 {
+                let run = (0..<count).map { UInt8(truncatingIfNeeded: Int(good) + $0 % 3) }
+                run.withUnsafeBytes { XCTAssertTrue(ASCII.allBytes(of: $0, from: low, through: high), "\(count) bytes") }
+                for place in 0..<count {
+                    for b in bad {
+                        var copy = run
+                        copy[place] = b
+                        // Inside a larger buffer, so that a read past the run would see good bytes.
+                        let padded = [good, good] + copy + [good, good, good, good, good, good, good, good]
+                        padded.withUnsafeBytes { all in
+                            let view = UnsafeRawBufferPointer(rebasing: all[2..<(2 + count)])
+                            XCTAssertFalse(ASCII.allBytes(of: view, from: low, through: high), "\(count) bytes, \(b) at \(place)")
+                        }
+                    }
+                }
+            }
         }
     }
 }
