@@ -109,7 +109,8 @@ final class DigitFieldTests: XCTestCase {
         var generator = SystemRandomNumberGenerator()
         for width in 1...18 {
             let field = Field("N", 3, width, .numeric)
-            var values = [0, 1, 9, 10, 99, 100, field.maximum, field.maximum / 7].filter { $0 <= field.maximum }
+            var values = [0, 1, 9, 10, 11, 99, 100, 101, 1_000, 10_001, 123_456_789, field.maximum, field.maximum / 7]
+                .filter { $0 <= field.maximum }
             for _ in 0..<200 { values.append(Int.random(in: 0...field.maximum, using: &generator)) }
             for value in values {
                 var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: width + 4)
