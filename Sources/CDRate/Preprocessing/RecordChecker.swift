@@ -28,7 +28,7 @@ public struct RecordChecker: Sendable {
 
     /// Checks the 160 raw bytes of a detail record read from a file created at `created`,
     /// preparing it in `record`; returns the reason of the first failed check, or nil.
-    /// The hot path's form: the 600-byte record is written in place, never copied out of
+    /// The hot path's form: the record (some 630 bytes) is written in place, never copied out of
     /// an enum. On a reject `record` holds no meaning. Its `source` and `rawOffset` are
     /// left for the caller to set. Pass the record the previous call prepared (or
     /// `PreparedRecord.unset`), with its IMSI and subscriber as that call left them: a

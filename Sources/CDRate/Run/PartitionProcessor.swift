@@ -54,7 +54,7 @@ public struct PartitionProcessor: Sendable {
                 let position = Int(PartitionEntries.field(all, entry: i, offset: 164))
                 let recycledIndex = PartitionEntries.field(all, entry: i, offset: 168)
                 result.counters.input.add(raw: raw)
-                // Checked in place: the 600-byte record is filled where it lives.
+                // Checked in place: the record (some 630 bytes) is filled where it lives.
                 if let reason = checker.check(raw, created: source.created, into: &record) {
                     reject(raw, reason: reason, source: source, position: position,
                            recycled: recycledIndex == UInt32.max ? nil : recycled[Int(recycledIndex)], into: &result)
@@ -82,7 +82,7 @@ public struct PartitionProcessor: Sendable {
                 var flags = DiscountFlags()
                 if !record.isRoamer { flags = discounts.apply(&record, pools: &result.state.pools) }
                 // Final from here on: one copy into a constant, which the formatter and the
-                // branches then borrow, instead of a 600-byte copy of the variable for each.
+                // branches then borrow, instead of a 630-byte copy of the variable for each.
                 let record = record
                 let charge: Int
                 if record.isRoamer {

@@ -6,7 +6,7 @@ import Glibc
 /// the disk (`O_DIRECT`), bypassing the page cache.
 ///
 /// A buffered write copies every byte into the page cache, and on the bench machine that
-/// copy cost more CPU than any stage but the inflate: `rated.dat` is 290 bytes a record,
+/// copy cost more CPU than any stage but the inflate: `rated.dat` is 301 bytes a record,
 /// 2.9 GB at ten million records, and `dd` writes 2.9 GB in 4–5 s of system time
 /// buffered against 0.6 s direct (see docs/performance.md, seventh round). The outputs
 /// are read again only by later commands, not by this run, so the page cache does nothing
