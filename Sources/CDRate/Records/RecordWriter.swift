@@ -21,10 +21,10 @@ public struct RecordWriter {
     @inline(__always)
     public func number(_ field: Field, _ value: Int) {
         precondition(value >= 0 && value <= field.maximum, "\(field.name): \(value) does not fit \(field.width) digits")
-        // Zeros a word at a time, then only the significant digits: most amounts in a
-        // 12-digit field have three to five.
-        // Two digits a step: one wide division by 100, then the pair's tens by a small
-        // multiply (`r * 205 >> 11` is `r / 10` for every r below 1,029).
+        // Zeros a word at a time, then only the significant digits (most amounts in a
+        // 12-digit field have three to five), two a step: one wide division by 100,
+        // then the pair's tens by a small multiply (`r * 205 >> 11` is `r / 10` for
+        // every r below 1,029).
         fill(field, with: ASCII.zero)
         var v = value
         var end = field.offset + field.width
