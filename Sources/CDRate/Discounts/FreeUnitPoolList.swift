@@ -26,8 +26,19 @@ public struct FreeUnitPoolList: Sendable, Equatable {
     public init(_ pools: FreeUnitPools) { items = FreeUnitPoolList.sorted(pools) }
 
     /// A list read back from the pools' text format; errors as `FreeUnitPools`'s.
+    ///
+    /// Every run after the first reads the whole file before its first record: a file
+    /// as `serialized()` writes it (single spaces, digits, one line per pool in key
+    /// order) is read straight into the list, a line at a time, without the table and
+    /// the sort; any other file goes through `FreeUnitPools`, which reads what it
+    /// always did and reports the line it cannot read.
     public init(parsing bytes: [UInt8], source: String) throws {
-        self.init(try FreeUnitPools(parsing: bytes, source: source))
+        if let items = FreeUnitPoolList.canonicalItems(bytes) {
+            self.init()
+            self.items = items
+        } else {
+            self.init(try FreeUnitPools(parsing: bytes, source: source))
+        }
     }
 
     // MARK: - API
@@ -66,6 +77,46 @@ public struct FreeUnitPoolList: Sendable, Equatable {
     }
 
     // MARK: - Private
+
+    /// The pools of `bytes` when every line is `IMSI CYCLE PLAN RULE UNITS` with single
+    /// spaces, numbers of 1–18 digits, a plan of 1–16 printable bytes and a final line
+    /// feed, and the keys strictly increase; otherwise nil.
+    static func canonicalItems(_ bytes: [UInt8]) -> [Item]? {
+        bytes.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> [Item]? in
+            var items = [Item]()
+            items.reserveCapacity(b.count / 32)
+            var at = 0
+            // A field of 1–18 digits ending at `terminator`; nil for anything else.
+            func number(_ terminator: UInt8) -> Int? {
+                var value = 0, length = 0
+                while at < b.count && length <= 18 {
+                    let byte = b[at]
+                    at += 1
+                    if byte == terminator { return length > 0 ? value : nil }
+                    let digit = byte &- ASCII.zero
+                    if digit >= 10 { return nil }
+                    value = value &* 10 &+ Int(digit)
+                    length += 1
+                }
+                return nil
+            }
+            while at < b.count {
+                guard let imsi = number(ASCII.space), let cycle = number(ASCII.space) else { return nil }
+                let planStart = at
+                while at < b.count && b[at] > ASCII.space && b[at] < 0x7F { at += 1 }
+                let planLength = at - planStart
+                guard planLength >= 1 && planLength <= 16, at < b.count, b[at] == ASCII.space else { return nil }
+                at += 1
+                guard let rule = number(ASCII.space), let units = number(ASCII.lineFeed) else { return nil }
+                let key = FreeUnitPoolKey(imsi: imsi, cycle: cycle,
+                                          plan: PackedText(UnsafeRawBufferPointer(rebasing: b[planStart..<(planStart + planLength)])),
+                                          rule: rule)
+                if let last = items.last, !(last.key < key) { return nil }
+                items.append(Item(key: key, units: units))
+            }
+            return items
+        }
+    }
 
     private static func sorted(_ pools: FreeUnitPools) -> [Item] {
         pools.entries.map { Item(key: $0.0, units: $0.1) }.sorted { $0.key < $1.key }

@@ -32,8 +32,20 @@ public struct HighUsageList: Sendable, Equatable {
     public init(_ ledger: HighUsageLedger) { items = ledger.entriesByIMSI }
 
     /// A list read back from the ledger's text format; errors as `HighUsageLedger`'s.
+    ///
+    /// Every run after the first reads the whole file before its first record: a file
+    /// in the order `serialized()` writes (every `HU` line, then every `HUR` line, each
+    /// kind by IMSI and period, no key twice) is read straight into the list, a line at
+    /// a time, the two kinds merged by IMSI, without the table and the sort; any other
+    /// file goes through `HighUsageLedger`, which reads what it always did and reports
+    /// the line it cannot read.
     public init(parsing bytes: [UInt8], source: String) throws {
-        self.init(try HighUsageLedger(parsing: bytes, source: source))
+        if let items = HighUsageList.canonicalItems(bytes) {
+            self.init()
+            self.items = items
+        } else {
+            self.init(try HighUsageLedger(parsing: bytes, source: source))
+        }
     }
 
     // MARK: - API
@@ -71,5 +83,76 @@ public struct HighUsageList: Sendable, Equatable {
             for item in items where item.key.kind == kind { HighUsageLedger.appendLine(item.key, item.entry, to: &out) }
         }
         return out
+    }
+
+    // MARK: - Private
+
+    /// The entries of `bytes` when every line is one `HighUsageLedger` reads (`KIND
+    /// IMSI PERIOD TOTAL LEVEL`, single spaces, a final line feed) and the lines come in
+    /// the order `serialized()` writes them, with no key twice; otherwise nil.
+    static func canonicalItems(_ bytes: [UInt8]) -> [Item]? {
+        bytes.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> [Item]? in
+            var subscribers = [Item](), roamers = [Item]()
+            subscribers.reserveCapacity(b.count / 32)
+            var at = 0
+            // A field of `lengths` digits ending at `terminator`; nil for anything else.
+            func number(_ lengths: ClosedRange<Int>, _ terminator: UInt8) -> Int? {
+                var value = 0, length = 0
+                while at < b.count && length <= lengths.upperBound {
+                    let byte = b[at]
+                    at += 1
+                    if byte == terminator { return lengths.contains(length) ? value : nil }
+                    let digit = byte &- ASCII.zero
+                    if digit >= 10 { return nil }
+                    value = value &* 10 &+ Int(digit)
+                    length += 1
+                }
+                return nil
+            }
+            while at < b.count {
+                guard b.count - at > 3, b[at] == UInt8(ascii: "H"), b[at + 1] == UInt8(ascii: "U") else { return nil }
+                let kind: HighUsageKind
+                if b[at + 2] == ASCII.space {
+                    kind = .subscriber
+                    at += 3
+                } else if b[at + 2] == UInt8(ascii: "R") && b[at + 3] == ASCII.space {
+                    kind = .roamer
+                    at += 4
+                } else {
+                    return nil
+                }
+                guard let imsi = number(15...15, ASCII.space),
+                      let period = number(kind.periodDigits...kind.periodDigits, ASCII.space),
+                      CivilTime.isValidDate(kind == .subscriber ? period * 100 + 1 : period),
+                      let total = number(1...18, ASCII.space), let level = number(1...2, ASCII.lineFeed) else { return nil }
+                let item = Item(key: HighUsageKey(kind: kind, imsi: imsi, period: period),
+                                entry: HighUsageEntry(total: total, level: level))
+                if kind == .subscriber {
+                    guard roamers.isEmpty else { return nil }
+                    if let last = subscribers.last, !(last.key < item.key) { return nil }
+                    subscribers.append(item)
+                } else {
+                    if let last = roamers.last, !(last.key < item.key) { return nil }
+                    roamers.append(item)
+                }
+            }
+            if roamers.isEmpty { return subscribers }
+            // Each kind is in IMSI and period order: merged, they are in the list's order.
+            var merged = [Item]()
+            merged.reserveCapacity(subscribers.count + roamers.count)
+            var i = 0, j = 0
+            while i < subscribers.count && j < roamers.count {
+                if subscribers[i].precedes(roamers[j]) {
+                    merged.append(subscribers[i])
+                    i += 1
+                } else {
+                    merged.append(roamers[j])
+                    j += 1
+                }
+            }
+            merged += subscribers[i...]
+            merged += roamers[j...]
+            return merged
+        }
     }
 }

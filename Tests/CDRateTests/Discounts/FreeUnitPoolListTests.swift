@@ -41,4 +41,54 @@ final class FreeUnitPoolListTests: XCTestCase {
         }
         XCTAssertEqual(rebuilt, list)
     }
+
+    /// The text `serialized()` writes is read straight into the list, and to the same
+    /// list as the table's reader gives, for many pools of plans of every length.
+    func testTheWrittenOrderIsReadStraightAndAsTheTableReadsIt() throws {
+        var generator = SystemRandomNumberGenerator()
+        var pools = FreeUnitPools()
+        let plans = ["F", "F58", "W39", "B99", "FAMILY_PLUS", "ABCDEFGHIJKLMNOP"]
+        for _ in 0..<3_000 {
+            let key = FreeUnitPoolKey(imsi: 460_010_000_000_000 + Int.random(in: 0..<2_000, using: &generator),
+                                      cycle: 202_608 + Int.random(in: 0..<3, using: &generator),
+                                      plan: PackedText(plans.randomElement(using: &generator)!),
+                                      rule: Int.random(in: 1...40, using: &generator))
+            pools.cover(key, units: Int.random(in: 0...999_999_999_999_999_999, using: &generator))
+        }
+        let bytes = FreeUnitPoolList(pools).serialized()
+        let straight = try XCTUnwrap(FreeUnitPoolList.canonicalItems(bytes), "the written text is read straight")
+        XCTAssertEqual(straight, FreeUnitPoolList(try FreeUnitPools(parsing: bytes, source: "pools.txt")).items)
+        XCTAssertEqual(try FreeUnitPoolList(parsing: bytes, source: "pools.txt").items, straight)
+        XCTAssertEqual(FreeUnitPoolList(pools).items, straight)
+    }
+
+    /// Text not in the written form (spaces doubled, an empty line, lines out of order,
+    /// a pool twice, no final line feed) is not read straight: it reads as the table's
+    /// reader reads it, or fails with its error.
+    func testOtherTextReadsAsTheTableReadsItOrFailsAsItDoes() throws {
+        let text = """
+            460010000000001 202608 F58 1 5
+            460010000000001 202609 F58 1 120
+            460010000000009 202609 F58 1 300
+
+            """
+        let lines = text.split(separator: "\n").map { String($0) + "\n" }
+        for other in [text.replacingOccurrences(of: "202608 F58", with: "202608  F58"), lines[0] + "\n" + lines[1] + lines[2],
+                      lines[2] + lines[0] + lines[1], text + lines[1].replacingOccurrences(of: " 120", with: " 7"),
+                      String(text.dropLast()), text.replacingOccurrences(of: " 300", with: " +300")] {
+            let bytes = Array(other.utf8)
+            XCTAssertNil(FreeUnitPoolList.canonicalItems(bytes), other)
+            XCTAssertEqual(try FreeUnitPoolList(parsing: bytes, source: "pools.txt").items,
+                           FreeUnitPoolList(try FreeUnitPools(parsing: bytes, source: "pools.txt")).items, other)
+        }
+        for bad in [text.replacingOccurrences(of: "F58 1 5", with: "F58 x 5"), text + "460010000000010 202609 F58 1\n",
+                    text.replacingOccurrences(of: "F58 1 300", with: "ABCDEFGHIJKLMNOPQ 1 300")] {
+            let bytes = Array(bad.utf8)
+            XCTAssertNil(FreeUnitPoolList.canonicalItems(bytes), bad)
+            var expected = ""
+            XCTAssertThrowsError(try FreeUnitPools(parsing: bytes, source: "pools.txt")) { expected = "\($0)" }
+            XCTAssertThrowsError(try FreeUnitPoolList(parsing: bytes, source: "pools.txt"), bad) { XCTAssertEqual("\($0)", expected) }
+        }
+    }
 }
+
