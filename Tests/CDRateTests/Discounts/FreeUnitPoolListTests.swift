@@ -53,7 +53,8 @@ final class FreeUnitPoolListTests: XCTestCase {
                                       cycle: 202_608 + Int.random(in: 0..<3, using: &generator),
                                       plan: PackedText(plans.randomElement(using: &generator)!),
                                       rule: Int.random(in: 1...40, using: &generator))
-            pools.cover(key, units: Int.random(in: 0...999_999_999_999_999_999, using: &generator))
+            // Covering a pool twice adds up: twelve digits at most, so sums stay well inside the form.
+            pools.cover(key, units: Int.random(in: 0...999_999_999_999, using: &generator))
         }
         let bytes = FreeUnitPoolList(pools).serialized()
         let straight = try XCTUnwrap(FreeUnitPoolList.canonicalItems(bytes), "the written text is read straight")
@@ -63,7 +64,7 @@ final class FreeUnitPoolListTests: XCTestCase {
     }
 
     /// Text not in the written form (spaces doubled, an empty line, lines out of order,
-    /// a pool twice, no final line feed) is not read straight: it reads as the table's
+    /// a pool twice, no final line feed, a signed or a 19-digit number) is not read straight: it reads as the table's
     /// reader reads it, or fails with its error.
     func testOtherTextReadsAsTheTableReadsItOrFailsAsItDoes() throws {
         let text = """
@@ -75,7 +76,8 @@ final class FreeUnitPoolListTests: XCTestCase {
         let lines = text.split(separator: "\n").map { String($0) + "\n" }
         for other in [text.replacingOccurrences(of: "202608 F58", with: "202608  F58"), lines[0] + "\n" + lines[1] + lines[2],
                       lines[2] + lines[0] + lines[1], text + lines[1].replacingOccurrences(of: " 120", with: " 7"),
-                      String(text.dropLast()), text.replacingOccurrences(of: " 300", with: " +300")] {
+                      String(text.dropLast()), text.replacingOccurrences(of: " 300", with: " +300"),
+                      text.replacingOccurrences(of: " 300", with: " 1000000000000000000")] {
             let bytes = Array(other.utf8)
             XCTAssertNil(FreeUnitPoolList.canonicalItems(bytes), other)
             XCTAssertEqual(try FreeUnitPoolList(parsing: bytes, source: "pools.txt").items,
