@@ -85,32 +85,14 @@ public struct FreeUnitPoolList: Sendable, Equatable {
         bytes.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> [Item]? in
             var items = [Item]()
             items.reserveCapacity(b.count / 32)
-            var at = 0
-            // A field of 1–18 digits ending at `terminator`; nil for anything else.
-            func number(_ terminator: UInt8) -> Int? {
-                var value = 0, length = 0
-                while at < b.count && length <= 18 {
-                    let byte = b[at]
-                    at += 1
-                    if byte == terminator { return length > 0 ? value : nil }
-                    let digit = byte &- ASCII.zero
-                    if digit >= 10 { return nil }
-                    value = value &* 10 &+ Int(digit)
-                    length += 1
+            var reader = StateFieldReader(b)
+            while !reader.atEnd {
+                guard let imsi = reader.number(1...18, then: ASCII.space), let cycle = reader.number(1...18, then: ASCII.space),
+                      let plan = reader.word(1...16),
+                      let rule = reader.number(1...18, then: ASCII.space), let units = reader.number(1...18, then: ASCII.lineFeed) else {
+                    return nil
                 }
-                return nil
-            }
-            while at < b.count {
-                guard let imsi = number(ASCII.space), let cycle = number(ASCII.space) else { return nil }
-                let planStart = at
-                while at < b.count && b[at] > ASCII.space && b[at] < 0x7F { at += 1 }
-                let planLength = at - planStart
-                guard planLength >= 1 && planLength <= 16, at < b.count, b[at] == ASCII.space else { return nil }
-                at += 1
-                guard let rule = number(ASCII.space), let units = number(ASCII.lineFeed) else { return nil }
-                let key = FreeUnitPoolKey(imsi: imsi, cycle: cycle,
-                                          plan: PackedText(UnsafeRawBufferPointer(rebasing: b[planStart..<(planStart + planLength)])),
-                                          rule: rule)
+                let key = FreeUnitPoolKey(imsi: imsi, cycle: cycle, plan: PackedText(plan), rule: rule)
                 if let last = items.last, !(last.key < key) { return nil }
                 items.append(Item(key: key, units: units))
             }

@@ -94,37 +94,17 @@ public struct HighUsageList: Sendable, Equatable {
         bytes.withUnsafeBytes { (b: UnsafeRawBufferPointer) -> [Item]? in
             var subscribers = [Item](), roamers = [Item]()
             subscribers.reserveCapacity(b.count / 32)
-            var at = 0
-            // A field of `lengths` digits ending at `terminator`; nil for anything else.
-            func number(_ lengths: ClosedRange<Int>, _ terminator: UInt8) -> Int? {
-                var value = 0, length = 0
-                while at < b.count && length <= lengths.upperBound {
-                    let byte = b[at]
-                    at += 1
-                    if byte == terminator { return lengths.contains(length) ? value : nil }
-                    let digit = byte &- ASCII.zero
-                    if digit >= 10 { return nil }
-                    value = value &* 10 &+ Int(digit)
-                    length += 1
-                }
-                return nil
-            }
-            while at < b.count {
-                guard b.count - at > 3, b[at] == UInt8(ascii: "H"), b[at + 1] == UInt8(ascii: "U") else { return nil }
-                let kind: HighUsageKind
-                if b[at + 2] == ASCII.space {
-                    kind = .subscriber
-                    at += 3
-                } else if b[at + 2] == UInt8(ascii: "R") && b[at + 3] == ASCII.space {
-                    kind = .roamer
-                    at += 4
-                } else {
-                    return nil
-                }
-                guard let imsi = number(15...15, ASCII.space),
-                      let period = number(kind.periodDigits...kind.periodDigits, ASCII.space),
+            var reader = StateFieldReader(b)
+            while !reader.atEnd {
+                // `HU` or `HUR`.
+                guard let name = reader.word(2...3), name[0] == UInt8(ascii: "H"), name[1] == UInt8(ascii: "U"),
+                      name.count == 2 || name[2] == UInt8(ascii: "R") else { return nil }
+                let kind: HighUsageKind = name.count == 2 ? .subscriber : .roamer
+                guard let imsi = reader.number(15...15, then: ASCII.space),
+                      let period = reader.number(kind.periodDigits...kind.periodDigits, then: ASCII.space),
                       CivilTime.isValidDate(kind == .subscriber ? period * 100 + 1 : period),
-                      let total = number(1...18, ASCII.space), let level = number(1...2, ASCII.lineFeed) else { return nil }
+                      let total = reader.number(1...18, then: ASCII.space),
+                      let level = reader.number(1...2, then: ASCII.lineFeed) else { return nil }
                 let item = Item(key: HighUsageKey(kind: kind, imsi: imsi, period: period),
                                 entry: HighUsageEntry(total: total, level: level))
                 if kind == .subscriber {
