@@ -8,17 +8,27 @@ import Synchronization
 /// holds the night in memory.
 ///
 /// `append(records:source:firstPosition:)` may be called from several threads at once
-/// (a lock serializes the calls, each appending its run of records together); the
-/// other methods are for one thread, which is why the unchecked `Sendable` conformance
+/// (a lock serializes the copies of a call's records into the ranges' buffers; a buffer
+/// filled meanwhile is given its place in its file under the lock and written after it,
+/// so that one thread's write does not hold up the other's copies); the other methods
+/// are for one thread, which is why the unchecked `Sendable` conformance
 /// is sound. The order of entries within a file is then not fixed, and nothing depends
 /// on it: every sub-batch sorts its records into canonical order.
 public final class PartitionSpill: @unchecked Sendable {
-    // One buffer per range, side by side in one allocation, and plain counters: routing
-    // a record is a copy into its range's buffer, with no object to retain and no
-    // exclusivity check per record.
+    // One buffer per range, and spare buffers, side by side in one allocation, with
+    // plain counters: routing a record is a copy into its range's buffer, with no object
+    // to retain and no exclusivity check per record.
     private let descriptors: [Int32]
-    private let buffers: UnsafeMutableRawPointer
+    private let slab: UnsafeMutableRawPointer
+    /// The buffer each range is filling.
+    private let current: UnsafeMutablePointer<UnsafeMutableRawPointer>
     private let fills: UnsafeMutablePointer<Int>
+    /// Where each range's file ends once the writes begun so far are done: a full
+    /// buffer is given its place in the file under the lock and written after it.
+    private let offsets: UnsafeMutablePointer<Int>
+    /// Buffers neither filling nor being written (`spareCount` of them at most).
+    private let spares: UnsafeMutablePointer<UnsafeMutableRawPointer>
+    private var spareCount: Int
     private let bufferSize: Int
     private var closed = false
     private let lock = Mutex(())
@@ -43,33 +53,47 @@ public final class PartitionSpill: @unchecked Sendable {
             descriptors.append(fd)
             paths.append(path)
         }
-        // About 16 MiB of buffers in all, however many ranges, each a whole number of entries.
+        // About 16 MiB of buffers in all, however many ranges, each a whole number of
+        // entries, and about 4 MiB more of spares: a thread that fills a buffer takes a
+        // spare in its place and writes the full one after letting go of the lock.
         let entries = max(16 << 10, min(256 << 10, (16 << 20) / ranges.count)) / PartitionEntries.stride
         bufferSize = max(1, entries) * PartitionEntries.stride
-        buffers = UnsafeMutableRawPointer.allocate(byteCount: bufferSize * ranges.count, alignment: 64)
+        let spareBuffers = max(8, (4 << 20) / bufferSize)
+        slab = UnsafeMutableRawPointer.allocate(byteCount: bufferSize * (ranges.count + spareBuffers), alignment: 64)
+        current = UnsafeMutablePointer<UnsafeMutableRawPointer>.allocate(capacity: ranges.count)
+        for p in 0..<ranges.count { (current + p).initialize(to: slab + p * bufferSize) }
+        spares = UnsafeMutablePointer<UnsafeMutableRawPointer>.allocate(capacity: spareBuffers)
+        for k in 0..<spareBuffers { (spares + k).initialize(to: slab + (ranges.count + k) * bufferSize) }
+        spareCount = spareBuffers
         fills = UnsafeMutablePointer<Int>.allocate(capacity: ranges.count)
         fills.initialize(repeating: 0, count: ranges.count)
+        offsets = UnsafeMutablePointer<Int>.allocate(capacity: ranges.count)
+        offsets.initialize(repeating: 0, count: ranges.count)
         self.descriptors = descriptors
         self.paths = paths
     }
 
     deinit {
         if !closed { for d in descriptors { close(d) } }
-        buffers.deallocate()
+        slab.deallocate()
+        current.deallocate()
+        spares.deallocate()
         fills.deallocate()
+        offsets.deallocate()
     }
 
-    /// Routes one raw detail record to its range's file.
+    /// Routes one raw detail record to its range's file (one thread only).
     @inline(__always)
     public func append(raw: UnsafeRawBufferPointer, source: Int, position: Int, recycled: Int? = nil) throws(IOFailure) {
-        try place(raw: raw, range: ranges.range(of: raw), source: source, position: position, recycled: recycled)
+        let p = ranges.range(of: raw)
+        if fills[p] == bufferSize { try flush(p) }
+        place(raw: raw, range: p, source: source, position: position, recycled: recycled)
     }
 
-    /// Copies one raw detail record into the buffer of range `p`.
+    /// Copies one raw detail record into the buffer of range `p`, which has room.
     @inline(__always)
-    private func place(raw: UnsafeRawBufferPointer, range p: Int, source: Int, position: Int, recycled: Int?) throws(IOFailure) {
-        if fills[p] == bufferSize { try flush(p) }
-        let entry = buffers + p * bufferSize + fills[p]
+    private func place(raw: UnsafeRawBufferPointer, range p: Int, source: Int, position: Int, recycled: Int?) {
+        let entry = current[p] + fills[p]
         entry.copyMemory(from: raw.baseAddress!, byteCount: 160)
         PartitionEntries.putTrailer(UnsafeMutableRawBufferPointer(start: entry + 160, count: PartitionEntries.stride - 160),
                                     source: source, position: position, recycled: recycled)
@@ -86,15 +110,45 @@ public final class PartitionSpill: @unchecked Sendable {
             UnsafeRawBufferPointer(rebasing: records[(k * width)..<((k + 1) * width)])
         }
         // Each record's range is found before the lock is taken (reading its IMSI and
-        // searching the bounds is most of the work), so that the threads collecting side
-        // by side are serialized only for the copies.
+        // searching the bounds is most of the work), and the buffers filled under it are
+        // written after it (each at the place in its file it was given), so that the
+        // threads collecting side by side are serialized only for the copies.
         try withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(count, 1)) { (targets) throws(IOFailure) in
             for k in 0..<count { targets[k] = Int32(truncatingIfNeeded: ranges.range(of: record(k))) }
-            try lock.withLock { (_) throws(IOFailure) in
+            var full = [FullBuffer]()
+            var failure: IOFailure?
+            lock.withLock { _ in
                 for k in 0..<count {
-                    try place(raw: record(k), range: Int(targets[k]), source: source, position: firstPosition + k, recycled: nil)
+                    let p = Int(targets[k])
+                    if fills[p] == bufferSize {
+                        if spareCount > 0 {
+                            full.append(FullBuffer(range: p, bytes: current[p], offset: offsets[p]))
+                            offsets[p] += bufferSize
+                            spareCount -= 1
+                            current[p] = spares[spareCount]
+                            fills[p] = 0
+                        } else {
+                            do throws(IOFailure) { try flush(p) } catch { failure = error; return }
+                        }
+                    }
+                    place(raw: record(k), range: p, source: source, position: firstPosition + k, recycled: nil)
                 }
             }
+            for buffer in full where failure == nil {
+                do throws(IOFailure) {
+                    try FileSystem.writeAll(descriptors[buffer.range], UnsafeRawBufferPointer(start: buffer.bytes, count: bufferSize),
+                                            at: buffer.offset, path: paths[buffer.range])
+                } catch { failure = error }
+            }
+            if !full.isEmpty {
+                lock.withLock { _ in
+                    for buffer in full {
+                        spares[spareCount] = buffer.bytes
+                        spareCount += 1
+                    }
+                }
+            }
+            if let failure { throw failure }
         }
     }
 
@@ -109,10 +163,19 @@ public final class PartitionSpill: @unchecked Sendable {
         if let failure { throw failure }
     }
 
-    /// Writes range `p`'s buffer to its file and empties it.
+    /// Writes range `p`'s buffer at the end of its file and empties it.
     private func flush(_ p: Int) throws(IOFailure) {
-        try FileSystem.writeAll(descriptors[p], UnsafeRawBufferPointer(start: buffers + p * bufferSize, count: fills[p]),
-                                path: paths[p])
+        let count = fills[p]
         fills[p] = 0
+        try FileSystem.writeAll(descriptors[p], UnsafeRawBufferPointer(start: current[p], count: count),
+                                at: offsets[p], path: paths[p])
+        offsets[p] += count
+    }
+
+    /// A range's buffer filled under the lock, to be written at `offset` after it.
+    private struct FullBuffer {
+        var range: Int
+        var bytes: UnsafeMutableRawPointer
+        var offset: Int
     }
 }

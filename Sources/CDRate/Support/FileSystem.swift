@@ -131,6 +131,21 @@ public enum FileSystem {
         }
     }
 
+    /// Writes all of `bytes` to `fd` at file offset `offset` (`pwrite`), whatever the
+    /// descriptor's own position, retrying short writes; `path` names the file in errors.
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int,
+                                path: String) throws(IOFailure) {
+        var done = 0
+        while done < bytes.count {
+            let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure(path: path, reason: "cannot write: \(errorText())")
+            }
+            done += n
+        }
+    }
+
     /// Appends `bytes` to `path` (created if missing) and syncs it.
     public static func append(_ path: String, _ bytes: [UInt8]) throws(IOFailure) {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
