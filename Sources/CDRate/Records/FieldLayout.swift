@@ -51,9 +51,6 @@ public struct RecordLayout: Sendable {
     public let width: Int
     /// The fields in position order.
     public let fields: [Field]
-    /// A blank record of the layout with its LF: the code, then spaces. Records are
-    /// started from a copy of it.
-    public let blankLine: [UInt8]
 
     /// Declares a layout; traps at start-up if the table does not tile the record,
     /// which is a programming error, never an input error.
@@ -61,7 +58,6 @@ public struct RecordLayout: Sendable {
         self.code = code.asciiValue!
         self.width = width
         self.fields = fields
-        blankLine = [code.asciiValue!] + [UInt8](repeating: ASCII.space, count: width - 1) + [ASCII.lineFeed]
         var next = 1
         for field in fields {
             precondition(field.position == next, "layout \(code): \(field.name) at \(field.position), expected \(next)")
