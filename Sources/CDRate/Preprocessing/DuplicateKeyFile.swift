@@ -2,8 +2,8 @@
 import Glibc
 #endif
 
-/// The duplicate keys of the previous state generation (`dupkeys/keys.bin`, sorted by
-/// IMSI), read one range of IMSIs at a time: a sub-batch of a run holds only the keys
+/// The duplicate keys of the previous state generation (`dupkeys/calls.bin`, or the
+/// `keys.bin` of a release before SPEC v1.3; sorted by IMSI), read one range of IMSIs at a time: a sub-batch of a run holds only the keys
 /// of the IMSIs it rates, so memory does not grow with the keys kept.
 ///
 /// Keys whose IMSI is not known (the head of `keys.bin`, or every key of the `pNN.bin`
@@ -23,16 +23,31 @@ public final class DuplicateKeyFile: @unchecked Sendable {
     public let legacy: DuplicateKeyStore
     /// The number of entries at the head of the file whose IMSI is not known.
     private let legacyCount: Int
+    /// The size of the file's entries (`DuplicateKeyStore.entrySize`, or
+    /// `olderEntrySize` for the `keys.bin` of an earlier release).
+    private let entrySize: Int
     private let descriptor: Int32
 
     // MARK: - Init
 
-    /// Opens the key files of the state directory `directory` (`dupkeys/`); nil, or a
-    /// directory without them, reads as no keys.
+    /// Opens the key files of the state directory `directory` (`dupkeys/`): its
+    /// `calls.bin`, else the `keys.bin` or `pNN.bin` files an earlier release wrote; nil,
+    /// or a directory without any, reads as no keys (the state's checksum list says
+    /// whether a key file should be there).
     public init(directory: String?) throws(IOFailure) {
-        let file = directory.map { $0 + "/" + DuplicateKeyFile.fileName }
+        var file: String?
+        var entrySize = DuplicateKeyStore.entrySize
+        if let directory {
+            if FileSystem.exists(directory + "/" + DuplicateKeyFile.fileName) {
+                file = directory + "/" + DuplicateKeyFile.fileName
+            } else if FileSystem.exists(directory + "/" + DuplicateKeyFile.olderFileName) {
+                file = directory + "/" + DuplicateKeyFile.olderFileName
+                entrySize = DuplicateKeyStore.olderEntrySize
+            }
+        }
         path = file ?? "(no duplicate keys)"
-        guard let file, FileSystem.exists(file) else {
+        self.entrySize = entrySize
+        guard let file else {
             count = 0
             legacyCount = 0
             descriptor = -1
@@ -40,32 +55,41 @@ public final class DuplicateKeyFile: @unchecked Sendable {
             return
         }
         let size = FileSystem.size(file) ?? 0
-        guard size % DuplicateKeyStore.entrySize == 0 else {
-            throw IOFailure(path: file, reason: "damaged duplicate-key file: size \(size) is not a multiple of \(DuplicateKeyStore.entrySize)")
+        guard size % entrySize == 0 else {
+            throw IOFailure(path: file, reason: "damaged duplicate-key file: size \(size) is not a multiple of \(entrySize)")
         }
         let fd = open(file, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IOFailure(path: file, reason: "cannot open: \(FileSystem.errorText())") }
         descriptor = fd
-        count = size / DuplicateKeyStore.entrySize
+        count = size / entrySize
         // The head of entries without an IMSI, read in blocks until the first with one.
         var store = DuplicateKeyStore()
         var head = 0
+        var bad: Int?
         scan: while head < count {
-            let block = try DuplicateKeyFile.read(fd, path: file, entries: head..<min(count, head + 4096))
+            let block = try DuplicateKeyFile.read(fd, path: file, entrySize: entrySize, entries: head..<min(count, head + 4096))
             var done = false
             block.withUnsafeBytes { b in
-                for at in stride(from: 0, to: b.count, by: DuplicateKeyStore.entrySize) {
-                    let entry = UnsafeRawBufferPointer(rebasing: b[at..<(at + DuplicateKeyStore.entrySize)])
+                for at in stride(from: 0, to: b.count, by: entrySize) {
+                    let entry = UnsafeRawBufferPointer(rebasing: b[at..<(at + entrySize)])
                     if DuplicateKeyStore.imsiField(entry) != 0 {
                         done = true
                         return
                     }
-                    let (digest, origin) = DuplicateKeyStore.decode(entry)
+                    guard let (digest, origin) = DuplicateKeyStore.decode(entry, size: entrySize) else {
+                        bad = head
+                        done = true
+                        return
+                    }
                     store.add(digest: digest, origin: origin)
                     head += 1
                 }
             }
             if done { break scan }
+        }
+        if let bad {
+            close(fd)
+            throw IOFailure(path: file, reason: "damaged duplicate-key file: entry \(bad + 1) is not a key entry")
         }
         legacyCount = head
         legacy = store
@@ -78,7 +102,26 @@ public final class DuplicateKeyFile: @unchecked Sendable {
     // MARK: - API
 
     /// The name of the key file in `dupkeys/`.
-    public static let fileName = "keys.bin"
+    public static let fileName = "calls.bin"
+    /// The name of the key file of a release before SPEC v1.3 (older-form keys, 48-byte entries).
+    public static let olderFileName = "keys.bin"
+
+    /// Whether `directory` (a state generation's `dupkeys/`) holds the key files of a
+    /// release before SPEC v1.3 (`keys.bin` or `pNN.bin`, keys of the older form) rather
+    /// than `calls.bin`.
+    public static func isOlderRelease(directory: String) -> Bool {
+        if FileSystem.exists(directory + "/" + fileName) { return false }
+        if FileSystem.exists(directory + "/" + olderFileName) { return true }
+        let names = (try? FileSystem.list(directory)) ?? []
+        return names.contains { $0.hasPrefix("p") && $0.hasSuffix(".bin") }
+    }
+
+    /// Every key of the file: the unknown-IMSI head and the rest.
+    public func allKeys() throws(IOFailure) -> DuplicateKeyStore {
+        var store = try keys(imsis: Int.min..<Int.max, positions: legacyCount..<count, reservingExtra: legacy.count)
+        legacy.forEach { store.add(digest: $0, origin: $1) }
+        return store
+    }
 
     /// The index of the first entry (after the unknown-IMSI head) whose IMSI is not
     /// below `imsi`: where the keys of a range starting at `imsi` begin.
@@ -97,25 +140,29 @@ public final class DuplicateKeyFile: @unchecked Sendable {
     public func keys(imsis: Range<Int>, positions: Range<Int>, reservingExtra extra: Int) throws(IOFailure) -> DuplicateKeyStore {
         var store = DuplicateKeyStore(capacity: positions.count + extra)
         if positions.isEmpty { return store }
-        let bytes = try DuplicateKeyFile.read(descriptor, path: path, entries: positions)
+        let entrySize = self.entrySize
+        let bytes = try DuplicateKeyFile.read(descriptor, path: path, entrySize: entrySize, entries: positions)
         let low = DuplicateKeyFile.field(imsis.lowerBound), high = DuplicateKeyFile.field(imsis.upperBound)
         var last: UInt64 = 0
-        var bad: Int?
+        var bad: (entry: Int, problem: String)?
         bytes.withUnsafeBytes { b in
-            for (n, at) in stride(from: 0, to: b.count, by: DuplicateKeyStore.entrySize).enumerated() {
-                let entry = UnsafeRawBufferPointer(rebasing: b[at..<(at + DuplicateKeyStore.entrySize)])
+            for (n, at) in stride(from: 0, to: b.count, by: entrySize).enumerated() {
+                let entry = UnsafeRawBufferPointer(rebasing: b[at..<(at + entrySize)])
                 let field = DuplicateKeyStore.imsiField(entry)
                 if field < low || field >= high || field < last {
-                    bad = positions.lowerBound + n
+                    bad = (positions.lowerBound + n, "is out of IMSI order")
                     return
                 }
                 last = field
-                let (digest, origin) = DuplicateKeyStore.decode(entry)
+                guard let (digest, origin) = DuplicateKeyStore.decode(entry, size: entrySize) else {
+                    bad = (positions.lowerBound + n, "is not a key entry")
+                    return
+                }
                 store.add(digest: digest, origin: origin)
             }
         }
         if let bad {
-            throw IOFailure(path: path, reason: "damaged duplicate-key file: entry \(bad + 1) is out of IMSI order")
+            throw IOFailure(path: path, reason: "damaged duplicate-key file: entry \(bad.entry + 1) \(bad.problem)")
         }
         return store
     }
@@ -131,19 +178,19 @@ public final class DuplicateKeyFile: @unchecked Sendable {
     private func field(at index: Int) throws(IOFailure) -> UInt64 {
         var value: UInt64 = 0
         let got = withUnsafeMutableBytes(of: &value) { v in
-            pread(descriptor, v.baseAddress, 8, off_t(index * DuplicateKeyStore.entrySize + 40))
+            pread(descriptor, v.baseAddress, 8, off_t(index * entrySize + 40))
         }
         guard got == 8 else { throw IOFailure(path: path, reason: "cannot read entry \(index + 1): \(FileSystem.errorText())") }
         return UInt64(littleEndian: value)
     }
 
-    private static func read(_ fd: Int32, path: String, entries: Range<Int>) throws(IOFailure) -> [UInt8] {
-        let size = entries.count * DuplicateKeyStore.entrySize
+    private static func read(_ fd: Int32, path: String, entrySize: Int, entries: Range<Int>) throws(IOFailure) -> [UInt8] {
+        let size = entries.count * entrySize
         var bytes = [UInt8](repeating: 0, count: size)
         var done = 0
         while done < size {
             let got = bytes.withUnsafeMutableBytes { b in
-                pread(fd, b.baseAddress! + done, size - done, off_t(entries.lowerBound * DuplicateKeyStore.entrySize + done))
+                pread(fd, b.baseAddress! + done, size - done, off_t(entries.lowerBound * entrySize + done))
             }
             if got < 0 && errno == EINTR { continue }
             guard got > 0 else {
@@ -168,7 +215,8 @@ public final class DuplicateKeyFile: @unchecked Sendable {
             bytes.withUnsafeBytes { b in
                 for at in stride(from: 0, to: b.count, by: DuplicateKeyStore.legacyEntrySize) {
                     let (digest, origin) = DuplicateKeyStore.decode(
-                        UnsafeRawBufferPointer(rebasing: b[at..<(at + DuplicateKeyStore.legacyEntrySize)]), legacy: true)
+                        UnsafeRawBufferPointer(rebasing: b[at..<(at + DuplicateKeyStore.legacyEntrySize)]),
+                        size: DuplicateKeyStore.legacyEntrySize)!
                     store.add(digest: digest, origin: origin)
                 }
             }

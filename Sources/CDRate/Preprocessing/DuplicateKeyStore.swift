@@ -1,6 +1,6 @@
 /// The duplicate keys of rated records, kept across runs for `MAX_AGE_DAYS` after
 /// the start of the rated record (SPEC section 4, step 2), in the committed state's
-/// `dupkeys/keys.bin`. In memory, one store holds the keys of the IMSIs a sub-batch
+/// `dupkeys/calls.bin`. In memory, one store holds the keys of the IMSIs a sub-batch
 /// rates (`DuplicateKeyFile`), so memory does not grow with the keys kept.
 ///
 /// An open-addressing hash table indexed by the key's digest, which is already a
@@ -8,10 +8,14 @@
 /// entries sorted by IMSI, then digest, so its bytes depend only on the set of keys,
 /// not on the order they were rated in (nor on how the run divided its work).
 ///
-/// File format: fixed 48-byte entries, little-endian: digest (16), start date (4),
-/// file seq (4), record seq (4), switch id (10, space padded), zero (2), IMSI plus one
-/// (8; 0 for a key carried over from the `pNN.bin` files of an older cdrate, whose
-/// 40-byte entries lack it: such keys sort first).
+/// File format (`calls.bin`): fixed 56-byte entries, little-endian: digest (16), start
+/// date (4), file seq (4), record seq (4), switch id (10, space padded), form (1: `1` a
+/// call-identity key of SPEC v1.3, `0` a key of the older form), zero (1), IMSI plus one
+/// (8; 0 where it is not known), duration (4) and volume (4) of the rated original
+/// (`0xFFFFFFFF` for a key of the older form). Work areas of earlier releases hold
+/// `keys.bin` (the first 48 bytes of this entry, older-form keys only) or `pNN.bin`
+/// (the first 40, without IMSI); `DuplicateKeyFile` reads those, and the next state
+/// generation carries their keys over into `calls.bin` until they expire.
 public struct DuplicateKeyStore: Sendable {
     /// Digests by slot; 0 marks an empty slot (a real digest of 0 is stored as 1).
     private var digests: [UInt128]
@@ -19,9 +23,14 @@ public struct DuplicateKeyStore: Sendable {
     private var origins: [DuplicateOrigin]
     /// The number of keys.
     public private(set) var count = 0
+    /// The number of keys of the older form: while there are any, a record's key is
+    /// also looked up in that form.
+    public private(set) var olderFormCount = 0
 
-    /// The size of one entry in the file.
-    public static let entrySize = 48
+    /// The size of one entry in `calls.bin`.
+    public static let entrySize = 56
+    /// The size of one entry in the `keys.bin` of a release before SPEC v1.3.
+    public static let olderEntrySize = 48
     /// The size of one entry in the `pNN.bin` files of an older cdrate.
     public static let legacyEntrySize = 40
 
@@ -58,6 +67,17 @@ public struct DuplicateKeyStore: Sendable {
         return digests[i] == 0 ? nil : origins[i]
     }
 
+    /// The record the detail `raw` (which passed E03; `other` its trimmed other party)
+    /// duplicates, if it was rated before: by its call identity, or, while keys of the
+    /// older form are kept, by the older form of its key.
+    @inline(__always)
+    public func origin(ofRecord raw: UnsafeRawBufferPointer, key: DuplicateKey,
+                       other: UnsafeRawBufferPointer) -> DuplicateOrigin? {
+        if let found = origin(of: key) { return found }
+        if olderFormCount == 0 { return nil }
+        return origin(of: DuplicateKey.legacy(raw: raw, other: other))
+    }
+
     /// Remembers that `key` was rated as `origin`.
     @inline(__always)
     public mutating func insert(_ key: DuplicateKey, _ origin: DuplicateOrigin) {
@@ -73,9 +93,19 @@ public struct DuplicateKeyStore: Sendable {
     @inline(__always)
     private mutating func place(_ digest: UInt128, _ origin: DuplicateOrigin) {
         let i = slot(of: digest)
-        if digests[i] == 0 { count += 1 }
+        if digests[i] == 0 {
+            count += 1
+        } else if origins[i].isOlderForm {
+            olderFormCount -= 1
+        }
+        if origin.isOlderForm { olderFormCount += 1 }
         digests[i] = digest
         origins[i] = origin
+    }
+
+    /// Calls `body` with every key's digest and origin, in slot order.
+    public func forEach(_ body: (UInt128, DuplicateOrigin) throws -> Void) rethrows {
+        for i in digests.indices where digests[i] != 0 { try body(digests[i], origins[i]) }
     }
 
     /// Drops the keys of records that started before `date` (`YYYYMMDD`).
@@ -118,8 +148,12 @@ public struct DuplicateKeyStore: Sendable {
                 o.storeBytes(of: UInt32(origin.fileSeq).littleEndian, toByteOffset: at + 20, as: UInt32.self)
                 o.storeBytes(of: UInt32(origin.recordSeq).littleEndian, toByteOffset: at + 24, as: UInt32.self)
                 for j in 0..<10 { o[at + 28 + j] = j < Int(origin.switchID.count) ? origin.switchID[j] : ASCII.space }
-                o.storeBytes(of: UInt16(0), toByteOffset: at + 38, as: UInt16.self)
+                o[at + 38] = origin.isOlderForm ? 0 : 1
+                o[at + 39] = 0
                 o.storeBytes(of: origin.imsiField.littleEndian, toByteOffset: at + 40, as: UInt64.self)
+                let measures = origin.measures
+                o.storeBytes(of: UInt32(measures?.duration ?? 0xFFFF_FFFF).littleEndian, toByteOffset: at + 48, as: UInt32.self)
+                o.storeBytes(of: UInt32(measures?.volume ?? 0xFFFF_FFFF).littleEndian, toByteOffset: at + 52, as: UInt32.self)
                 at += DuplicateKeyStore.entrySize
             }
         }
@@ -134,18 +168,35 @@ public struct DuplicateKeyStore: Sendable {
         place(digest == 0 ? 1 : digest, origin)
     }
 
-    /// Decodes the file entry at the start of `entry` (`entrySize` bytes, or
-    /// `legacyEntrySize` when `legacy`: an entry of an older cdrate's `pNN.bin`, whose
-    /// IMSI is not known).
-    static func decode(_ entry: UnsafeRawBufferPointer, legacy: Bool = false) -> (digest: UInt128, origin: DuplicateOrigin) {
+    /// Decodes the file entry at the start of `entry`, of `size` bytes: `entrySize`, or
+    /// the entry of an earlier release (`olderEntrySize`: an older-form key with its
+    /// IMSI; `legacyEntrySize`: an older-form key whose IMSI is not known). Nil when the
+    /// entry is not one this release writes (a form byte other than 0 or 1, a key of the
+    /// older form with a duration, or one of the call's identity without).
+    static func decode(_ entry: UnsafeRawBufferPointer, size: Int = entrySize) -> (digest: UInt128, origin: DuplicateOrigin)? {
         let lo = UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
         let hi = UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
         let date = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
         let fileSeq = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 20, as: UInt32.self)))
         let recordSeq = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 24, as: UInt32.self)))
         let switchID = PackedText(ByteField.rightTrimmed(UnsafeRawBufferPointer(rebasing: entry[28..<38])))
-        var origin = DuplicateOrigin(switchID: switchID, fileSeq: fileSeq, recordSeq: recordSeq, startDate: date, imsi: nil)
-        if !legacy { origin.imsiField = imsiField(entry) }
+        var measures: (duration: Int, volume: Int)?
+        if size == entrySize {
+            let duration = UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 48, as: UInt32.self))
+            let volume = UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 52, as: UInt32.self))
+            switch entry[38] {
+            case 1:
+                guard duration <= 999_999, volume <= UInt32(FieldChecks.maximumVolume) else { return nil }
+                measures = (Int(duration), Int(volume))
+            case 0:
+                guard duration == UInt32.max, volume == UInt32.max else { return nil }
+            default:
+                return nil
+            }
+        }
+        var origin = DuplicateOrigin(switchID: switchID, fileSeq: fileSeq, recordSeq: recordSeq, startDate: date,
+                                     imsi: nil, measures: measures)
+        if size != legacyEntrySize { origin.imsiField = imsiField(entry) }
         return (UInt128(hi) << 64 | UInt128(lo), origin)
     }
 

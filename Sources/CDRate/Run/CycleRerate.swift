@@ -67,7 +67,11 @@ public struct CycleRerate: Sendable {
         let spill = try PartitionSpill(directory: context.scratch, ranges: ranges)
         var sources = [DetailSource]()
         var corrected = 0
-        for entry in context.state.registry.entries where entry.status == .collected {
+        let (latest, superseded) = CycleRerate.latestCopies(context.state.registry)
+        for entry in superseded {
+            manifest.add("superseded \(entry.run.text)/\(entry.name) sha256 \(entry.sha256)")
+        }
+        for entry in latest {
             guard let switchID = entry.switchID, let seq = entry.sequence, let name = SwitchFileName.parse(entry.name) else { continue }
             let path = area.archiveDirectory(entry.run) + "/" + entry.name
             let index = sources.count
@@ -129,6 +133,26 @@ public struct CycleRerate: Sendable {
         try FileSystem.rename(staging, final)
         try FileSystem.removeTree(context.scratch)
         return Report(directory: final, generation: generation, counters: outcome.counters)
+    }
+
+    /// The collected files of `registry` that a rerate reads, in registry order: the
+    /// latest collected copy of each switch and file seq (SPEC section 10: a file
+    /// collected again with `collect --recollect` replaces the copy collected before,
+    /// so a switch's corrected records are the ones rated), and the earlier copies it
+    /// leaves out.
+    static func latestCopies(_ registry: CollectionRegistry) -> (latest: [RegistryEntry], superseded: [RegistryEntry]) {
+        struct FileKey: Hashable {
+            var switchID: PackedText
+            var seq: Int
+        }
+        let collected = registry.entries.filter { $0.status == .collected && $0.switchID != nil && $0.sequence != nil }
+        var last = [FileKey: Int]()
+        for (i, e) in collected.enumerated() { last[FileKey(switchID: e.switchID!, seq: e.sequence!)] = i }
+        var latest = [RegistryEntry](), superseded = [RegistryEntry]()
+        for (i, e) in collected.enumerated() {
+            if last[FileKey(switchID: e.switchID!, seq: e.sequence!)] == i { latest.append(e) } else { superseded.append(e) }
+        }
+        return (latest, superseded)
     }
 
     /// The latest corrected raw record per (switch, file seq, record seq): the store lines

@@ -20,6 +20,7 @@ public struct NightlyRun: Sendable {
         let runID = context.runID
         var report = RunReport(runID: runID, directory: context.area.runDirectory(runID))
         report.notices = context.notices
+        let noticesBefore = context.notices.count
 
         // Collection into the archive's staging directory; collected records go straight
         // to their IMSI range's spill file.
@@ -62,6 +63,7 @@ public struct NightlyRun: Sendable {
                                        batchRecords: options.batchRecords, timer: timer)
         context.state.rejects.append(xLines: try FileSystem.read(context.runStaging + "/rejects.dat"))
         report.counters = outcome.counters
+        report.notices += context.notices.dropFirst(noticesBefore)  // the keys' migration, if any
         report.addBranchAlarms()
 
         var manifest = context.manifestHead(kind: options.recollect == nil ? "nightly" : "recollect")

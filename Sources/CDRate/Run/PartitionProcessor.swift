@@ -67,18 +67,26 @@ public struct PartitionProcessor: Sendable {
                 // Only recycle runs take store entries.
                 if recycledIndex != UInt32.max { result.recycledResolved.append(Int(recycledIndex)) }
                 let otherField = RecordView(raw)[DetailLayout.otherParty]
-                let key = DuplicateKey(raw: raw, other: UnsafeRawBufferPointer(
-                    rebasing: otherField[Int(record.signalledOther.lowerBound)..<Int(record.signalledOther.upperBound)]))
-                if let origin = result.state.duplicateKeys.origin(of: key)
-                    ?? (result.state.legacyDuplicateKeys.isEmpty ? nil : result.state.legacyDuplicateKeys.origin(of: key)) {
+                let other = UnsafeRawBufferPointer(
+                    rebasing: otherField[Int(record.signalledOther.lowerBound)..<Int(record.signalledOther.upperBound)])
+                let key = DuplicateKey(raw: raw, other: other)
+                if let origin = result.state.duplicateKeys.origin(ofRecord: raw, key: key, other: other)
+                    ?? (result.state.legacyDuplicateKeys.isEmpty ? nil
+                        : result.state.legacyDuplicateKeys.origin(of: DuplicateKey.legacy(raw: raw, other: other))) {
                     DuplicateRecordFormatter.append(record.source, original: origin, raw: raw, to: &result.duplicates.bytes)
                     result.duplicates.appended(sourceOrder(record.source, raw: raw))
                     result.counters.duplicates.add(raw: raw)
+                    // A corrected copy: the same call with another duration or volume.
+                    if let measures = origin.measures, measures.duration != record.duration || measures.volume != record.volume {
+                        result.counters.correctedDuplicates += 1
+                        result.counters.correctedCycles.insert(record.start.date / 100)
+                    }
                     continue
                 }
                 result.state.duplicateKeys.insert(key, DuplicateOrigin(
                     switchID: record.source.switchID, fileSeq: record.source.fileSeq,
-                    recordSeq: record.source.recordSeq, startDate: record.start.date, imsi: record.imsi))
+                    recordSeq: record.source.recordSeq, startDate: record.start.date, imsi: record.imsi,
+                    measures: (record.duration, record.volume)))
                 var flags = DiscountFlags()
                 if !record.isRoamer { flags = discounts.apply(&record, pools: &result.state.pools) }
                 // Final from here on: one copy into a constant, which the formatter and the

@@ -61,7 +61,7 @@ public struct RatingRound: Sendable {
     ///
     /// - Parameters:
     ///   - previousKeys: the previous generation's `dupkeys/` directory, or nil to start empty.
-    ///   - nextKeys: where to write the new `dupkeys/keys.bin`, or nil not to keep it.
+    ///   - nextKeys: where to write the new `dupkeys/calls.bin`, or nil not to keep it.
     ///   - nextState: where to write the new `pools.txt` and `usage.txt` as sub-batches
     ///     complete (`state.pools` and `state.ledger` then come back empty, with
     ///     `poolsAndUsageStaged` set), or nil to return them in `state`.

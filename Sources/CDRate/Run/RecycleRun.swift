@@ -30,6 +30,7 @@ public struct RecycleRun: Sendable {
         let runID = context.runID
         var report = RunReport(runID: runID, directory: context.area.runDirectory(runID))
         report.notices = context.notices
+        let noticesBefore = context.notices.count
         var manifest = context.manifestHead(kind: "recycle")
 
         var sources = [DetailSource]()
@@ -81,6 +82,7 @@ public struct RecycleRun: Sendable {
         context.state.rejects.remove(at: selectedLines)
         context.state.rejects.append(xLines: try FileSystem.read(context.runStaging + "/rejects.dat"))
         report.counters = outcome.counters
+        report.notices += context.notices.dropFirst(noticesBefore)  // the keys' migration, if any
         report.addBranchAlarms()
 
         for line in outcome.manifestLines { manifest.add(line) }

@@ -93,16 +93,32 @@ public final class RunContext {
 
     /// Rates the records spilled by IMSI range (`ranges`, unless given) into the run
     /// directory, continuing the state's pools, usage and duplicate keys; the next
-    /// generation's `dupkeys/keys.bin`, `pools.txt` and `usage.txt` are written into its
+    /// generation's `dupkeys/calls.bin`, `pools.txt` and `usage.txt` are written into its
     /// staging directory as the sub-batches complete, so they are never held whole.
     public func rate(inputs: [String], ranges: IMSIRanges? = nil, sources: [DetailSource], recycled: [RecycledReject],
                      threads: Int, batchRecords: Int = RatingRound.defaultBatchRecords,
                      timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
         try RatingRound(reference: reference, runID: runID, threads: threads, batchRecords: batchRecords).rate(
             inputs: inputs, ranges: ranges ?? self.ranges, sources: sources, recycled: recycled, state: &state,
-            previousKeys: previousStateDirectory.map { $0 + "/dupkeys" }, nextKeys: stateStaging + "/dupkeys",
+            previousKeys: try previousKeys(), nextKeys: stateStaging + "/dupkeys",
             nextState: stateStaging,
             spillDirectory: scratch, outputDirectory: runStaging, timer: timer)
+    }
+
+    /// The previous generation's `dupkeys/`, or, when an earlier release wrote it, its
+    /// keys carried over into the call-identity form in this run's scratch space
+    /// (`DuplicateKeyMigration`), with a notice of what was carried over.
+    private func previousKeys() throws(IOFailure) -> String? {
+        guard let previousStateDirectory else { return nil }
+        let keys = previousStateDirectory + "/dupkeys"
+        guard DuplicateKeyFile.isOlderRelease(directory: keys) else { return keys }
+        let migrated = scratch + "/dupkeys"
+        let outcome = try DuplicateKeyMigration(keys: keys, area: area, registry: state.registry).run(into: migrated)
+        notices.append("duplicate keys of an earlier release carried over into the call-identity form: \(outcome.migrated) keys"
+            + (outcome.kept == 0 ? "" : outcome.kept == 1
+                ? "; 1 matches no archived record and is kept in the older form until it expires"
+                : "; \(outcome.kept) match no archived record and are kept in the older form until they expire"))
+        return migrated
     }
 
     /// Removes the scratch space, writes `files` and the MANIFEST into the run directory

@@ -11,6 +11,11 @@ public struct RunCounters: Sendable {
     public var rejected = RecordTally()
     /// Records written to `duplicates.dat`.
     public var duplicates = RecordTally()
+    /// Duplicates whose duration or volume differ from the record they duplicate: a
+    /// switch's corrected copies, which reach the bill when their cycle is rerated.
+    public var correctedDuplicates = 0
+    /// The cycles (`YYYYMM`) of those corrected copies.
+    public var correctedCycles = Set<Int>()
     /// Rejects per reason, indexed by `RejectReason.rawValue`.
     public var rejectsByReason = Array(repeating: 0, count: 10)
     /// Rated records per status letter (`H`, `P`, `N`), indexed by the letter's byte.
@@ -48,6 +53,8 @@ public struct RunCounters: Sendable {
         roamers += o.roamers
         rejected += o.rejected
         duplicates += o.duplicates
+        correctedDuplicates += o.correctedDuplicates
+        correctedCycles.formUnion(o.correctedCycles)
         for i in rejectsByReason.indices { rejectsByReason[i] += o.rejectsByReason[i] }
         for i in ratedByStatus.indices { ratedByStatus[i] += o.ratedByStatus[i] }
         for i in blocksByComponent.indices { blocksByComponent[i] += o.blocksByComponent[i] }

@@ -55,9 +55,22 @@ public struct RunReport: Sendable {
         let c = counters
         return "cdrate \(command) \(runID): files \(filesCollected) collected, \(filesQuarantined) quarantined; "
             + "records \(c.input.records) in, \(c.rated.records) rated, \(c.roamers.records) roamers, "
-            + "\(c.rejected.records) rejected, \(c.duplicates.records) duplicates; "
+            + "\(c.rejected.records) rejected, \(c.duplicates.records) duplicates\(correctionsText); "
             + "\(c.alerts) alerts, \(c.fraudFlags) fraud flags; "
             + (c.reconciles ? "reconciled" : "NOT RECONCILED") + "; " + String(elapsedSecondsText(seconds)) + " s"
+    }
+}
+
+extension RunReport {
+    /// How many duplicates are corrected copies, and how they reach the bill (SPEC
+    /// section 2): ` (1 differs from the record it duplicates: cdrate rerate --cycle
+    /// 202609 applies it)`, or nothing.
+    var correctionsText: String {
+        let n = counters.correctedDuplicates
+        if n == 0 { return "" }
+        let cycles = counters.correctedCycles.sorted().map { "cdrate rerate --cycle \($0)" }.joined(separator: ", ")
+        return n == 1 ? " (1 differs from the record it duplicates: \(cycles) applies it)"
+            : " (\(n) differ from the records they duplicate: \(cycles) \(counters.correctedCycles.count == 1 ? "applies" : "apply") them)"
     }
 }
 

@@ -7,7 +7,7 @@
 /// rejects.dat      the reject store, X lines
 /// pools.txt        FreeUnitPools lines
 /// usage.txt        HighUsageLedger lines (HU month-to-date, HUR per day)
-/// dupkeys/keys.bin DuplicateKeyStore entries, sorted by IMSI
+/// dupkeys/calls.bin DuplicateKeyStore entries, sorted by IMSI
 /// ```
 ///
 /// `partitions` is the number of IMSI ranges a run divides its records into
@@ -64,7 +64,7 @@ public struct RunState: Sendable {
     }
 
     /// Writes the generation's text files into `directory` (synced by the commit's
-    /// `syncfs`); `dupkeys/keys.bin` is written there by the rating round.
+    /// `syncfs`); `dupkeys/calls.bin` is written there by the rating round.
     public func write(to directory: String) throws(IOFailure) {
         try FileSystem.makeDirectories(directory + "/dupkeys")
         try FileSystem.write(directory + "/meta.txt", Array("partitions \(partitions)\nhigh-water \(highWaterDate)\n".utf8), sync: false)

@@ -17,7 +17,7 @@ final class DuplicateKeyRangeTests: XCTestCase {
         let report = try world.run(work: batched, batchRecords: 1)
 
         XCTAssertEqual(report.counters.duplicates.records, 1, "the resent BJ record is found across runs")
-        let keys = try XCTUnwrap(RunFixture.committed(batched)["state/R0000001/dupkeys/keys.bin"])
+        let keys = try XCTUnwrap(RunFixture.committed(batched)["state/R0000001/dupkeys/calls.bin"])
         XCTAssertGreaterThanOrEqual(keys.count / DuplicateKeyStore.entrySize, 2)
         RunFixture.assertSameTree(RunFixture.committed(batched), RunFixture.committed(whole), "sub-batches of 1 against whole")
     }
@@ -38,26 +38,29 @@ final class DuplicateKeyRangeTests: XCTestCase {
         for name in ["rated.dat", "roamers.dat", "rejects.dat", "duplicates.dat", "alerts.dat", "fraud.dat"] {
             XCTAssertEqual(try FileSystem.read(many + "/runs/R0000002/" + name), try FileSystem.read(one + "/runs/R0000002/" + name), name)
         }
-        for name in ["pools.txt", "usage.txt", "rejects.dat", "dupkeys/keys.bin"] {
+        for name in ["pools.txt", "usage.txt", "rejects.dat", "dupkeys/calls.bin"] {
             XCTAssertEqual(try FileSystem.read(many + "/state/R0000002/" + name), try FileSystem.read(one + "/state/R0000002/" + name), name)
         }
     }
 
     func testKeysOfAnOlderCdrateStillFindDuplicatesAndAreKeptFirst() throws {
         let world = try RunFixture(self)
-        try world.drop(RunFixture.nightOne)
-        try world.run()
-        // Rewrite run 1's keys as an older cdrate wrote them: 40-byte entries without
-        // IMSI, in two pNN.bin files.
+        // The first night as the release before SPEC v1.3 committed it, its keys rewritten
+        // as an older cdrate wrote them: 40-byte entries without IMSI, in two pNN.bin files.
+        let fixture = try XCTUnwrap(Bundle.module.resourceURL).appendingPathComponent("Fixtures/release-1.2-work").path
+        try FileManager.default.copyItem(atPath: fixture, toPath: world.work)
         let dupkeys = world.stateDirectory(1) + "/dupkeys"
-        let current = try FileSystem.read(dupkeys + "/keys.bin")
-        let entries = stride(from: 0, to: current.count, by: DuplicateKeyStore.entrySize).map {
-            Array(current[$0..<($0 + DuplicateKeyStore.legacyEntrySize - 2)]) + [0, 0]
+        let older = try FileSystem.read(dupkeys + "/keys.bin")
+        let entries = stride(from: 0, to: older.count, by: DuplicateKeyStore.olderEntrySize).map {
+            Array(older[$0..<($0 + DuplicateKeyStore.legacyEntrySize)])
         }
         XCTAssertGreaterThan(entries.count, 1)
         try FileSystem.removeTree(dupkeys + "/keys.bin")
         try FileSystem.write(dupkeys + "/p00.bin", entries.prefix(entries.count / 2).flatMap { $0 })
         try FileSystem.write(dupkeys + "/p17.bin", entries.dropFirst(entries.count / 2).flatMap { $0 })
+        // SZMSC01 1's archive is gone: its key cannot be traced to a record, and stays
+        // without IMSI; the others are carried over into the new form, IMSI and all.
+        try FileSystem.removeTree(world.work + "/archive/R0000001/SZMSC01_20261005_000001.cdr.gz")
 
         try world.drop([RunFixture.nightTwoBJ])
         let report = try world.run(batchRecords: 1)
@@ -65,27 +68,27 @@ final class DuplicateKeyRangeTests: XCTestCase {
         let raw = RunFixture.nightTwoBJ.calls[1].line(seq: 2)
         XCTAssertEqual(world.lines(run: 2, "duplicates.dat"),
                        ["UBJMSC01   00000200000002SZMSC01   00000100000001" + String(decoding: raw, as: UTF8.self)])
-        // Run 2 keeps the old keys (first, IMSI unknown) and its own (by IMSI, in order).
-        let bytes = try FileSystem.read(world.stateDirectory(2) + "/dupkeys/keys.bin")
+        // Run 2 keeps the untraced key (first, IMSI unknown) and the rest by IMSI, in order.
+        let bytes = try FileSystem.read(world.stateDirectory(2) + "/dupkeys/calls.bin")
         XCTAssertFalse(FileSystem.exists(world.stateDirectory(2) + "/dupkeys/p00.bin"))
         var unknown = 0, known = 0
         var last: (UInt64, UInt128) = (0, 0)
         for at in stride(from: 0, to: bytes.count, by: DuplicateKeyStore.entrySize) {
             let entry = Array(bytes[at..<(at + DuplicateKeyStore.entrySize)])
             let field = imsiField(entry)
-            XCTAssertTrue((field, digest(entry)) > last || at == 0, "entry \(at / 48) out of order")
+            XCTAssertTrue((field, digest(entry)) > last || at == 0, "entry \(at / DuplicateKeyStore.entrySize) out of order")
             last = (field, digest(entry))
             if field == 0 { unknown += 1 } else { known += 1 }
         }
-        XCTAssertEqual(unknown, entries.count)
-        XCTAssertGreaterThan(known, 0)
+        XCTAssertEqual(unknown, 1)
+        XCTAssertEqual(known, entries.count - 1 + 1, "8 carried over and night two's own")
     }
 
     func testAKeyFileOutOfIMSIOrderIsRefusedNamingTheFile() throws {
         let world = try RunFixture(self)
         try world.drop(RunFixture.nightOne)
         try world.run()
-        let path = world.stateDirectory(1) + "/dupkeys/keys.bin"
+        let path = world.stateDirectory(1) + "/dupkeys/calls.bin"
         let bytes = try FileSystem.read(path)
         let size = DuplicateKeyStore.entrySize
         XCTAssertGreaterThanOrEqual(bytes.count, 2 * size)

@@ -72,7 +72,7 @@ final class SampleRunTests: XCTestCase {
             XCTAssertEqual(try FileSystem.read(whole + "/" + name), try FileSystem.read(batched + "/" + name), name)
         }
         let stateOf = { (run: String) in FileSystem.parentOf(FileSystem.parentOf(run)) + "/state/R0000001" }
-        for name in ["pools.txt", "usage.txt", "rejects.dat", "dupkeys/keys.bin"] {
+        for name in ["pools.txt", "usage.txt", "rejects.dat", "dupkeys/calls.bin"] {
             XCTAssertEqual(try FileSystem.read(stateOf(whole) + "/" + name), try FileSystem.read(stateOf(batched) + "/" + name), name)
         }
     }
