@@ -74,27 +74,44 @@ public struct BillRun: Sendable {
         var provincial = ProvincialRoaming(areas: reference.areas)
         var partners = PartnerSettlement()
         let cycle = self.cycle
+        var manifests = [String: [String: Manifest.OutputFact]]()
         for input in source.inputs {
+            let holder = FileSystem.parentOf(input.path)
+            if manifests[holder] == nil { manifests[holder] = try Manifest.outputs(of: holder) }
             var inCycle = 0
             let layout = input.isRated ? RatedLayout.layout : RoamerLayout.layout
             let start = input.isRated ? RatedLayout.start : RoamerLayout.start
-            let totals = try RecordFileReader(path: input.path, layout: layout).forEach { line, number in
-                let view = RecordView(line)
-                guard let recordCycle = RatedCall.cycle(of: view, start: start) else {
-                    throw RecordRefusal(recordType: Character(Unicode.Scalar(layout.code)), field: start.name,
-                                        position: start.position, reason: "'\(view.string(start))' is not a start time")
+            let fileName = String(input.name.split(separator: "/").last!)
+            let totals: RecordFileReader.Totals
+            do {
+                totals = try RecordFileReader(path: input.path, layout: layout).forEach { line, number in
+                    let view = RecordView(line)
+                    guard let recordCycle = RatedCall.cycle(of: view, start: start) else {
+                        throw RecordRefusal(recordType: Character(Unicode.Scalar(layout.code)), field: start.name,
+                                            position: start.position, reason: "'\(view.string(start))' is not a start time")
+                    }
+                    guard recordCycle == cycle else { return }
+                    inCycle += 1
+                    if input.isRated {
+                        let call = try RatedCall(view)
+                        try retail.add(call, source: "\(input.name) line \(number)")
+                        try interconnect.add(call, source: "\(input.name) line \(number)")
+                        try provincial.add(call, source: "\(input.name) line \(number)")
+                    } else {
+                        try partners.add(line)
+                    }
                 }
-                guard recordCycle == cycle else { return }
-                inCycle += 1
-                if input.isRated {
-                    let call = try RatedCall(view)
-                    try retail.add(call, source: "\(input.name) line \(number)")
-                    try interconnect.add(call, source: "\(input.name) line \(number)")
-                    try provincial.add(call, source: "\(input.name) line \(number)")
-                } else {
-                    try partners.add(line)
-                }
+            } catch {
+                // A record that does not parse in a file changed after its commit: the
+                // checksum says so first.
+                let read = try FileDigest.sha256(path: input.path)
+                try Manifest.checkInput(input.path, name: fileName, bytes: read.bytes, sha256: read.sha256,
+                                        against: manifests[holder]!, of: holder)
+                throw error
             }
+            // Checked against the MANIFEST of its run or generation before anything is written.
+            try Manifest.checkInput(input.path, name: fileName, bytes: totals.bytes, sha256: totals.sha256,
+                                    against: manifests[holder]!, of: holder)
             if input.isRated { report.ratedRecords += inCycle } else { report.roamerRecords += inCycle }
             manifest.add("input \(input.name) records \(totals.records) cycle-records \(inCycle) "
                 + "bytes \(totals.bytes) sha256 \(totals.sha256)")

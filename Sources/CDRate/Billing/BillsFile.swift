@@ -116,27 +116,49 @@ public struct BillsFile: Sendable {
         let stride = BillLineLayout.layout.width + 1
         guard bytes.count % stride == 0 else { return .failure(VerificationFailure("\(bytes.count) bytes, not whole records")) }
         return bytes.withUnsafeBytes { all -> Result<Int, VerificationFailure> in
-            var gross = 0, discount = 0, checked = 0
+            var gross = 0, discount = 0, checked = 0, line = 0
+            var account = "", subscribers = 0
+            var msisdns = Set<String>()
             var offset = 0
+            func fail(_ text: String) -> Result<Int, VerificationFailure> {
+                .failure(VerificationFailure("line \(line): account \(account): \(text)"))
+            }
             while offset < all.count {
                 let view = RecordView(UnsafeRawBufferPointer(rebasing: all[offset..<(offset + stride - 1)]))
                 offset += stride
+                line += 1
                 switch view.bytes[0] {
                 case UInt8(ascii: "B"):
+                    account = view.string(BillAccountLayout.account)
                     gross = 0
                     discount = 0
+                    msisdns = []
+                    subscribers = view.number(BillAccountLayout.subscribers) ?? -1
                 case UInt8(ascii: "C"):
-                    gross += view.number(BillLineLayout.gross) ?? -1
-                    discount += view.number(BillLineLayout.discount) ?? -1
+                    guard view.string(BillLineLayout.account) == account else { return fail("C line of another account") }
+                    guard let g = view.number(BillLineLayout.gross), let d = view.number(BillLineLayout.discount),
+                          let n = view.number(BillLineLayout.net) else { return fail("C line amounts not numbers") }
+                    guard n == g - d else { return fail("C line net \(n) is not gross \(g) - discount \(d)") }
+                    gross += g
+                    discount += d
+                    msisdns.insert(view.string(BillLineLayout.msisdn))
                 case UInt8(ascii: "Z"):
-                    let account = view.string(BillTotalLayout.account)
-                    guard view.number(BillTotalLayout.gross) == gross, view.number(BillTotalLayout.discount) == discount,
-                        let credit = view.number(BillTotalLayout.capCredit),
-                        view.number(BillTotalLayout.net) == gross - discount - credit
-                    else { return .failure(VerificationFailure("account \(account): Z differs from the sums of its C lines")) }
+                    guard view.string(BillTotalLayout.account) == account else { return fail("Z line of another account") }
+                    guard let zGross = view.number(BillTotalLayout.gross), let zDiscount = view.number(BillTotalLayout.discount),
+                          let credit = view.number(BillTotalLayout.capCredit), let net = view.number(BillTotalLayout.net),
+                          let payable = view.number(BillTotalLayout.payable) else { return fail("Z amounts not numbers") }
+                    if zGross != gross { return fail("Z gross \(zGross) differs from the sum of its C lines \(gross)") }
+                    if zDiscount != discount { return fail("Z discount \(zDiscount) differs from the sum of its C lines \(discount)") }
+                    if net != gross - discount - credit {
+                        return fail("Z net \(net) is not gross \(gross) - discount \(discount) - cap credit \(credit)")
+                    }
+                    if payable != (net + 5) / 10 { return fail("Z payable \(payable) fen is not (net \(net) + 5) / 10") }
+                    if msisdns.count != subscribers {
+                        return fail("B says \(subscribers) billed subscribers, the C lines have \(msisdns.count)")
+                    }
                     checked += 1
                 default:
-                    return .failure(VerificationFailure("record type '\(Character(Unicode.Scalar(view.bytes[0])))'"))
+                    return .failure(VerificationFailure("line \(line): record type '\(Character(Unicode.Scalar(view.bytes[0])))'"))
                 }
             }
             return .success(checked)

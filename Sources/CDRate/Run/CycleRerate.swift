@@ -41,6 +41,8 @@ public struct CycleRerate: Sendable {
         let area = context.area
         let cycleText = String(cycle)
         let cycleDirectory = area.cyclesDirectory + "/" + cycleText
+        // The recycle archives are checked before anything is written.
+        let corrections = try latestCorrections(context)
         try FileSystem.makeDirectories(cycleDirectory)
         for name in try FileSystem.list(cycleDirectory) where name.hasPrefix(".") {
             try FileSystem.removeTree(cycleDirectory + "/" + name)
@@ -52,7 +54,6 @@ public struct CycleRerate: Sendable {
         let staging = cycleDirectory + "/.G\(generation).tmp"
         try FileSystem.makeDirectories(staging)
 
-        let corrections = try latestCorrections(context)
         var manifest = Manifest(title: "generation G\(generation) of cycle \(cycleText)")
         manifest.add("generation G\(generation)")
         manifest.add("cycle \(cycleText)")
@@ -172,7 +173,16 @@ public struct CycleRerate: Sendable {
         }
         for run in try context.area.committedRuns() {
             let path = context.area.archiveDirectory(run) + "/" + RecycleRun.archiveName
-            if FileSystem.exists(path) { take(RejectStore(parsing: try FileSystem.read(path))) }
+            guard FileSystem.exists(path) else { continue }
+            let bytes = try FileSystem.read(path)
+            // Checked against its run's MANIFEST (recycle runs of an earlier release did not list it).
+            let prefix = "archive \(RecycleRun.archiveName) "
+            let manifest = StateText.lines(try FileSystem.read(context.area.runDirectory(run) + "/MANIFEST"))
+            if let line = manifest.first(where: { $0.hasPrefix(prefix) }), !line.hasSuffix(" sha256 " + Manifest.sha256(bytes)) {
+                throw IOFailure(path: path, reason: "differs from \(context.area.runDirectory(run))/MANIFEST (\(line)): "
+                    + "the archive was changed after its run committed; nothing was written")
+            }
+            take(RejectStore(parsing: bytes))
         }
         take(context.state.rejects)
         return result

@@ -44,4 +44,50 @@ public struct Manifest: Sendable {
             return SHA256.hex(h.finalize())
         }
     }
+
+    /// What a MANIFEST says of one output file.
+    public struct OutputFact: Sendable, Equatable {
+        /// Records.
+        public var records: Int
+        /// Size in bytes.
+        public var bytes: Int
+        /// SHA-256, lowercase hex.
+        public var sha256: String
+    }
+
+    /// The `output` lines of the MANIFEST in `directory` (a run, a rerate generation or
+    /// a bill run), by file name.
+    ///
+    /// - Throws: `IOFailure` when the MANIFEST is missing or unreadable.
+    public static func outputs(of directory: String) throws(IOFailure) -> [String: OutputFact] {
+        let path = directory + "/MANIFEST"
+        guard FileSystem.isRegularFile(path) else { throw IOFailure(path: path, reason: "missing: the directory is damaged") }
+        var facts = [String: OutputFact]()
+        for line in StateText.lines(try FileSystem.read(path)) {
+            let f = line.split(separator: " ")
+            if f.count == 8, f[0] == "output", f[2] == "records", f[4] == "bytes", f[6] == "sha256",
+               let records = Int(f[3]), let bytes = Int(f[5]) {
+                facts[String(f[1])] = OutputFact(records: records, bytes: bytes, sha256: String(f[7]))
+            }
+        }
+        return facts
+    }
+
+    /// Checks a file read from `directory` (its `name` there, its size and SHA-256 as
+    /// read) against that directory's MANIFEST (SPEC section 10: a bill run and a rerate
+    /// check every input before writing anything).
+    ///
+    /// - Throws: `IOFailure` naming the file when the MANIFEST does not list it or
+    ///   states another size or checksum.
+    public static func checkInput(_ path: String, name: String, bytes: Int, sha256: String,
+                                  against facts: [String: OutputFact], of directory: String) throws(IOFailure) {
+        guard let fact = facts[name] else {
+            throw IOFailure(path: path, reason: "not listed in \(directory)/MANIFEST; nothing was written")
+        }
+        if fact.bytes != bytes || fact.sha256 != sha256 {
+            throw IOFailure(path: path, reason: "differs from \(directory)/MANIFEST (\(bytes) bytes, sha256 \(sha256); "
+                + "the MANIFEST says \(fact.bytes) bytes, sha256 \(fact.sha256)): the file was changed after it was "
+                + "committed; nothing was written")
+        }
+    }
 }

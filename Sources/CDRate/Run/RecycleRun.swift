@@ -87,6 +87,7 @@ public struct RecycleRun: Sendable {
 
         for line in outcome.manifestLines { manifest.add(line) }
         manifest.addOutput("quarantine.txt", bytes: [], records: 0)
+        manifest.add("archive \(RecycleRun.archiveName) records \(selectedLines.count) bytes \(taken.count) sha256 \(Manifest.sha256(taken))")
         manifest.addReconciliation(outcome.counters)
         // The store lines taken, as they stood (corrected raw parts included), are archived
         // with the run: a later rerate re-rates the corrected records, not the originals.

@@ -15,6 +15,7 @@ public struct RejectsReport: Sendable {
         let run: RunID?
         do {
             run = try area.latestRun()
+            if let run { try StateChecksums.check(directory: area.stateDirectory(run), area: area) }
             store = try run.map { RejectStore(parsing: try FileSystem.read(area.stateDirectory($0) + "/rejects.dat")) } ?? RejectStore()
         } catch {
             throw RunFailure.wrap(error)

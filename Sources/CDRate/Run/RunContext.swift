@@ -38,6 +38,7 @@ public final class RunContext {
             for path in try area.recover() { notices.append("removed \(path), left by a run that did not finish") }
             let previous = try area.latestRun()
             previousStateDirectory = previous.map { area.stateDirectory($0) }
+            if let previousStateDirectory { try StateChecksums.check(directory: previousStateDirectory, area: area) }
             state = try previousStateDirectory.map { try RunState.load(from: $0) } ?? RunState()
             runID = previous?.next ?? RunID(1)
             runStaging = WorkArea.staging(area.runDirectory(runID))
@@ -131,6 +132,7 @@ public final class RunContext {
         // write their pages to disk for nothing.
         try FileSystem.removeTree(scratch)
         try state.write(to: stateStaging)
+        try StateChecksums.write(directory: stateStaging)
         for (name, bytes) in files {
             FaultPoint.reach("before-write-\(name)")
             try FileSystem.write(runStaging + "/" + name, bytes, sync: false)

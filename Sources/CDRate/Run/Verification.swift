@@ -27,10 +27,13 @@ public struct Verification: Sendable {
         var problems = [String]()
         var stated = [String: RecordTally]()
         var inputs = [(name: String, tally: RecordTally, bytes: String, sha256: String)]()
+        var billInputs = [(name: String, bytes: Int, sha256: String)]()
         for line in StateText.lines(manifestBytes) {
             let f = line.split(separator: " ").map(String.init)
             if f.first == "input", f.count == 12, let r = Int(f[3]), let d = Int(f[5]), let v = Int(f[7]) {
                 inputs.append((f[1], RecordTally(records: r, duration: d, volume: v), f[9], f[11]))
+            } else if f.first == "input", f.count == 10, f[4] == "cycle-records", let b = Int(f[7]) {
+                billInputs.append((f[1], b, f[9]))
             } else if f.first == "output", f.count == 8 {
                 let name = f[1], path = directory + "/" + name
                 guard let bytes = try? FileSystem.read(path) else {
@@ -53,6 +56,10 @@ public struct Verification: Sendable {
             problems.append("BILLS.dat: \(failure)")
         }
         if !inputs.isEmpty { problems += inputProblems(inputs, stated: stated["in"]) }
+        if !billInputs.isEmpty { problems += billInputProblems(billInputs) }
+        if let state = stateDirectory, FileSystem.isDirectory(state) {
+            problems += StateChecksums.problems(directory: state).map { "state: \($0)" }
+        }
         return problems
     }
 
@@ -63,6 +70,43 @@ public struct Verification: Sendable {
         while parts.count > 1, parts.last == "" { parts.removeLast() }
         guard parts.count >= 2, parts[parts.count - 2] == "runs", RunID(text: String(parts.last!)) != nil else { return nil }
         return parts.dropLast(2).joined(separator: "/") + "/archive/" + parts.last!
+    }
+
+    /// The state generation the run wrote, `<work>/state/<RUN>`, when the run directory
+    /// sits in a work area; nil for a copy elsewhere. Only the newest generations are
+    /// kept, so it may be gone.
+    private var stateDirectory: String? {
+        archiveDirectory.map { FileSystem.parentOf(FileSystem.parentOf($0)) + "/state/" + String($0.split(separator: "/").last!) }
+    }
+
+    /// A bill run's inputs (`input runs/R…/rated.dat … sha256 H`, relative to the work
+    /// area three levels up, `<work>/bills/YYYYMM/B…`) as they are now, against the bill
+    /// run's MANIFEST and against their own run's or generation's MANIFEST.
+    private func billInputProblems(_ inputs: [(name: String, bytes: Int, sha256: String)]) -> [String] {
+        let root = FileSystem.parentOf(FileSystem.parentOf(FileSystem.parentOf(directory)))
+        var problems = [String]()
+        var manifests = [String: [String: Manifest.OutputFact]]()
+        for input in inputs {
+            let path = (root.isEmpty ? "." : root) + "/" + input.name
+            guard let now = try? FileDigest.sha256(path: path) else {
+                problems.append("input \(input.name): missing or unreadable (\(path))")
+                continue
+            }
+            if now.bytes != input.bytes || now.sha256 != input.sha256 {
+                problems.append("input \(input.name): \(now.bytes) bytes, sha256 \(now.sha256); this bill run read \(input.bytes) bytes, sha256 \(input.sha256)")
+            }
+            let holder = FileSystem.parentOf(path)
+            if manifests[holder] == nil { manifests[holder] = (try? Manifest.outputs(of: holder)) ?? [:] }
+            let name = String(input.name.split(separator: "/").last!)
+            if let fact = manifests[holder]![name] {
+                if fact.bytes != now.bytes || fact.sha256 != now.sha256 {
+                    problems.append("input \(input.name): differs from \(holder)/MANIFEST (sha256 \(fact.sha256))")
+                }
+            } else {
+                problems.append("input \(input.name): not listed in \(holder)/MANIFEST")
+            }
+        }
+        return problems
     }
 
     /// The `input` lines against the archived copies (SPEC section 2: the collected files

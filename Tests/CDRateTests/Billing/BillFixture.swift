@@ -80,8 +80,13 @@ extension BillFixture {
     /// Writes `rated` and `roamers` lines as the two files of `directory` (created).
     static func writeRecords(_ directory: String, rated: [String], roamers: [String]) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try Data(rated.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: directory + "/rated.dat"))
-        try Data(roamers.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: directory + "/roamers.dat"))
+        var manifest = Manifest(title: "test records")
+        for (name, lines) in [("rated.dat", rated), ("roamers.dat", roamers)] {
+            let bytes = Array(lines.map { $0 + "\n" }.joined().utf8)
+            try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + name))
+            manifest.addOutput(name, bytes: bytes, records: lines.count)
+        }
+        try Data(manifest.bytes).write(to: URL(fileURLWithPath: directory + "/MANIFEST"))
     }
 
     /// The lines of a file, without their LF.

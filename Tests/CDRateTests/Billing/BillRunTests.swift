@@ -339,8 +339,10 @@ final class BillRunTests: XCTestCase {
         XCTAssertThrowsError(try BillRun(work: work, tariffs: tariffs, cycle: 202609).run()) { error in
             guard let failure = error as? RunFailure, case .io(let message) = failure else { return XCTFail("\(error)") }
             XCTAssertEqual(failure.exitCode, 5)
-            XCTAssertTrue(message.contains("rated.dat: line 12 has 291 bytes"), message)
+            XCTAssertTrue(message.contains(path + ": differs from " + work + "/runs/R0000002/MANIFEST"), message)
+            XCTAssertTrue(message.contains("nothing was written"), message)
         }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work + "/bills/202609/B0000001"))
     }
 
     func testLockedWorkAreaAndInvalidCycle() throws {

@@ -17,13 +17,15 @@ final class RecycleRunTests: XCTestCase {
     }
 
     /// The store line `line` (1-based) of run `n`'s state with `bytes` written at `offset`
-    /// (0-based, in the whole X line), as an operator's editor would.
+    /// (0-based, in the whole X line), as an operator's editor would, and the generation
+    /// resealed: what the reprocess does with such lines behind the checksums.
     private func editStore(_ world: RunFixture, run n: Int, line: Int, offset: Int, _ text: String) throws {
         let path = world.stateDirectory(n) + "/rejects.dat"
         var bytes = try FileSystem.read(path)
         let start = (line - 1) * (RejectLayout.layout.width + 1) + offset
         bytes.replaceSubrange(start..<(start + text.utf8.count), with: Array(text.utf8))
         try FileSystem.write(path, bytes)
+        try world.reseal(n)
     }
 
     /// Offset of the raw record's start time within an X line.

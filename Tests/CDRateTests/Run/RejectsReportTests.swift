@@ -44,6 +44,7 @@ final class RejectsReportTests: XCTestCase {
         var bytes = try FileSystem.read(path)
         bytes.replaceSubrange(4..<6, with: Array("00".utf8))
         try FileSystem.write(path, bytes)
+        try world.reseal(2)
 
         XCTAssertEqual(try RejectsReport(work: world.work).text(list: false), """
             pending rejects: 2 (work area \(world.work), state of R0000002)

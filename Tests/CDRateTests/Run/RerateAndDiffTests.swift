@@ -76,4 +76,24 @@ final class RerateAndDiffTests: XCTestCase {
         // The same bill run against itself: nothing differs.
         XCTAssertEqual(try BillDiff(first: bills + "B0000002", second: bills + "B0000002").lines(reference: reference), [])
     }
+
+    func testARerateOverATamperedRecycleArchiveIsRefused() throws {
+        let world = try RunFixture(self)
+        try world.drop(RunFixture.nightOne)
+        try world.run()
+        try world.reprocess()
+        let path = world.work + "/archive/R0000002/" + RecycleRun.archiveName
+        XCTAssertTrue(world.lines(run: 2, "MANIFEST").contains { $0.hasPrefix("archive recycled.dat records 3 bytes ") })
+        var bytes = try FileSystem.read(path)
+        bytes[RejectLayout.raw.offset + DetailLayout.duration.offset] ^= 0x01
+        try FileSystem.write(path, bytes)
+        var rerate = CycleRerate(cycle: 202610)
+        rerate.tariffs = world.tariffs
+        rerate.work = world.work
+        XCTAssertThrowsError(try rerate.run()) { error in
+            XCTAssertEqual((error as? RunFailure)?.exitCode, 5)
+            XCTAssertTrue("\(error)".contains("\(path): differs from \(world.runDirectory(2))/MANIFEST"), "\(error)")
+        }
+        XCTAssertFalse(FileSystem.exists(world.work + "/cycles/202610"), "nothing was written")
+    }
 }

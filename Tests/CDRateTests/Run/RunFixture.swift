@@ -384,6 +384,13 @@ final class RunFixture {
         try NightlyRun(options: options(threads: threads, work: work, recollect: recollect, batchRecords: batchRecords)).run()
     }
 
+    /// Rewrites the checksum list of generation `n` after a test changed its files by
+    /// hand: for tests of what the state readers do with content that its checksums
+    /// vouch for but that is wrong all the same (defence in depth behind the checksums).
+    func reseal(_ n: Int) throws {
+        try StateChecksums.write(directory: stateDirectory(n))
+    }
+
     /// Runs `cdrate reprocess`.
     @discardableResult
     func reprocess(reason: String? = nil, switchID: String? = nil, threads: Int = 2, work: String? = nil) throws -> RunReport {

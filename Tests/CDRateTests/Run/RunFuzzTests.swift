@@ -170,6 +170,8 @@ final class RunFuzzTests: XCTestCase {
             }
             let edited: [UInt8] = lines.flatMap { (line: [UInt8]) -> [UInt8] in line + [10] }
             try FileSystem.write(work + "/state/R0000001/rejects.dat", edited, sync: false)
+            // Resealed: the readers behind the state's checksums must hold all the same.
+            try StateChecksums.write(directory: work + "/state/R0000001")
             let before = RejectStore(parsing: edited)
             var recycle = RecycleRun()
             recycle.tariffs = world.tariffs

@@ -1,0 +1,129 @@
+import Foundation
+import XCTest
+@testable import CDRate
+
+/// State integrity (SPEC v1.3 section 9): a generation lists its files' SHA-256 in
+/// `SHA256SUMS`; every command that reads state checks it first and stops (exit 5)
+/// naming the file and the last sound generation; `verify RUN` checks the state the
+/// run wrote; the recovery of docs/operations.md ("Damaged state") remakes the run.
+final class StateIntegrityTests: XCTestCase {
+    /// Two nights committed: generations R0000001 and R0000002.
+    private func twoNights() throws -> RunFixture {
+        let world = try RunFixture(self)
+        try world.drop(RunFixture.nightOne)
+        try world.run()
+        try world.drop([RunFixture.nightTwoBJ])
+        try world.run()
+        return world
+    }
+
+    /// Asserts that the next run, `rejects` and `verify R0000002` refuse the state,
+    /// naming `file` (relative to the generation R0000002) and the sound R0000001.
+    private func assertRefused(_ world: RunFixture, naming file: String, line: UInt = #line) {
+        let path = world.stateDirectory(2) + "/" + file
+        XCTAssertThrowsError(try world.run(), line: line) { error in
+            guard let failure = error as? RunFailure else { return XCTFail("\(error)", line: line) }
+            XCTAssertEqual(failure.exitCode, 5, line: line)
+            XCTAssertTrue(failure.description.contains("damaged state: \(path)"), failure.description, line: line)
+            XCTAssertTrue(failure.description.contains("the last sound generation is \(world.stateDirectory(1)) (run R0000001)"),
+                          failure.description, line: line)
+        }
+        XCTAssertThrowsError(try RejectsReport(work: world.work).text(list: false), line: line) { error in
+            XCTAssertEqual((error as? RunFailure)?.exitCode, 5, line: line)
+        }
+        let problems = Verification(directory: world.runDirectory(2)).problems()
+        XCTAssertTrue(problems.contains { $0.hasPrefix("state: \(path)") }, problems.joined(separator: "\n"), line: line)
+        // Nothing was committed: no third run.
+        XCTAssertFalse(FileSystem.exists(world.runDirectory(3)), line: line)
+    }
+
+    func testEveryGenerationListsItsFilesInTheFormatOfSha256sum() throws {
+        let world = try twoNights()
+        let list = world.stateLines(2, StateChecksums.fileName)
+        XCTAssertEqual(list.map { String($0.dropFirst(66)) },
+                       ["dupkeys/calls.bin", "meta.txt", "pools.txt", "registry.txt", "rejects.dat", "usage.txt"])
+        for line in list {
+            let file = String(line.dropFirst(66))
+            XCTAssertEqual(String(line.prefix(66)),
+                           try FileDigest.sha256(path: world.stateDirectory(2) + "/" + file).sha256 + "  ", file)
+        }
+        XCTAssertEqual(StateChecksums.problems(directory: world.stateDirectory(2)).count, 0)
+        XCTAssertEqual(Verification(directory: world.runDirectory(2)).problems(), [])
+    }
+
+    func testAPoolEditedByHandIsRefused() throws {
+        let world = try twoNights()
+        // s1's pool of cycle 202610 (FREE rule, 5 units) has 5 units covered; "0" would make calls free.
+        let path = world.stateDirectory(2) + "/pools.txt"
+        let text = String(decoding: try FileSystem.read(path), as: UTF8.self)
+        XCTAssertTrue(text.contains(" 5\n"), text)
+        try FileSystem.write(path, Array(text.replacingOccurrences(of: " 5\n", with: " 0\n").utf8))
+        assertRefused(world, naming: "pools.txt")
+    }
+
+    func testAFlippedByteInTheKeyFileIsRefused() throws {
+        let world = try twoNights()
+        let path = world.stateDirectory(2) + "/dupkeys/calls.bin"
+        var bytes = try FileSystem.read(path)
+        bytes[3] ^= 0x01
+        try FileSystem.write(path, bytes)
+        assertRefused(world, naming: "dupkeys/calls.bin")
+    }
+
+    func testAMissingOrEmptyKeyFileIsNotReadAsNoKeys() throws {
+        let world = try twoNights()
+        let path = world.stateDirectory(2) + "/dupkeys/calls.bin"
+        let bytes = try FileSystem.read(path)
+        try FileSystem.write(path, [])
+        assertRefused(world, naming: "dupkeys/calls.bin")
+        try FileSystem.removeTree(path)
+        assertRefused(world, naming: "dupkeys/calls.bin")
+        try FileSystem.write(path, bytes)
+        XCTAssertEqual(try world.run().runID.text, "R0000003")
+    }
+
+    func testAnEditedHighWaterMarkIsRefused() throws {
+        let world = try twoNights()
+        let path = world.stateDirectory(2) + "/meta.txt"
+        let text = String(decoding: try FileSystem.read(path), as: UTF8.self)
+        try FileSystem.write(path, Array(text.replacingOccurrences(of: "high-water 20261006", with: "high-water 20991231").utf8))
+        assertRefused(world, naming: "meta.txt")
+    }
+
+    func testAMissingListAndAFileAddedByHandAreRefused() throws {
+        let world = try twoNights()
+        try FileSystem.write(world.stateDirectory(2) + "/dupkeys/keys.bin", [])
+        assertRefused(world, naming: "dupkeys/keys.bin")
+        try FileSystem.removeTree(world.stateDirectory(2) + "/dupkeys/keys.bin")
+        try FileSystem.removeTree(world.stateDirectory(2) + "/" + StateChecksums.fileName)
+        assertRefused(world, naming: StateChecksums.fileName)
+    }
+
+    /// docs/operations.md, "Damaged state", followed literally: the newest run is set
+    /// aside and made again from the last sound generation, byte for byte.
+    func testTheRecoveryOfTheRunbookRemakesTheRunFromTheLastSoundGeneration() throws {
+        let world = try twoNights()
+        let original = RunFixture.tree(world.runDirectory(2))
+        let originalState = RunFixture.tree(world.stateDirectory(2))
+        let path = world.stateDirectory(2) + "/usage.txt"
+        try FileSystem.write(path, try FileSystem.read(path) + Array("x".utf8))
+        assertRefused(world, naming: "usage.txt")
+
+        // 1. Set the newest run's three directories aside.
+        let attic = world.work + "/attic"
+        for part in ["runs", "state", "archive"] {
+            try FileSystem.makeDirectories(attic + "/" + part)
+            try FileSystem.rename(world.work + "/" + part + "/R0000002", attic + "/" + part + "/R0000002")
+        }
+        // 2. Its files back into the inbox (here they still are), 3. the same command again.
+        for name in try FileSystem.list(attic + "/archive/R0000002") {
+            XCTAssertTrue(FileSystem.exists(world.inbox + "/" + name), name)
+        }
+        let remade = try world.run()
+        XCTAssertEqual(remade.runID.text, "R0000002")
+        RunFixture.assertSameTree(RunFixture.tree(world.runDirectory(2)), original, "the remade run")
+        RunFixture.assertSameTree(RunFixture.tree(world.stateDirectory(2)), originalState, "the remade state")
+        XCTAssertEqual(Verification(directory: world.runDirectory(2)).problems(), [])
+        XCTAssertEqual(try world.run().runID.text, "R0000003")
+    }
+}
