@@ -33,12 +33,22 @@ func reprocessCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
 
 /// `cdrate rejects [--list]`.
 func rejectsCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
-    let o = try ParsedOptions(arguments, valued: ["work"], switches: ["list"])
+    let o = try ParsedOptions(arguments, valued: ["work", "tariffs"], switches: ["list"])
     if o.wantsHelp {
         print(Usage.rejects)
         return 0
     }
-    print(try RejectsReport(work: o.value("work", default: "var")).text(list: o.flag("list")), terminator: "")
+    // The list says why each reject fails with today's tables, so it reads them.
+    var reference: ReferenceData?
+    if o.flag("list") {
+        do {
+            reference = try ReferenceData.load(directory: o.value("tariffs", default: "Tariffs"))
+        } catch {
+            throw .configuration(error)
+        }
+    }
+    print(try RejectsReport(work: o.value("work", default: "var")).text(list: o.flag("list"), reference: reference),
+          terminator: "")
     return 0
 }
 

@@ -43,10 +43,12 @@ enum Usage {
     """
 
     static let rejects = """
-    usage: cdrate rejects [--list] [--work DIR]
+    usage: cdrate rejects [--list] [--tariffs DIR] [--work DIR]
       pending rejects by reason and switch (count, oldest first run, most attempts);
-      --list adds one line per reject with a summary of its raw record.
-    exit: 0
+      --list adds one line per reject: its key SWITCH:SEQ:REC, why it fails with today's tables
+      (the field and its bytes, the MSC, the number, the missing tariff key or partner rate,
+      the active dates) and a summary of its raw record.
+    exit: 0; 3 configuration error (--list reads the tables)
     """
 
     static let verify = """

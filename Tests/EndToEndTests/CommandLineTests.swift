@@ -51,7 +51,7 @@ final class CommandLineTests: XCTestCase {
             (["run", "--help"], "usage: cdrate run [--inbox DIR] [--tariffs DIR] [--work DIR] [--threads N]"),
             (["collect", "--help"], "usage: cdrate collect --recollect SWITCH:SEQ[-SEQ] [--inbox DIR] [--tariffs DIR] [--work DIR] [--threads N]"),
             (["reprocess", "-h"], "usage: cdrate reprocess [--reason E0x] [--switch SWITCH] [--tariffs DIR] [--work DIR] [--threads N]"),
-            (["rejects", "--help"], "usage: cdrate rejects [--list] [--work DIR]"),
+            (["rejects", "--help"], "usage: cdrate rejects [--list] [--tariffs DIR] [--work DIR]"),
             (["verify", "--help"], "usage: cdrate verify RUN|BILLRUN [--work DIR]"),
         ]
         for (arguments, first) in cases {
