@@ -31,15 +31,68 @@ func reprocessCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
     return 0
 }
 
-/// `cdrate rejects [--list]`.
+/// `cdrate rejects [--list]` and `cdrate rejects --fix SWITCH:SEQ:REC FIELD=VALUE…`.
 func rejectsCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
-    let o = try ParsedOptions(arguments, valued: ["work"], switches: ["list"])
+    // `--fix` takes the key and then one or more FIELD=VALUE words, which the option
+    // parser (one value per option) does not: they are taken out first.
+    var rest = arguments
+    var fix: (key: String, edits: [String])?
+    if let i = rest.firstIndex(of: "--fix") {
+        guard i + 1 < rest.count, !rest[i + 1].hasPrefix("--") else { throw .usage("option '--fix' needs SWITCH:SEQ:REC") }
+        var j = i + 2
+        while j < rest.count, !rest[j].hasPrefix("--"), rest[j].contains("=") { j += 1 }
+        fix = (rest[i + 1], Array(rest[(i + 2)..<j]))
+        rest.removeSubrange(i..<j)
+    }
+    let o = try ParsedOptions(rest, valued: ["work", "tariffs", "threads"], switches: ["list"])
     if o.wantsHelp {
         print(Usage.rejects)
         return 0
     }
-    print(try RejectsReport(work: o.value("work", default: "var")).text(list: o.flag("list")), terminator: "")
+    if let fix { return try fixCommand(key: fix.key, edits: fix.edits, o) }
+    // The list says why each reject fails with today's tables, so it reads them.
+    var reference: ReferenceData?
+    if o.flag("list") {
+        do {
+            reference = try ReferenceData.load(directory: o.value("tariffs", default: "Tariffs"))
+        } catch {
+            throw .configuration(error)
+        }
+    }
+    print(try RejectsReport(work: o.value("work", default: "var")).text(list: o.flag("list"), reference: reference),
+          terminator: "")
     return 0
+}
+
+/// `cdrate rejects --fix SWITCH:SEQ:REC FIELD=VALUE…`: exit 0 corrected, 1 no such
+/// record (or not one), 2 a value refused, and as `run` otherwise.
+private func fixCommand(key text: String, edits words: [String], _ o: ParsedOptions) throws(RunFailure) -> Int32 {
+    if o.flag("list") { throw .usage("--fix and --list do not go together") }
+    guard let key = RejectKey(argument: text) else {
+        throw .usage("--fix '\(text)' is not SWITCH:SEQ:REC (as 'cdrate rejects --list' prints it, e.g. BJMSC01:000001:00000004)")
+    }
+    guard !words.isEmpty else { throw .usage("--fix \(text) needs one or more FIELD=VALUE (see cdrate rejects --help)") }
+    var edits = [DetailFieldEdit]()
+    for word in words {
+        let edit = try DetailFieldEdit(argument: word)
+        if edits.contains(where: { $0.field == edit.field }) {
+            throw .usage("field \(DetailFieldEdit.optionName(edit.field)) given twice")
+        }
+        edits.append(edit)
+    }
+    var correction = RejectCorrection(key: key, edits: edits)
+    correction.tariffs = o.value("tariffs", default: "Tariffs")
+    correction.work = o.value("work", default: "var")
+    correction.threads = try o.positiveInt("threads", default: defaultThreads())
+    switch try correction.run() {
+    case .refused(let message):
+        printError("cdrate: \(message); nothing was changed")
+        return 1
+    case .corrected(let report):
+        for n in report.notices { printError("notice: \(n)") }
+        print(report.summary)
+        return 0
+    }
 }
 
 /// `cdrate verify RUN|BILLRUN`: exit 0 sound, 1 not.

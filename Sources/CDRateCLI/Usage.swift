@@ -7,7 +7,7 @@ enum Usage {
       run        the nightly job: collect the inbox, then every stage
       collect    --recollect SWITCH:SEQ[-SEQ]: collect named files again, as a run
       reprocess  run the reject store again (after fixing a table or a raw record)
-      rejects    pending rejects by reason and switch (--list: one line each)
+      rejects    pending rejects by reason and switch (--list: one line each; --fix: correct a record)
       bill       --cycle YYYYMM: bills, roaming and interconnect settlement files
       rerate     re-rate a whole cycle as a new generation (after a tariff fix)
       diff       compare two bill runs (--cdr: down to the rated records)
@@ -43,10 +43,21 @@ enum Usage {
     """
 
     static let rejects = """
-    usage: cdrate rejects [--list] [--work DIR]
+    usage: cdrate rejects [--list] [--tariffs DIR] [--work DIR]
+           cdrate rejects --fix SWITCH:SEQ:REC FIELD=VALUE... [--tariffs DIR] [--work DIR]
       pending rejects by reason and switch (count, oldest first run, most attempts);
-      --list adds one line per reject with a summary of its raw record.
-    exit: 0
+      --list adds one line per reject: its key SWITCH:SEQ:REC, why it fails with today's tables
+      (the field and its bytes, the MSC, the number, the missing tariff key or partner rate,
+      the active dates) and a summary of its raw record.
+      --fix corrects fields of the raw record of the reject SWITCH:SEQ:REC (that record only), as
+      a run of kind correction; the next reprocess takes it and its MANIFEST lists each correction.
+      FIELD is a field of the detail record (SPEC section 1): REC_SEQ CALL_TYPE IMSI MSISDN OTHER
+      THIRD START DURATION VOLUME MSC LAC CELL IMEI CAUSE. Text is left-aligned and space-padded
+      (an empty value blanks it), numbers (REC_SEQ DURATION VOLUME LAC CELL) are zero-padded. A value
+      wider than its field, not printable ASCII, or that its field's check (E02/E03) rejects is
+      refused. Example: cdrate rejects --fix BJMSC02:000007:00000015 MSC=BJMSC02
+    exit: 0 (--fix: corrected); 1 --fix: no such pending reject; 2 usage or a value refused;
+          3 configuration error (--list and --fix read the tables); 4 locked; 5 I/O failure
     """
 
     static let verify = """

@@ -27,6 +27,14 @@ final class CommandLineTests: XCTestCase {
             (["reprocess", "--reason", "E10"], "cdrate: usage error: --reason 'E10' is not one of E02 ... E09"),
             (["reprocess", "--switch", "bj msc"], "cdrate: usage error: --switch 'bj msc' is not a switch id (1-10 of A-Z, 0-9)"),
             (["rejects", "--list", "--work"], "cdrate: usage error: option '--work' needs a value"),
+            (["rejects", "--fix"], "cdrate: usage error: option '--fix' needs SWITCH:SEQ:REC"),
+            (["rejects", "--fix", "BJMSC01:000001:00000004"],
+             "cdrate: usage error: --fix BJMSC01:000001:00000004 needs one or more FIELD=VALUE (see cdrate rejects --help)"),
+            (["rejects", "--fix", "BJMSC01-000001", "MSC=BJMSC01"],
+             "cdrate: usage error: --fix 'BJMSC01-000001' is not SWITCH:SEQ:REC (as 'cdrate rejects --list' prints it, e.g. BJMSC01:000001:00000004)"),
+            (["rejects", "--fix", "BJMSC01:000001:00000004", "MSC=BJMSC01", "msc=BJMSC02"],
+             "cdrate: usage error: field MSC given twice"),
+            (["rejects", "--list", "--fix", "BJMSC01:000001:00000004", "MSC=BJMSC01"], "cdrate: usage error: --fix and --list do not go together"),
             (["verify"], "cdrate: usage error: cdrate verify needs exactly one RUN or BILLRUN (an id or a directory)"),
             (["verify", "R0000001", "--work", world.root + "/empty"],
              "cdrate: usage error: no run or bill run 'R0000001' in work area \(world.root)/empty"),
@@ -51,7 +59,7 @@ final class CommandLineTests: XCTestCase {
             (["run", "--help"], "usage: cdrate run [--inbox DIR] [--tariffs DIR] [--work DIR] [--threads N]"),
             (["collect", "--help"], "usage: cdrate collect --recollect SWITCH:SEQ[-SEQ] [--inbox DIR] [--tariffs DIR] [--work DIR] [--threads N]"),
             (["reprocess", "-h"], "usage: cdrate reprocess [--reason E0x] [--switch SWITCH] [--tariffs DIR] [--work DIR] [--threads N]"),
-            (["rejects", "--help"], "usage: cdrate rejects [--list] [--work DIR]"),
+            (["rejects", "--help"], "usage: cdrate rejects [--list] [--tariffs DIR] [--work DIR]"),
             (["verify", "--help"], "usage: cdrate verify RUN|BILLRUN [--work DIR]"),
         ]
         for (arguments, first) in cases {

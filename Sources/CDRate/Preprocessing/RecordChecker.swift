@@ -5,10 +5,11 @@
 /// checks need them, and the first failure is the reject reason. A pure function of
 /// the record, its file's creation time and the reference data.
 public struct RecordChecker: Sendable {
-    private let reference: ReferenceData
-    private let normalizer: NumberNormalizer
-    private let borderRule: BorderRule
-    private let maxAgeSeconds: Int
+    // Internal, not private: the diagnosis (`RecordChecker+Diagnosis.swift`) reads them.
+    let reference: ReferenceData
+    let normalizer: NumberNormalizer
+    let borderRule: BorderRule
+    let maxAgeSeconds: Int
 
     /// A checker over the run's reference data.
     public init(reference: ReferenceData) {
@@ -29,7 +30,9 @@ public struct RecordChecker: Sendable {
     /// Checks the 160 raw bytes of a detail record read from a file created at `created`,
     /// preparing it in `record`; returns the reason of the first failed check, or nil.
     /// The hot path's form: the record (some 630 bytes) is written in place, never copied out of
-    /// an enum. On a reject `record` holds no meaning. Its `source` and `rawOffset` are
+    /// an enum. On a reject `record` holds no meaning, except after `E08` and `E09`, which
+    /// fail once it is prepared: the diagnosis reads the call's location, parties, band
+    /// and subscriber from it there. Its `source` and `rawOffset` are
     /// left for the caller to set. Pass the record the previous call prepared (or
     /// `PreparedRecord.unset`), with its IMSI and subscriber as that call left them: a
     /// record of the same IMSI reuses its subscriber row.

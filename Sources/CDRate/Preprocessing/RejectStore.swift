@@ -1,7 +1,8 @@
 /// The reject store (SPEC section 9): every pending reject as an `X` line, kept in the
-/// work area's state until a reprocess rates it. Operators may correct the raw part of
-/// a line with an editor; a line that is no longer a valid `X` line is reported with
-/// its line number and left alone (kept, never selected).
+/// work area's state until a reprocess rates it. Operators correct a raw record with
+/// `cdrate rejects --fix` (`RejectCorrection`); editing the file by hand is unsupported,
+/// but a line that is no longer a valid `X` line is still reported with its line
+/// number and left alone (kept, never selected).
 public struct RejectStore: Sendable {
     /// A line of the store.
     public struct Line: Sendable {
@@ -55,6 +56,19 @@ public struct RejectStore: Sendable {
             lines.append(Line(bytes: Array(bytes[i..<(i + width - 1)]), problem: nil))
             i += width
         }
+    }
+
+    /// The indices of the valid lines whose key is `key`.
+    public func indices(of key: RejectKey) -> [Int] {
+        lines.indices.filter { i in
+            lines[i].problem == nil && lines[i].bytes.withUnsafeBytes { RejectKey(RecordView($0)) == key }
+        }
+    }
+
+    /// Replaces the line at `index` with the valid `X` line `bytes`.
+    public mutating func replace(at index: Int, with bytes: [UInt8]) {
+        precondition(RejectStore.problem(of: bytes) == nil)
+        lines[index] = Line(bytes: bytes, problem: nil)
     }
 
     /// Removes the lines at `indices`.

@@ -51,6 +51,19 @@ extension RecordLayout {
         return line
     }
 
+    /// The bytes of `value` written into `field` as `format` writes them (text
+    /// space-padded, numeric zero-padded), for editing one field of a record.
+    ///
+    /// - Throws: `RecordRefusal` as `format` does for that field.
+    public func fieldBytes(_ value: String, for field: Field) throws(RecordRefusal) -> [UInt8] {
+        let bytes = Array(value.utf8)
+        if let refusal = refusal(ofValue: bytes, for: field, letter: Character(Unicode.Scalar(code))) { throw refusal }
+        switch field.kind {
+        case .numeric: return [UInt8](repeating: ASCII.zero, count: field.width - bytes.count) + bytes
+        default: return bytes + [UInt8](repeating: ASCII.space, count: field.width - bytes.count)
+        }
+    }
+
     // MARK: - Private
 
     /// Why `value` cannot be written into `field`, or nil.

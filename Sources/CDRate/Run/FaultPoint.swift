@@ -16,6 +16,8 @@ import Glibc
 ///   `before-write-collection.log`, `before-write-MANIFEST`, `before-archive-rename`,
 ///   `before-state-rename`, `before-run-rename` (the commit point) and `after-run-rename`;
 /// - `reprocess`: as `run` without the collection and its log;
+/// - `rejects --fix`: as `reprocess` (a rating round without records), without
+///   `before-archive-rename`;
 /// - `bill`: `before-write-<file>` for each bill-run file, `before-bill-rename`;
 /// - `rerate`: `before-write-MANIFEST`, `before-generation-rename`.
 public enum FaultPoint {

@@ -73,6 +73,8 @@ public struct RecycleRun: Sendable {
                 taken += line.bytes
                 taken.append(ASCII.lineFeed)
                 manifest.add("recycled line \(n + 1) reason \(x.string(RejectLayout.reason)) switch \(switchID) seq \(sixDigits(fileSeq)) record \(x.string(RejectLayout.recordSeq)) attempts \(x.string(RejectLayout.attempts))")
+                // The corrections `rejects --fix` made to this record since it was last taken.
+                for c in context.state.corrections.take(RejectKey(x)) { manifest.add(c.manifestLine) }
             }
         }
 

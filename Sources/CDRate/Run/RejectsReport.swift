@@ -1,6 +1,8 @@
 /// `cdrate rejects`: the pending rejects of the store, as a table by reason and switch
 /// (count, oldest first run, most attempts) or, with `list`, one line per reject with
-/// a readable summary of its raw record. Reads the committed state only.
+/// its key for `rejects --fix`, why it is rejected (`RecordChecker.diagnose` with
+/// today's reference data and its file's creation time from the registry) and a
+/// readable summary of its raw record. Reads the committed state only.
 public struct RejectsReport: Sendable {
     /// The work area.
     public let work: String
@@ -8,18 +10,25 @@ public struct RejectsReport: Sendable {
     /// A report on the work area at `work`.
     public init(work: String) { self.work = work }
 
-    /// The report's text.
-    public func text(list: Bool) throws(RunFailure) -> String {
+    /// The report's text; with `list`, a line per reject, which says why it is rejected
+    /// when `reference` (today's tables) is given.
+    public func text(list: Bool, reference: ReferenceData? = nil) throws(RunFailure) -> String {
         let area = WorkArea(root: work)
         let store: RejectStore
+        var registry = CollectionRegistry()
         let run: RunID?
         do {
             run = try area.latestRun()
             if let run { try StateChecksums.check(directory: area.stateDirectory(run), area: area) }
             store = try run.map { RejectStore(parsing: try FileSystem.read(area.stateDirectory($0) + "/rejects.dat")) } ?? RejectStore()
+            if list, reference != nil, let run {
+                let path = area.stateDirectory(run) + "/registry.txt"
+                registry = try CollectionRegistry(parsing: try FileSystem.read(path), source: path)
+            }
         } catch {
             throw RunFailure.wrap(error)
         }
+        let checker = reference.map { RecordChecker(reference: $0) }
         var out = "pending rejects: \(store.pendingCount) (work area \(work), state of \(run?.text ?? "no run yet"))\n"
         struct Group { var count = 0; var oldest = RunID(Int.max); var attempts = 0 }
         var groups = [String: Group]()
@@ -37,7 +46,10 @@ public struct RejectsReport: Sendable {
                 g.oldest = min(g.oldest, RunID(text: x.string(RejectLayout.firstRun))!)
                 g.attempts = max(g.attempts, x.number(RejectLayout.attempts)!)
                 groups["\(reason) \(sw)"] = g
-                if list { lines.append(RejectsReport.summary(x, line: n + 1)) }
+                if list {
+                    let why = checker.map { RejectsReport.why(x, checker: $0, registry: registry) }
+                    lines.append(RejectsReport.summary(x, line: n + 1, why: why))
+                }
             }
         }
         out += "\n" + pad("reason", 7) + pad("switch", 11) + lpad("count", 7) + "  " + pad("oldest", 9) + lpad("attempts", 9) + "  meaning\n"
@@ -53,16 +65,36 @@ public struct RejectsReport: Sendable {
         return out
     }
 
-    /// One reject as a line a person can read.
-    static func summary(_ x: RecordView, line: Int) -> String {
+    /// One reject as a line a person can read: its store line, reason, key
+    /// (`SWITCH:SEQ:REC`, as `rejects --fix` takes it), attempts and runs, why (when
+    /// known) and the raw record's main fields.
+    static func summary(_ x: RecordView, line: Int, why: String? = nil) -> String {
         let d = RecordView(x[RejectLayout.raw])
-        return "line \(line): \(x.string(RejectLayout.reason)) \(x.string(RejectLayout.switchID)) \(x.string(RejectLayout.fileSeq))"
-            + " rec \(x.string(RejectLayout.recordSeq)) attempts \(x.string(RejectLayout.attempts))"
+        return "line \(line): \(x.string(RejectLayout.reason)) \(RejectKey(x).text)"
+            + " attempts \(x.string(RejectLayout.attempts))"
             + " first \(x.string(RejectLayout.firstRun)) last \(x.string(RejectLayout.lastRun)) |"
+            + (why.map { " \($0) |" } ?? "")
             + " type \(d.string(DetailLayout.callType)) imsi \(d.string(DetailLayout.imsi)) msisdn \(d.string(DetailLayout.msisdn))"
             + " other '\(d.string(DetailLayout.otherParty))' start \(d.string(DetailLayout.start))"
             + " dur \(d.string(DetailLayout.duration)) vol \(d.string(DetailLayout.volume)) msc \(d.string(DetailLayout.msc))"
             + " cell \(d.string(DetailLayout.lac))/\(d.string(DetailLayout.cell))"
+    }
+}
+
+extension RejectsReport {
+    /// Why the reject `x` is rejected, with today's tables and its file's creation time:
+    /// the detail of its reason, or what changed since (another reason now, or none).
+    static func why(_ x: RecordView, checker: RecordChecker, registry: CollectionRegistry) -> String {
+        let stored = x.string(RejectLayout.reason)
+        let switchID = PackedText(x.text(RejectLayout.switchID)), fileSeq = x.number(RejectLayout.fileSeq)!
+        guard let created = registry.collected(switchID: switchID, sequence: fileSeq)?.created.flatMap({ Timestamp(value: $0) }) else {
+            return "why: unknown (file \(switchID) \(sixDigits(fileSeq)) is not in the registry)"
+        }
+        guard let now = checker.diagnose(x[RejectLayout.raw], created: created) else {
+            return "why: \(stored) no longer applies, the record passes every check with today's tables (reprocess takes it)"
+        }
+        if now.reason.code.description == stored { return "why: \(now.detail)" }
+        return "why: \(stored) no longer applies; with today's tables \(now.reason.code) \(now.detail)"
     }
 }
 

@@ -5,6 +5,7 @@
 /// meta.txt         partitions <n>, high-water <YYYYMMDD> (latest file creation date seen)
 /// registry.txt     CollectionRegistry lines
 /// rejects.dat      the reject store, X lines
+/// corrections.txt  PendingCorrections lines (`rejects --fix` not yet reprocessed)
 /// pools.txt        FreeUnitPools lines
 /// usage.txt        HighUsageLedger lines (HU month-to-date, HUR per day)
 /// dupkeys/calls.bin DuplicateKeyStore entries, sorted by IMSI
@@ -25,6 +26,8 @@ public struct RunState: Sendable {
     public var registry = CollectionRegistry()
     /// The pending rejects.
     public var rejects = RejectStore()
+    /// The corrections of pending rejects that no reprocess has taken yet.
+    public var corrections = PendingCorrections()
     /// Free-unit pools, sorted by IMSI.
     public var pools = FreeUnitPoolList()
     /// Month-to-date and daily usage of the high-usage branch, sorted by IMSI.
@@ -58,6 +61,11 @@ public struct RunState: Sendable {
         state.registry = try CollectionRegistry(parsing: try FileSystem.read(directory + "/registry.txt"),
                                                 source: directory + "/registry.txt")
         state.rejects = RejectStore(parsing: try FileSystem.read(directory + "/rejects.dat"))
+        // Generations written before `rejects --fix` existed have no corrections file.
+        let correctionsPath = directory + "/corrections.txt"
+        if FileSystem.exists(correctionsPath) {
+            state.corrections = try PendingCorrections(parsing: try FileSystem.read(correctionsPath), source: correctionsPath)
+        }
         state.pools = try FreeUnitPoolList(parsing: try FileSystem.read(directory + "/pools.txt"), source: directory + "/pools.txt")
         state.ledger = try HighUsageList(parsing: try FileSystem.read(directory + "/usage.txt"), source: directory + "/usage.txt")
         return state
@@ -68,6 +76,7 @@ public struct RunState: Sendable {
     public func write(to directory: String) throws(IOFailure) {
         try FileSystem.makeDirectories(directory + "/dupkeys")
         try FileSystem.write(directory + "/meta.txt", Array("partitions \(partitions)\nhigh-water \(highWaterDate)\n".utf8), sync: false)
+        try FileSystem.write(directory + "/corrections.txt", corrections.serialized(), sync: false)
         // The four files are serialized side by side: pools and usage have a line per
         // subscriber and cycle or day, which is hundreds of thousands of lines.
         let state = self

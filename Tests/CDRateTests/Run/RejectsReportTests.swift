@@ -25,13 +25,20 @@ final class RejectsReportTests: XCTestCase {
 
             """
         XCTAssertEqual(try RejectsReport(work: world.work).text(list: false), table)
-        XCTAssertEqual(try RejectsReport(work: world.work).text(list: true), table + """
+        // The list: each reject's key for `rejects --fix` and, with today's tables, why.
+        let reference = try ReferenceData.load(directory: world.tariffs)
+        XCTAssertEqual(try RejectsReport(work: world.work).text(list: true, reference: reference), table + """
 
-            line 1: E05 BJMSC01 000001 rec 00000005 attempts 01 first R0000001 last R0000001 | type 01 imsi 460019999999999 msisdn 8613010009999 other '13810000009' start 20261005111500 dur 000060 vol 0000000000 msc BJMSC01 cell 10101/00001
-            line 2: E09 SZMSC01 000001 rec 00000003 attempts 01 first R0000001 last R0000001 | type 01 imsi 460010000000005 msisdn 8613020000005 other '13810000009' start 20261005080000 dur 000045 vol 0000000000 msc SZMSC01 cell 10101/00001
-            line 3: E04 SZMSC01 000001 rec 00000004 attempts 01 first R0000001 last R0000001 | type 01 imsi 460010000000001 msisdn 8613010000001 other '13810000009' start 20261007000000 dur 000020 vol 0000000000 msc BJMSC01 cell 10101/00001
+            line 1: E05 BJMSC01:000001:00000005 attempts 01 first R0000001 last R0000001 | why: imsi 460019999999999 is neither in subscribers.tbl nor of a partners.tbl prefix | type 01 imsi 460019999999999 msisdn 8613010009999 other '13810000009' start 20261005111500 dur 000060 vol 0000000000 msc BJMSC01 cell 10101/00001
+            line 2: E09 SZMSC01:000001:00000003 attempts 01 first R0000001 last R0000001 | why: subscriber 460010000000005 is active 20250101 to 20260930, the call is on 20261005 | type 01 imsi 460010000000005 msisdn 8613020000005 other '13810000009' start 20261005080000 dur 000045 vol 0000000000 msc SZMSC01 cell 10101/00001
+            line 3: E04 SZMSC01:000001:00000004 attempts 01 first R0000001 last R0000001 | why: start 20261007000000 is more than 1 day after the file's creation time 20261005230000 (allowed 20260806230000 to 20261006230000) | type 01 imsi 460010000000001 msisdn 8613010000001 other '13810000009' start 20261007000000 dur 000020 vol 0000000000 msc BJMSC01 cell 10101/00001
 
             """)
+
+        // A table fixed since: the list says the stored reason no longer applies.
+        try world.appendRow("subscribers.tbl", RunFixture.unknownSubscriberRow)
+        let fixed = try RejectsReport(work: world.work).text(list: true, reference: try ReferenceData.load(directory: world.tariffs))
+        XCTAssertTrue(fixed.contains("line 1: E05 BJMSC01:000001:00000005 attempts 01 first R0000001 last R0000001 | why: E05 no longer applies, the record passes every check with today's tables (reprocess takes it) |"), fixed)
     }
 
     func testAfterAReprocessTheTableShowsAttemptsAndAnInvalidLine() throws {
