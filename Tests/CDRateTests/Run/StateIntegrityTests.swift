@@ -41,7 +41,7 @@ final class StateIntegrityTests: XCTestCase {
         let world = try twoNights()
         let list = world.stateLines(2, StateChecksums.fileName)
         XCTAssertEqual(list.map { String($0.dropFirst(66)) },
-                       ["dupkeys/calls.bin", "meta.txt", "pools.txt", "registry.txt", "rejects.dat", "usage.txt"])
+                       ["corrections.txt", "dupkeys/calls.bin", "meta.txt", "pools.txt", "registry.txt", "rejects.dat", "usage.txt"])
         for line in list {
             let file = String(line.dropFirst(66))
             XCTAssertEqual(String(line.prefix(66)),
