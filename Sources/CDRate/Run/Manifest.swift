@@ -27,6 +27,11 @@ public struct Manifest: Sendable {
         tally("roamers", c.roamers)
         tally("rejected", c.rejected)
         tally("duplicates", c.duplicates)
+        if c.correctedDuplicates > 0 {
+            // Duplicates with another duration or volume than the call they duplicate.
+            lines.append("corrected duplicates \(c.correctedDuplicates) cycles "
+                + c.correctedCycles.sorted().map(String.init).joined(separator: ","))
+        }
         let verdict = c.reconciles ? "ok" : "MISMATCH"
         lines.append("reconciliation records \(c.input.records) = \(c.rated.records) + \(c.roamers.records) + \(c.rejected.records) + \(c.duplicates.records) \(verdict)")
         lines.append("reconciliation duration \(c.input.duration) = \(c.rated.duration) + \(c.roamers.duration) + \(c.rejected.duration) + \(c.duplicates.duration) \(verdict)")

@@ -53,6 +53,7 @@ final class CorrectedRetransmissionTests: XCTestCase {
         XCTAssertEqual(duplicate["orig_switch"]! + duplicate["orig_file_seq"]! + duplicate["orig_rec_seq"]!,
                        "BJMSC01   00000100000007")
         XCTAssertEqual(world.lines(run: 2, "rated.dat"), [])
+        XCTAssertTrue(world.lines(run: 2, "MANIFEST").contains("corrected duplicates 1 cycles 202610"))
 
         // Billing again before the rerate still bills the original once.
         let again = try BillRun(work: world.work, tariffs: world.tariffs, cycle: 202610).run()
