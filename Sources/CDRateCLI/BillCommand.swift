@@ -19,6 +19,7 @@ func billCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
     let report = try BillRun(work: o.value("work", default: "var"), tariffs: o.value("tariffs", default: "Tariffs"),
                              cycle: cycle).run()
     for n in report.notices { printError("notice: \(n)") }
+    for w in report.warnings { printError("warning: \(w)") }
     print(report.summary(seconds: seconds(since: started, clock)))
     return 0
 }

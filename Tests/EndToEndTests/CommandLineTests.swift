@@ -28,8 +28,6 @@ final class CommandLineTests: XCTestCase {
             (["reprocess", "--switch", "bj msc"], "cdrate: usage error: --switch 'bj msc' is not a switch id (1-10 of A-Z, 0-9)"),
             (["rejects", "--list", "--work"], "cdrate: usage error: option '--work' needs a value"),
             (["verify"], "cdrate: usage error: cdrate verify needs exactly one RUN or BILLRUN (an id or a directory)"),
-            (["verify", "R0000001", "--work", world.root + "/empty"],
-             "cdrate: usage error: no run or bill run 'R0000001' in work area \(world.root)/empty"),
         ]
         for (arguments, message) in cases {
             let o = try world.cdrate(arguments + (arguments.isEmpty || arguments.first == "verify" ? [] : ["--tariffs", world.tariffs]))
@@ -91,7 +89,6 @@ final class CommandLineTests: XCTestCase {
             (["diff", "B0000001", "B0000002", "B0000003"], "cdrate: usage error: cdrate diff needs two bill runs (ids or directories)"),
             (["diff", "B0000001", "B0000002", "--bogus"], "cdrate: usage error: unknown option '--bogus'"),
             (["diff", "B0000001", "B0000002", "--work"], "cdrate: usage error: option '--work' needs a value"),
-            (["diff", "B0000001", "B0000002", "--work", empty], "cdrate: usage error: no bill run 'B0000001' in work area \(empty)"),
         ]
         for (arguments, message) in cases {
             let o = try world.cdrate(arguments)
@@ -161,6 +158,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(first.stderr, """
             ALARM QUARANTINED SZMSC01_20261005_000002.cdr: trailer count '00000002' does not match 1 detail records
             ALARM FRAUD HOT_DEST: 1 flags in fraud.dat
+            ALARM REJECTS 3 of 13 records (23.0%) rejected, above 5%: E04 1, E05 1, E09 1
 
             """)
 
@@ -181,7 +179,7 @@ final class CommandLineTests: XCTestCase {
             stderr.split(separator: "\n").map { run + " " + $0.dropFirst("ALARM ".count) }
         }
         XCTAssertEqual(logged.map(String.init), printed)
-        XCTAssertEqual(printed.count, 5)
+        XCTAssertEqual(printed.count, 6)
 
         // verify, rejects and reprocess on the same work area.
         let verify = try world.cdrate(["verify", "R0000002", "--work", work])
@@ -268,5 +266,58 @@ final class CommandLineTests: XCTestCase {
         let ok = try world.run(work: work)
         XCTAssertEqual(ok.status, 0, ok.stderr)
         XCTAssertTrue(ok.stdout.hasPrefix("cdrate run R0000001: "), ok.stdout)
+    }
+
+    func testCommandsThatReadAWorkAreaExit3OnAPathThatIsNotOne() throws {
+        let world = try EndToEndWorld(self)
+        let missing = world.root + "/missing", empty = world.root + "/empty"
+        try FileSystem.makeDirectories(empty)
+        for path in [missing, empty] {
+            for arguments in [["rejects"], ["bill", "--cycle", "202610", "--tariffs", world.tariffs],
+                              ["verify", "R0000001"], ["verify", "B0000001"], ["reprocess", "--tariffs", world.tariffs],
+                              ["diff", "B0000001", "B0000002"], ["rerate", "--cycle", "202610", "--tariffs", world.tariffs]] {
+                let o = try world.cdrate(arguments + ["--work", path])
+                XCTAssertEqual(o.status, 3, "\(arguments): \(o.stderr)")
+                XCTAssertEqual(o.stderr, "cdrate: not a work area: \(path) (it has no runs/; give --work the directory 'cdrate run' made)\n",
+                               "\(arguments)")
+                XCTAssertEqual(o.stdout, "", "\(arguments)")
+            }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
+        XCTAssertEqual(try FileSystem.list(empty), [])
+    }
+
+    func testABillOfAnEmptyCycleWarnsAndAReprocessOfNothingMakesNoRun() throws {
+        let world = try EndToEndWorld(self)
+        let work = world.root + "/work"
+        XCTAssertEqual(try world.run(work: work).status, 0)
+        let bill = try world.cdrate(["bill", "--cycle", "202609", "--tariffs", world.tariffs, "--work", work])
+        XCTAssertEqual(bill.status, 0, bill.stderr)
+        XCTAssertEqual(bill.stderr, "warning: cycle 202609 has no rated records in generation 0 (run R0000001); "
+            + "the cycles with rated records are 202610 (8)\n")
+        XCTAssertTrue(bill.stdout.hasPrefix("cdrate bill B0000001 cycle 202609 "), bill.stdout)
+
+        let reprocess = try world.cdrate(["reprocess", "--reason", "E07", "--tariffs", world.tariffs, "--work", work])
+        XCTAssertEqual(reprocess.status, 1, reprocess.stderr)
+        XCTAssertEqual(reprocess.stderr, "cdrate: nothing to reprocess: no pending reject of reason E07 "
+            + "(the reject store holds 3: E04 1, E05 1, E09 1); no run made\n")
+        XCTAssertEqual(reprocess.stdout, "")
+        XCTAssertEqual(try FileSystem.list(work + "/runs"), ["R0000001"])
+    }
+
+    func testALateRecordOfABilledCycleRaisesTheLateAlarm() throws {
+        let world = try EndToEndWorld(self)
+        let work = world.root + "/work"
+        // Settlement rates, for the bill run of the cycle's traffic to CM.
+        try world.writeTable("interconnect.tbl", "OPERATOR DIRECTION CLASS UNIT RATE VALID_FROM VALID_TO\n"
+            + ["OUT", "IN"].flatMap { d in ["LOCAL", "TOLL", "SMS"].map { "CM \(d) \($0) 60 60 20260101 -\n" } }.joined())
+        XCTAssertEqual(try world.run(work: work).status, 0)
+        let bill = try world.cdrate(["bill", "--cycle", "202610", "--tariffs", world.tariffs, "--work", work])
+        XCTAssertEqual(bill.status, 0, bill.stderr)
+        try world.drop(EndToEndWorld.nightTwo)
+        let late = try world.run(work: work)
+        XCTAssertEqual(late.status, 0, late.stderr)
+        XCTAssertTrue(late.stderr.contains("ALARM LATE cycle 202610 2 records: billed before in B0000001; bill the cycle again\n"),
+                      late.stderr)
     }
 }

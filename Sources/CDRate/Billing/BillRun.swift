@@ -30,9 +30,10 @@ public struct BillRun: Sendable {
     /// Runs; throws a `RunFailure` carrying the exit code (SPEC section 11).
     public func run() throws(RunFailure) -> BillReport {
         guard Self.isValidCycle(cycle) else { throw .usage("cycle \(cycle) is not a month YYYYMM") }
+        let area = WorkArea(root: work)
+        try area.requireExisting()
         do {
             let reference = try ReferenceData.load(directory: tariffs)
-            let area = WorkArea(root: work)
             try area.prepare()
             let lock = try WorkAreaLock(root: area.root, startedAt: RunClock.wallClockText())
             defer { lock.release() }
@@ -74,6 +75,8 @@ public struct BillRun: Sendable {
         var provincial = ProvincialRoaming(areas: reference.areas)
         var partners = PartnerSettlement()
         let cycle = self.cycle
+        // `R` records of the other cycles, named when this one has none.
+        var otherCycles = CycleCounts()
         for input in source.inputs {
             var inCycle = 0
             let layout = input.isRated ? RatedLayout.layout : RoamerLayout.layout
@@ -84,7 +87,10 @@ public struct BillRun: Sendable {
                     throw RecordRefusal(recordType: Character(Unicode.Scalar(layout.code)), field: start.name,
                                         position: start.position, reason: "'\(view.string(start))' is not a start time")
                 }
-                guard recordCycle == cycle else { return }
+                guard recordCycle == cycle else {
+                    if input.isRated { otherCycles.add(cycle: recordCycle) }
+                    return
+                }
                 inCycle += 1
                 if input.isRated {
                     let call = try RatedCall(view)
@@ -98,6 +104,12 @@ public struct BillRun: Sendable {
             if input.isRated { report.ratedRecords += inCycle } else { report.roamerRecords += inCycle }
             manifest.add("input \(input.name) records \(totals.records) cycle-records \(inCycle) "
                 + "bytes \(totals.bytes) sha256 \(totals.sha256)")
+        }
+
+        if report.ratedRecords == 0 {
+            let others = otherCycles.sorted.map { "\($0.cycle) (\($0.records))" }
+            report.warnings.append("cycle \(cycle) has no rated records in \(source.label); "
+                + (others.isEmpty ? "no cycle has any" : "the cycles with rated records are " + others.joined(separator: ", ")))
         }
 
         // Every file, built and checked before anything is written.

@@ -34,7 +34,7 @@ public struct CycleRerate: Sendable {
 
     /// Runs; throws a `RunFailure` carrying the exit code.
     public func run() throws(RunFailure) -> Report {
-        try RunContext.perform(tariffs: tariffs, work: work) { try run(in: $0) }
+        try RunContext.perform(tariffs: tariffs, work: work, existing: true) { try run(in: $0) }
     }
 
     private func run(in context: RunContext) throws -> Report {

@@ -63,6 +63,8 @@ public struct NightlyRun: Sendable {
         context.state.rejects.append(xLines: try FileSystem.read(context.runStaging + "/rejects.dat"))
         report.counters = outcome.counters
         report.addBranchAlarms()
+        report.addRejectAlarm(percent: context.reference.network.rejectAlarmPercent)
+        report.addLateAlarms(area: context.area)
 
         var manifest = context.manifestHead(kind: options.recollect == nil ? "nightly" : "recollect")
         for file in collection.collected {

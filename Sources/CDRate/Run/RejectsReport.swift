@@ -11,6 +11,7 @@ public struct RejectsReport: Sendable {
     /// The report's text.
     public func text(list: Bool) throws(RunFailure) -> String {
         let area = WorkArea(root: work)
+        try area.requireExisting()
         let store: RejectStore
         let run: RunID?
         do {
