@@ -5,6 +5,7 @@ import Glibc
 
 /// The command line: parses the command word, runs the command, maps failures to the
 /// exit codes of SPEC section 11. Everything else lives in the CDRate library.
+Interrupts.install()
 let arguments = Array(CommandLine.arguments.dropFirst())
 MemoryRelease.limitArenas(toThreads: defaultThreads())
 let code: Int32

@@ -168,6 +168,7 @@ public struct BillRun: Sendable {
         try FileSystem.write(staging + "/MANIFEST", manifest.bytes)
         try FileSystem.syncDirectory(staging)
         FaultPoint.reach("before-bill-rename")
+        CommitGate.enterCommit()
         try FileSystem.rename(staging, finalDirectory)  // the commit point
         return report
     }

@@ -126,6 +126,7 @@ public struct CycleRerate: Sendable {
         try FileSystem.write(staging + "/MANIFEST", manifest.bytes)
         try FileSystem.syncDirectory(staging)
         FaultPoint.reach("before-generation-rename")
+        CommitGate.enterCommit()
         try FileSystem.rename(staging, final)
         try FileSystem.removeTree(context.scratch)
         return Report(directory: final, generation: generation, counters: outcome.counters)

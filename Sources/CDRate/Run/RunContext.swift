@@ -138,6 +138,7 @@ public final class RunContext {
         FaultPoint.reach("before-state-rename")
         try FileSystem.rename(stateStaging, area.stateDirectory(runID))
         FaultPoint.reach("before-run-rename")
+        CommitGate.enterCommit()
         try FileSystem.rename(runStaging, area.runDirectory(runID))  // the commit point
         committed = true
         FaultPoint.reach("after-run-rename")
