@@ -5,6 +5,23 @@ import XCTest
 /// The `cdrate` binary as operators and cron see it (SPEC section 11, docs/operations.md):
 /// exit codes, messages on stderr, usage text, the summary line.
 final class CommandLineTests: XCTestCase {
+    /// The commands with a usage text of their own (generate prints its own, tested apart).
+    static let commands = ["run", "collect", "reprocess", "rejects", "bill", "rerate", "diff", "verify"]
+
+    /// Checks that a usage error's stderr, after the message, is the usage of the command
+    /// given (the list of commands when there is none), whole, down to its exit codes.
+    private func assertOwnUsage(_ stderr: String, of arguments: [String], file: StaticString = #filePath, line: UInt = #line) {
+        let lines = stderr.split(separator: "\n").map(String.init)
+        let command = arguments.first.flatMap { Self.commands.contains($0) ? $0 : nil }
+        let usage = command.map { "usage: cdrate \($0) " } ?? "usage: cdrate <command> [options]"
+        XCTAssertTrue(lines.count > 2 && lines[1].hasPrefix(usage), "\(arguments): \(stderr)", file: file, line: line)
+        XCTAssertTrue(lines.contains { $0.hasPrefix(command == nil ? "exit codes: " : "exit: ") }, "\(arguments): \(stderr)",
+                      file: file, line: line)
+        for other in Self.commands where other != command {
+            XCTAssertFalse(stderr.contains("usage: cdrate \(other) "), "\(arguments) shows the usage of \(other)", file: file, line: line)
+        }
+    }
+
     func testUsageErrorsExit2WithAMessageOnStderr() throws {
         let world = try EndToEndWorld(self)
         let cases: [([String], String)] = [
@@ -34,7 +51,7 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(o.status, 2, "\(arguments): \(o.stderr)")
             XCTAssertFalse(o.killed)
             XCTAssertEqual(o.stderr.split(separator: "\n").first.map(String.init), message, "\(arguments)")
-            XCTAssertTrue(o.stderr.contains("usage: cdrate <command> [options]"), "\(arguments)")
+            assertOwnUsage(o.stderr, of: arguments)
             XCTAssertEqual(o.stdout, "", "\(arguments)")
         }
         // Nothing was created by a usage error.
@@ -95,7 +112,7 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(o.status, 2, "\(arguments): \(o.stderr)")
             XCTAssertFalse(o.killed)
             XCTAssertEqual(o.stderr.split(separator: "\n").first.map(String.init), message, "\(arguments)")
-            XCTAssertTrue(o.stderr.contains("usage: cdrate <command> [options]"), "\(arguments)")
+            assertOwnUsage(o.stderr, of: arguments)
             XCTAssertEqual(o.stdout, "", "\(arguments)")
         }
         // generate names the problem and prints its own usage.
@@ -319,5 +336,89 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(late.status, 0, late.stderr)
         XCTAssertTrue(late.stderr.contains("ALARM LATE cycle 202610 2 records: billed before in B0000001; bill the cycle again\n"),
                       late.stderr)
+    }
+
+    func testVersionPrintsTheVersionOfTheLibrary() throws {
+        let world = try EndToEndWorld(self)
+        for arguments in [["--version"], ["version"]] {
+            let o = try world.cdrate(arguments)
+            XCTAssertEqual(o.status, 0, o.stderr)
+            XCTAssertEqual(o.stdout, "cdrate \(Version.text)\n")
+            XCTAssertEqual(o.stderr, "")
+        }
+        XCTAssertTrue(Version.text.split(separator: ".").count == 3 && Version.text.split(separator: ".").allSatisfy { Int($0) != nil })
+    }
+
+    func testOptionEqualsValueIsTheSameAsOptionSpaceValue() throws {
+        let world = try EndToEndWorld(self)
+        let spaced = world.root + "/spaced", joined = world.root + "/joined"
+        let a = try world.cdrate(["run", "--inbox", world.inbox, "--tariffs", world.tariffs, "--work", spaced, "--threads", "2"])
+        let b = try world.cdrate(["run", "--inbox=" + world.inbox, "--tariffs=" + world.tariffs, "--work=" + joined, "--threads=2"])
+        XCTAssertEqual([a.status, b.status], [0, 0], a.stderr + b.stderr)
+        XCTAssertEqual(EndToEndWorld.differences(EndToEndWorld.committed(joined), EndToEndWorld.committed(spaced)), [])
+        let rejects = try world.cdrate(["rejects", "--work=" + joined, "--list"])
+        XCTAssertEqual(rejects.status, 0, rejects.stderr)
+        XCTAssertTrue(rejects.stdout.hasPrefix("pending rejects: 3 (work area \(joined), state of R0000001)\n"), rejects.stdout)
+        let cases: [([String], String)] = [
+            (["rejects", "--work="], "cdrate: usage error: option '--work' needs a value, not an empty one"),
+            (["rejects", "--list=yes"], "cdrate: usage error: option '--list' takes no value"),
+            (["rejects", "--bogus=1"], "cdrate: usage error: unknown option '--bogus'"),
+            (["rejects", "--work=a", "--work", "b"], "cdrate: usage error: option '--work' given twice"),
+            (["bill", "--cycle=202613"], "cdrate: usage error: --cycle '202613' is not a month YYYYMM (six digits, month 01-12)"),
+        ]
+        for (arguments, message) in cases {
+            let o = try world.cdrate(arguments)
+            XCTAssertEqual(o.status, 2, "\(arguments): \(o.stderr)")
+            XCTAssertEqual(o.stderr.split(separator: "\n").first.map(String.init), message, "\(arguments)")
+            assertOwnUsage(o.stderr, of: arguments)
+        }
+        let generate = try world.cdrate(["generate", "--subscribers=30", "--records=50", "--out=" + world.root + "/g"])
+        XCTAssertEqual(generate.status, 0, generate.stderr)
+        XCTAssertTrue(generate.stdout.hasPrefix("generate: "), generate.stdout)
+    }
+
+    func testEachHelpListsEveryExitCodeItsCommandCanReturn() throws {
+        let world = try EndToEndWorld(self)
+        // The codes each command can return (docs/operations.md); 130/143 for all: interrupted.
+        let codes: [String: [String]] = [
+            "run": ["0", "2", "3", "4", "5"], "collect": ["0", "2", "3", "4", "5"],
+            "reprocess": ["0", "1", "2", "3", "4", "5"], "rejects": ["0", "2", "3", "5"],
+            "bill": ["0", "2", "3", "4", "5"], "rerate": ["0", "2", "3", "4", "5"],
+            "diff": ["0", "1", "2", "3", "5"], "verify": ["0", "1", "2", "3"], "generate": ["0", "2", "5"],
+        ]
+        for (command, expected) in codes {
+            let o = try world.cdrate([command, "--help"])
+            XCTAssertEqual(o.status, 0, command)
+            // The exit paragraph: from the line starting `exit:` to the end of the text.
+            let text = o.stdout.components(separatedBy: "\nexit: ").dropFirst().joined()
+            XCTAssertFalse(text.isEmpty, "\(command) --help has no exit line: \(o.stdout)")
+            let listed = Set(text.split(whereSeparator: { !$0.isNumber }).map(String.init))
+            for code in expected + ["130", "143"] {
+                XCTAssertTrue(listed.contains(code), "\(command) --help does not list exit \(code): \(text)")
+            }
+            XCTAssertEqual(listed.subtracting(expected + ["130", "143"]), [], "\(command) --help lists codes it never returns")
+        }
+        let all = try world.cdrate(["--help"]).stdout
+        let listed = Set(all.components(separatedBy: "exit codes: ").dropFirst().joined().split(whereSeparator: { !$0.isNumber }).map(String.init))
+        XCTAssertEqual(listed, ["0", "1", "2", "3", "4", "5", "130", "143"])
+    }
+
+    func testVerifyOfABillRunIdInSeveralCyclesSaysSoAsDiffDoes() throws {
+        let world = try EndToEndWorld(self)
+        let work = world.root + "/work"
+        XCTAssertEqual(try world.run(work: work).status, 0)
+        for cycle in ["202608", "202609"] {
+            XCTAssertEqual(try world.cdrate(["bill", "--cycle", cycle, "--tariffs", world.tariffs, "--work", work]).status, 0)
+        }
+        let several = "'B0000001' exists in several cycles (\(work)/bills/202608/B0000001, \(work)/bills/202609/B0000001): give its directory"
+        let verify = try world.cdrate(["verify", "B0000001", "--work", work])
+        let diff = try world.cdrate(["diff", "B0000001", "B0000001", "--work", work])
+        for o in [verify, diff] {
+            XCTAssertEqual(o.status, 2, o.stderr)
+            XCTAssertEqual(o.stderr.split(separator: "\n").first.map(String.init), "cdrate: usage error: " + several)
+        }
+        let one = try world.cdrate(["verify", work + "/bills/202609/B0000001"])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertEqual(one.stdout, "verify \(work)/bills/202609/B0000001: sound (every checksum, count and the reconciliation agree with the MANIFEST)\n")
     }
 }
