@@ -75,8 +75,9 @@ public struct RecycleRun: Sendable {
             }
         }
 
-        if recycled.isEmpty { throw RunFailure.nothingSelected(nothingSelectedMessage(context.state.rejects)) }
         try spill.finish()
+        // Nothing selected: no run (the context removes its staging and scratch).
+        if recycled.isEmpty { throw RunFailure.nothingSelected(nothingSelectedMessage(context.state.rejects)) }
         let outcome = try context.rate(inputs: spill.paths, sources: sources, recycled: recycled, threads: threads)
         // Every selected line leaves the store; those that failed again come back as this run's X lines.
         context.state.rejects.remove(at: selectedLines)
