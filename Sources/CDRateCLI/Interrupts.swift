@@ -24,7 +24,8 @@ enum Interrupts {
                 var signal: Int32 = 0
                 guard sigwait(&signals, &signal) == 0 else { continue }
                 let stopped = CommitGate.stopUnlessCommitting {
-                    printError(message)
+                    // On a terminal, the progress line is cleared first (as ProgressLine.finish does).
+                    printError((isatty(STDERR_FILENO) == 1 ? "\r\u{1B}[K" : "") + message)
                     _exit(128 + signal)
                 }
                 if !stopped { printError("notice: interrupt received during the commit; the command finishes it") }
