@@ -19,6 +19,7 @@ func billCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
     let report = try BillRun(work: o.value("work", default: "var"), tariffs: o.value("tariffs", default: "Tariffs"),
                              cycle: cycle).run()
     for n in report.notices { printError("notice: \(n)") }
+    for w in report.warnings { printError("warning: \(w)") }
     print(report.summary(seconds: seconds(since: started, clock)))
     return 0
 }
@@ -33,6 +34,8 @@ extension Usage {
       reads every R and V record of the cycle from all committed runs, or from the newest
       rerate generation of the cycle, and writes BILLS.dat, PROV.dat, ROAM_<PARTNER>.dat,
       IC_<OPERATOR>.dat, SUMMARY.txt and MANIFEST atomically.
-    exit: 0 done, 2 usage, 3 configuration error, 4 locked, 5 I/O failure
+    exit: 0 done (a warning when the cycle has no rated records), 2 usage,
+          3 configuration error or not a work area, 4 locked, 5 I/O failure,
+          130/143 interrupted (Ctrl-C/SIGTERM; nothing committed)
     """
 }

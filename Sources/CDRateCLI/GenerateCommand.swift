@@ -15,6 +15,7 @@ let generateUsage = """
       --seed S          seed of every random choice (default 1); same seed, same bytes
       --bad PCT         percentage of records broken for the reject reasons E02-E09 (default 0)
       --help            this text
+    exit: 0 done, 2 usage, 5 a file cannot be written, 130/143 interrupted (Ctrl-C/SIGTERM)
 
     """
 
@@ -32,6 +33,11 @@ func runGenerate(_ arguments: [String]) -> Int32 {
         return 2
     }
 
+    // `--name=value` is `--name value` written as one word, as for every command.
+    let arguments = arguments.flatMap { a -> [String] in
+        guard a.hasPrefix("--"), let equals = a.firstIndex(of: "=") else { return [a] }
+        return [String(a[..<equals]), String(a[a.index(after: equals)...])]
+    }
     var i = 0
     while i < arguments.count {
         let option = arguments[i]

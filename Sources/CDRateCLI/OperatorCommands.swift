@@ -110,9 +110,7 @@ func verifyCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
     }
     guard let target else { throw .usage("cdrate verify needs exactly one RUN or BILLRUN (an id or a directory)") }
     let work = o.value("work", default: "var")
-    guard let directory = Verification.resolve(target, work: work) else {
-        throw .usage("no run or bill run '\(target)' in work area \(work)")
-    }
+    let directory = try Verification.locate(target, work: work)
     let problems = Verification(directory: directory).problems()
     if problems.isEmpty {
         print("verify \(directory): sound (every checksum, count and the reconciliation agree with the MANIFEST)")

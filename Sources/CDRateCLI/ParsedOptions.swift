@@ -1,7 +1,7 @@
 import CDRate
 
-/// The `--name value` options of one command line, checked against the options the
-/// command accepts. A missing value, an unknown option or a stray word is a usage
+/// The `--name value` (or `--name=value`) options of one command line, checked against
+/// the options the command accepts. A missing value, an unknown option or a stray word is a usage
 /// error (exit 2) naming the problem.
 struct ParsedOptions {
     private var values: [String: String] = [:]
@@ -21,22 +21,33 @@ struct ParsedOptions {
                 continue
             }
             guard a.hasPrefix("--") else { throw .usage("unexpected argument '\(a)'") }
-            let name = String(a.dropFirst(2))
+            // `--name=value` is `--name value` written as one word.
+            let equals = a.firstIndex(of: "=")
+            let option = equals.map { String(a[..<$0]) } ?? a
+            let name = String(option.dropFirst(2))
             if switches.contains(name) {
+                if equals != nil { throw .usage("option '\(option)' takes no value") }
                 flags.insert(name)
                 i += 1
                 continue
             }
-            guard valued.contains(name) else { throw .usage("unknown option '\(a)'") }
-            guard i + 1 < arguments.count, !arguments[i + 1].hasPrefix("--") else {
-                throw .usage("option '\(a)' needs a value")
+            guard valued.contains(name) else { throw .usage("unknown option '\(option)'") }
+            let value: String
+            if let equals {
+                value = String(a[a.index(after: equals)...])
+                i += 1
+            } else {
+                guard i + 1 < arguments.count, !arguments[i + 1].hasPrefix("--") else {
+                    throw .usage("option '\(option)' needs a value")
+                }
+                value = arguments[i + 1]
+                i += 2
             }
             // An empty value would silently mean the current or the root directory
             // (`--work ""` would put runs/ and state/ at /).
-            if arguments[i + 1].isEmpty { throw .usage("option '\(a)' needs a value, not an empty one") }
-            if values[name] != nil { throw .usage("option '\(a)' given twice") }
-            values[name] = arguments[i + 1]
-            i += 2
+            if value.isEmpty { throw .usage("option '\(option)' needs a value, not an empty one") }
+            if values[name] != nil { throw .usage("option '\(option)' given twice") }
+            values[name] = value
         }
         wantsHelp = help
     }

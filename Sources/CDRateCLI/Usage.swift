@@ -1,4 +1,5 @@
-/// The usage text of each command (SPEC section 11).
+/// The usage text of each command (SPEC section 11). Each lists every exit code its
+/// command can return.
 enum Usage {
     static let commands = """
     usage: cdrate <command> [options]
@@ -15,31 +16,42 @@ enum Usage {
       generate   write a synthetic world (reference tables and gzip switch files)
 
     every command takes --work DIR (default var) and, where it reads reference data,
-    --tariffs DIR (default Tariffs). 'cdrate <command> --help' for its options.
-    exit codes: 0 done, 2 usage, 3 configuration error, 4 work area locked, 5 I/O failure.
+    --tariffs DIR (default Tariffs); --opt=value is the same as --opt value.
+    'cdrate <command> --help' for its options; 'cdrate --version' for the version.
+    exit codes: 0 done, 1 verify: not sound, diff: different, reprocess: nothing selected,
+    2 usage, 3 configuration error or not a work area, 4 work area locked, 5 I/O failure,
+    130 or 143 interrupted by Ctrl-C or SIGTERM (nothing committed).
+    """
+
+    /// The exit codes of the commands that change a work area.
+    static let runExits = """
+    exit: 0 done (rejects and alarms included), 2 usage, 3 configuration error, 4 locked,
+          5 I/O failure, 130/143 interrupted (Ctrl-C/SIGTERM; nothing committed)
     """
 
     static let run = """
     usage: cdrate run [--inbox DIR] [--tariffs DIR] [--work DIR] [--threads N]
       --inbox DIR    where switches drop files (default SampleCDRs); only read
       --tariffs DIR  the 18 reference tables (default Tariffs)
-      --work DIR     the work area (default var)
+      --work DIR     the work area (default var; made on first use)
       --threads N    worker threads (default: the number of cores); outputs do not depend on it
-    exit: 0 done (rejects and alarms included), 2 usage, 3 configuration error, 4 locked, 5 I/O failure
+    \(runExits)
     """
 
     static let collect = """
     usage: cdrate collect --recollect SWITCH:SEQ[-SEQ] [--inbox DIR] [--tariffs DIR] [--work DIR] [--threads N]
       collects the named files from the inbox although another copy was collected before,
       as a new run through every stage; records already rated come out as duplicates.
-    exit: as cdrate run
+    \(runExits)
     """
 
     static let reprocess = """
     usage: cdrate reprocess [--reason E0x] [--switch SWITCH] [--tariffs DIR] [--work DIR] [--threads N]
       runs the selected rejects of the store again with today's reference data, as a recycle run:
       rated and now-duplicate records leave the store, failures stay with attempts + 1.
-    exit: as cdrate run
+    exit: 0 done, 1 no pending reject selected (no run made), 2 usage,
+          3 configuration error or not a work area, 4 locked, 5 I/O failure,
+          130/143 interrupted (Ctrl-C/SIGTERM; nothing committed)
     """
 
     static let rejects = """
@@ -56,21 +68,24 @@ enum Usage {
       (an empty value blanks it), numbers (REC_SEQ DURATION VOLUME LAC CELL) are zero-padded. A value
       wider than its field, not printable ASCII, or that its field's check (E02/E03) rejects is
       refused. Example: cdrate rejects --fix BJMSC02:000007:00000015 MSC=BJMSC02
-    exit: 0 (--fix: corrected); 1 --fix: no such pending reject; 2 usage or a value refused;
-          3 configuration error (--list and --fix read the tables); 4 locked; 5 I/O failure
+    exit: 0 done (--fix: corrected); 1 --fix: no such pending reject; 2 usage or a value refused;
+          3 configuration error (--list and --fix read the tables) or not a work area;
+          4 locked (--fix); 5 I/O failure or damaged state; 130/143 interrupted (Ctrl-C/SIGTERM)
     """
 
     static let verify = """
     usage: cdrate verify RUN|BILLRUN [--work DIR]
       recomputes every checksum and count of the MANIFEST and the reconciliation.
-    exit: 0 sound, 1 not sound, 2 usage
+    exit: 0 sound, 1 not sound, 2 usage (no such run, or a bill run id in several cycles),
+          3 not a work area, 130/143 interrupted (Ctrl-C/SIGTERM)
     """
 
     static let rerate = """
     usage: cdrate rerate --cycle YYYYMM [--tariffs DIR] [--work DIR] [--threads N]
       re-rates every record of the cycle (archive, corrected rejects) with today's tables into
       <work>/cycles/YYYYMM/G<n>/; later bill runs of the cycle use the newest generation.
-    exit: as cdrate run
+    exit: 0 done, 2 usage, 3 configuration error or not a work area, 4 locked, 5 I/O failure,
+          130/143 interrupted (Ctrl-C/SIGTERM; nothing committed)
     """
 
     static let diff = """
@@ -78,6 +93,23 @@ enum Usage {
       A and B are bill runs (B0000001 or a directory). Prints LINE rows for each C-line field
       that differs, TOTAL rows for account totals, GRAND rows for grand totals; --cdr adds, under
       each differing line, the rated records behind it whose blocks differ (needs --tariffs).
-    exit: 0 same, 1 different, 2 usage
+    exit: 0 same, 1 different, 2 usage, 3 configuration error (--cdr) or not a work area,
+          5 I/O failure, 130/143 interrupted (Ctrl-C/SIGTERM)
     """
+
+    /// The usage text of `command`, nil for a word that is no command (`generate`
+    /// prints its own).
+    static func of(_ command: String) -> String? {
+        switch command {
+        case "run": return run
+        case "collect": return collect
+        case "reprocess": return reprocess
+        case "rejects": return rejects
+        case "bill": return bill
+        case "verify": return verify
+        case "rerate": return rerate
+        case "diff": return diff
+        default: return nil
+        }
+    }
 }

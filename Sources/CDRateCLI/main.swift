@@ -5,6 +5,7 @@ import Glibc
 
 /// The command line: parses the command word, runs the command, maps failures to the
 /// exit codes of SPEC section 11. Everything else lives in the CDRate library.
+Interrupts.install()
 let arguments = Array(CommandLine.arguments.dropFirst())
 MemoryRelease.limitArenas(toThreads: defaultThreads())
 let code: Int32
@@ -20,12 +21,14 @@ do {
     case "rerate": code = try rerateCommand(Array(arguments.dropFirst()))
     case "verify": code = try verifyCommand(Array(arguments.dropFirst()))
     case "--help", "-h", "help": print(Usage.commands); code = 0
+    case "--version", "version": print("cdrate \(Version.text)"); code = 0
     case nil: throw RunFailure.usage("no command given")
     case let other?: throw RunFailure.usage("unknown command '\(other)'")
     }
 } catch let failure as RunFailure {
     printError("cdrate: \(failure)")
-    if case .usage = failure { printError(Usage.commands.split(separator: "\n").first.map(String.init) ?? "") }
+    // A usage error shows the usage of the command given, or the list of commands.
+    if case .usage = failure { printError(arguments.first.flatMap(Usage.of) ?? Usage.commands) }
     code = failure.exitCode
 } catch {
     printError("cdrate: \(error)")

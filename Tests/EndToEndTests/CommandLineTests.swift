@@ -5,6 +5,23 @@ import XCTest
 /// The `cdrate` binary as operators and cron see it (SPEC section 11, docs/operations.md):
 /// exit codes, messages on stderr, usage text, the summary line.
 final class CommandLineTests: XCTestCase {
+    /// The commands with a usage text of their own (generate prints its own, tested apart).
+    static let commands = ["run", "collect", "reprocess", "rejects", "bill", "rerate", "diff", "verify"]
+
+    /// Checks that a usage error's stderr, after the message, is the usage of the command
+    /// given (the list of commands when there is none), whole, down to its exit codes.
+    private func assertOwnUsage(_ stderr: String, of arguments: [String], file: StaticString = #filePath, line: UInt = #line) {
+        let lines = stderr.split(separator: "\n").map(String.init)
+        let command = arguments.first.flatMap { Self.commands.contains($0) ? $0 : nil }
+        let usage = command.map { "usage: cdrate \($0) " } ?? "usage: cdrate <command> [options]"
+        XCTAssertTrue(lines.count > 2 && lines[1].hasPrefix(usage), "\(arguments): \(stderr)", file: file, line: line)
+        XCTAssertTrue(lines.contains { $0.hasPrefix(command == nil ? "exit codes: " : "exit: ") }, "\(arguments): \(stderr)",
+                      file: file, line: line)
+        for other in Self.commands where other != command {
+            XCTAssertFalse(stderr.contains("usage: cdrate \(other) "), "\(arguments) shows the usage of \(other)", file: file, line: line)
+        }
+    }
+
     func testUsageErrorsExit2WithAMessageOnStderr() throws {
         let world = try EndToEndWorld(self)
         let cases: [([String], String)] = [
@@ -36,15 +53,13 @@ final class CommandLineTests: XCTestCase {
              "cdrate: usage error: field MSC given twice"),
             (["rejects", "--list", "--fix", "BJMSC01:000001:00000004", "MSC=BJMSC01"], "cdrate: usage error: --fix and --list do not go together"),
             (["verify"], "cdrate: usage error: cdrate verify needs exactly one RUN or BILLRUN (an id or a directory)"),
-            (["verify", "R0000001", "--work", world.root + "/empty"],
-             "cdrate: usage error: no run or bill run 'R0000001' in work area \(world.root)/empty"),
         ]
         for (arguments, message) in cases {
             let o = try world.cdrate(arguments + (arguments.isEmpty || arguments.first == "verify" ? [] : ["--tariffs", world.tariffs]))
             XCTAssertEqual(o.status, 2, "\(arguments): \(o.stderr)")
             XCTAssertFalse(o.killed)
             XCTAssertEqual(o.stderr.split(separator: "\n").first.map(String.init), message, "\(arguments)")
-            XCTAssertTrue(o.stderr.contains("usage: cdrate <command> [options]"), "\(arguments)")
+            assertOwnUsage(o.stderr, of: arguments)
             XCTAssertEqual(o.stdout, "", "\(arguments)")
         }
         // Nothing was created by a usage error.
@@ -99,14 +114,13 @@ final class CommandLineTests: XCTestCase {
             (["diff", "B0000001", "B0000002", "B0000003"], "cdrate: usage error: cdrate diff needs two bill runs (ids or directories)"),
             (["diff", "B0000001", "B0000002", "--bogus"], "cdrate: usage error: unknown option '--bogus'"),
             (["diff", "B0000001", "B0000002", "--work"], "cdrate: usage error: option '--work' needs a value"),
-            (["diff", "B0000001", "B0000002", "--work", empty], "cdrate: usage error: no bill run 'B0000001' in work area \(empty)"),
         ]
         for (arguments, message) in cases {
             let o = try world.cdrate(arguments)
             XCTAssertEqual(o.status, 2, "\(arguments): \(o.stderr)")
             XCTAssertFalse(o.killed)
             XCTAssertEqual(o.stderr.split(separator: "\n").first.map(String.init), message, "\(arguments)")
-            XCTAssertTrue(o.stderr.contains("usage: cdrate <command> [options]"), "\(arguments)")
+            assertOwnUsage(o.stderr, of: arguments)
             XCTAssertEqual(o.stdout, "", "\(arguments)")
         }
         // generate names the problem and prints its own usage.
@@ -169,6 +183,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(first.stderr, """
             ALARM QUARANTINED SZMSC01_20261005_000002.cdr: trailer count '00000002' does not match 1 detail records
             ALARM FRAUD HOT_DEST: 1 flags in fraud.dat
+            ALARM REJECTS 3 of 13 records (23.0%) rejected, above 5%: E04 1, E05 1, E09 1
 
             """)
 
@@ -189,7 +204,7 @@ final class CommandLineTests: XCTestCase {
             stderr.split(separator: "\n").map { run + " " + $0.dropFirst("ALARM ".count) }
         }
         XCTAssertEqual(logged.map(String.init), printed)
-        XCTAssertEqual(printed.count, 5)
+        XCTAssertEqual(printed.count, 6)
 
         // verify, rejects and reprocess on the same work area.
         let verify = try world.cdrate(["verify", "R0000002", "--work", work])
@@ -276,5 +291,142 @@ final class CommandLineTests: XCTestCase {
         let ok = try world.run(work: work)
         XCTAssertEqual(ok.status, 0, ok.stderr)
         XCTAssertTrue(ok.stdout.hasPrefix("cdrate run R0000001: "), ok.stdout)
+    }
+
+    func testCommandsThatReadAWorkAreaExit3OnAPathThatIsNotOne() throws {
+        let world = try EndToEndWorld(self)
+        let missing = world.root + "/missing", empty = world.root + "/empty"
+        try FileSystem.makeDirectories(empty)
+        for path in [missing, empty] {
+            for arguments in [["rejects"], ["bill", "--cycle", "202610", "--tariffs", world.tariffs],
+                              ["verify", "R0000001"], ["verify", "B0000001"], ["reprocess", "--tariffs", world.tariffs],
+                              ["diff", "B0000001", "B0000002"], ["rerate", "--cycle", "202610", "--tariffs", world.tariffs]] {
+                let o = try world.cdrate(arguments + ["--work", path])
+                XCTAssertEqual(o.status, 3, "\(arguments): \(o.stderr)")
+                XCTAssertEqual(o.stderr, "cdrate: not a work area: \(path) (it has no runs/; give --work the directory 'cdrate run' made)\n",
+                               "\(arguments)")
+                XCTAssertEqual(o.stdout, "", "\(arguments)")
+            }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
+        XCTAssertEqual(try FileSystem.list(empty), [])
+    }
+
+    func testABillOfAnEmptyCycleWarnsAndAReprocessOfNothingMakesNoRun() throws {
+        let world = try EndToEndWorld(self)
+        let work = world.root + "/work"
+        XCTAssertEqual(try world.run(work: work).status, 0)
+        let bill = try world.cdrate(["bill", "--cycle", "202609", "--tariffs", world.tariffs, "--work", work])
+        XCTAssertEqual(bill.status, 0, bill.stderr)
+        XCTAssertEqual(bill.stderr, "warning: cycle 202609 has no rated records in generation 0 (run R0000001); "
+            + "the cycles with rated records are 202610 (8)\n")
+        XCTAssertTrue(bill.stdout.hasPrefix("cdrate bill B0000001 cycle 202609 "), bill.stdout)
+
+        let reprocess = try world.cdrate(["reprocess", "--reason", "E07", "--tariffs", world.tariffs, "--work", work])
+        XCTAssertEqual(reprocess.status, 1, reprocess.stderr)
+        XCTAssertEqual(reprocess.stderr, "cdrate: nothing to reprocess: no pending reject of reason E07 "
+            + "(the reject store holds 3: E04 1, E05 1, E09 1); no run made\n")
+        XCTAssertEqual(reprocess.stdout, "")
+        XCTAssertEqual(try FileSystem.list(work + "/runs"), ["R0000001"])
+    }
+
+    func testALateRecordOfABilledCycleRaisesTheLateAlarm() throws {
+        let world = try EndToEndWorld(self)
+        let work = world.root + "/work"
+        // Settlement rates, for the bill run of the cycle's traffic to CM.
+        try world.writeTable("interconnect.tbl", "OPERATOR DIRECTION CLASS UNIT RATE VALID_FROM VALID_TO\n"
+            + ["OUT", "IN"].flatMap { d in ["LOCAL", "TOLL", "SMS"].map { "CM \(d) \($0) 60 60 20260101 -\n" } }.joined())
+        XCTAssertEqual(try world.run(work: work).status, 0)
+        let bill = try world.cdrate(["bill", "--cycle", "202610", "--tariffs", world.tariffs, "--work", work])
+        XCTAssertEqual(bill.status, 0, bill.stderr)
+        try world.drop(EndToEndWorld.nightTwo)
+        let late = try world.run(work: work)
+        XCTAssertEqual(late.status, 0, late.stderr)
+        XCTAssertTrue(late.stderr.contains("ALARM LATE cycle 202610 2 records: billed before in B0000001; bill the cycle again\n"),
+                      late.stderr)
+    }
+
+    func testVersionPrintsTheVersionOfTheLibrary() throws {
+        let world = try EndToEndWorld(self)
+        for arguments in [["--version"], ["version"]] {
+            let o = try world.cdrate(arguments)
+            XCTAssertEqual(o.status, 0, o.stderr)
+            XCTAssertEqual(o.stdout, "cdrate \(Version.text)\n")
+            XCTAssertEqual(o.stderr, "")
+        }
+        XCTAssertTrue(Version.text.split(separator: ".").count == 3 && Version.text.split(separator: ".").allSatisfy { Int($0) != nil })
+    }
+
+    func testOptionEqualsValueIsTheSameAsOptionSpaceValue() throws {
+        let world = try EndToEndWorld(self)
+        let spaced = world.root + "/spaced", joined = world.root + "/joined"
+        let a = try world.cdrate(["run", "--inbox", world.inbox, "--tariffs", world.tariffs, "--work", spaced, "--threads", "2"])
+        let b = try world.cdrate(["run", "--inbox=" + world.inbox, "--tariffs=" + world.tariffs, "--work=" + joined, "--threads=2"])
+        XCTAssertEqual([a.status, b.status], [0, 0], a.stderr + b.stderr)
+        XCTAssertEqual(EndToEndWorld.differences(EndToEndWorld.committed(joined), EndToEndWorld.committed(spaced)), [])
+        let rejects = try world.cdrate(["rejects", "--work=" + joined, "--list"])
+        XCTAssertEqual(rejects.status, 0, rejects.stderr)
+        XCTAssertTrue(rejects.stdout.hasPrefix("pending rejects: 3 (work area \(joined), state of R0000001)\n"), rejects.stdout)
+        let cases: [([String], String)] = [
+            (["rejects", "--work="], "cdrate: usage error: option '--work' needs a value, not an empty one"),
+            (["rejects", "--list=yes"], "cdrate: usage error: option '--list' takes no value"),
+            (["rejects", "--bogus=1"], "cdrate: usage error: unknown option '--bogus'"),
+            (["rejects", "--work=a", "--work", "b"], "cdrate: usage error: option '--work' given twice"),
+            (["bill", "--cycle=202613"], "cdrate: usage error: --cycle '202613' is not a month YYYYMM (six digits, month 01-12)"),
+        ]
+        for (arguments, message) in cases {
+            let o = try world.cdrate(arguments)
+            XCTAssertEqual(o.status, 2, "\(arguments): \(o.stderr)")
+            XCTAssertEqual(o.stderr.split(separator: "\n").first.map(String.init), message, "\(arguments)")
+            assertOwnUsage(o.stderr, of: arguments)
+        }
+        let generate = try world.cdrate(["generate", "--subscribers=30", "--records=50", "--out=" + world.root + "/g"])
+        XCTAssertEqual(generate.status, 0, generate.stderr)
+        XCTAssertTrue(generate.stdout.hasPrefix("generate: "), generate.stdout)
+    }
+
+    func testEachHelpListsEveryExitCodeItsCommandCanReturn() throws {
+        let world = try EndToEndWorld(self)
+        // The codes each command can return (docs/operations.md); 130/143 for all: interrupted.
+        let codes: [String: [String]] = [
+            "run": ["0", "2", "3", "4", "5"], "collect": ["0", "2", "3", "4", "5"],
+            "reprocess": ["0", "1", "2", "3", "4", "5"], "rejects": ["0", "1", "2", "3", "4", "5"],
+            "bill": ["0", "2", "3", "4", "5"], "rerate": ["0", "2", "3", "4", "5"],
+            "diff": ["0", "1", "2", "3", "5"], "verify": ["0", "1", "2", "3"], "generate": ["0", "2", "5"],
+        ]
+        for (command, expected) in codes {
+            let o = try world.cdrate([command, "--help"])
+            XCTAssertEqual(o.status, 0, command)
+            // The exit paragraph: from the line starting `exit:` to the end of the text.
+            let text = o.stdout.components(separatedBy: "\nexit: ").dropFirst().joined()
+            XCTAssertFalse(text.isEmpty, "\(command) --help has no exit line: \(o.stdout)")
+            let listed = Set(text.split(whereSeparator: { !$0.isNumber }).map(String.init))
+            for code in expected + ["130", "143"] {
+                XCTAssertTrue(listed.contains(code), "\(command) --help does not list exit \(code): \(text)")
+            }
+            XCTAssertEqual(listed.subtracting(expected + ["130", "143"]), [], "\(command) --help lists codes it never returns")
+        }
+        let all = try world.cdrate(["--help"]).stdout
+        let listed = Set(all.components(separatedBy: "exit codes: ").dropFirst().joined().split(whereSeparator: { !$0.isNumber }).map(String.init))
+        XCTAssertEqual(listed, ["0", "1", "2", "3", "4", "5", "130", "143"])
+    }
+
+    func testVerifyOfABillRunIdInSeveralCyclesSaysSoAsDiffDoes() throws {
+        let world = try EndToEndWorld(self)
+        let work = world.root + "/work"
+        XCTAssertEqual(try world.run(work: work).status, 0)
+        for cycle in ["202608", "202609"] {
+            XCTAssertEqual(try world.cdrate(["bill", "--cycle", cycle, "--tariffs", world.tariffs, "--work", work]).status, 0)
+        }
+        let several = "'B0000001' exists in several cycles (\(work)/bills/202608/B0000001, \(work)/bills/202609/B0000001): give its directory"
+        let verify = try world.cdrate(["verify", "B0000001", "--work", work])
+        let diff = try world.cdrate(["diff", "B0000001", "B0000001", "--work", work])
+        for o in [verify, diff] {
+            XCTAssertEqual(o.status, 2, o.stderr)
+            XCTAssertEqual(o.stderr.split(separator: "\n").first.map(String.init), "cdrate: usage error: " + several)
+        }
+        let one = try world.cdrate(["verify", work + "/bills/202609/B0000001"])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertEqual(one.stdout, "verify \(work)/bills/202609/B0000001: sound (every checksum, count and the reconciliation agree with the MANIFEST)\n")
     }
 }

@@ -45,6 +45,9 @@ public struct BillReport: Sendable {
     public var files: [String] = []
     /// Notices for stderr (lock take-over, recovery).
     public var notices: [String] = []
+    /// Warnings for stderr: a cycle billed without a single rated record, naming the
+    /// cycles that have some (most likely the operator meant one of them).
+    public var warnings: [String] = []
 
     /// A report of `billRun` of `cycle` from `source`.
     public init(billRun: BillRunID, cycle: Int, directory: String, source: CycleSource) {

@@ -30,9 +30,10 @@ public struct BillRun: Sendable {
     /// Runs; throws a `RunFailure` carrying the exit code (SPEC section 11).
     public func run() throws(RunFailure) -> BillReport {
         guard Self.isValidCycle(cycle) else { throw .usage("cycle \(cycle) is not a month YYYYMM") }
+        let area = WorkArea(root: work)
+        try area.requireExisting()
         do {
             let reference = try ReferenceData.load(directory: tariffs)
-            let area = WorkArea(root: work)
             try area.prepare()
             let lock = try WorkAreaLock(root: area.root, startedAt: RunClock.wallClockText())
             defer { lock.release() }
@@ -75,6 +76,8 @@ public struct BillRun: Sendable {
         var partners = PartnerSettlement()
         let cycle = self.cycle
         var manifests = [String: [String: Manifest.OutputFact]]()
+        // `R` records of the other cycles, named when this one has none.
+        var otherCycles = CycleCounts()
         for input in source.inputs {
             let holder = FileSystem.parentOf(input.path)
             if manifests[holder] == nil { manifests[holder] = try Manifest.outputs(of: holder) }
@@ -90,7 +93,10 @@ public struct BillRun: Sendable {
                         throw RecordRefusal(recordType: Character(Unicode.Scalar(layout.code)), field: start.name,
                                             position: start.position, reason: "'\(view.string(start))' is not a start time")
                     }
-                    guard recordCycle == cycle else { return }
+                    guard recordCycle == cycle else {
+                        if input.isRated { otherCycles.add(cycle: recordCycle) }
+                        return
+                    }
                     inCycle += 1
                     if input.isRated {
                         let call = try RatedCall(view)
@@ -115,6 +121,12 @@ public struct BillRun: Sendable {
             if input.isRated { report.ratedRecords += inCycle } else { report.roamerRecords += inCycle }
             manifest.add("input \(input.name) records \(totals.records) cycle-records \(inCycle) "
                 + "bytes \(totals.bytes) sha256 \(totals.sha256)")
+        }
+
+        if report.ratedRecords == 0 {
+            let others = otherCycles.sorted.map { "\($0.cycle) (\($0.records))" }
+            report.warnings.append("cycle \(cycle) has no rated records in \(source.label); "
+                + (others.isEmpty ? "no cycle has any" : "the cycles with rated records are " + others.joined(separator: ", ")))
         }
 
         // Every file, built and checked before anything is written.
@@ -173,6 +185,7 @@ public struct BillRun: Sendable {
         try FileSystem.write(staging + "/MANIFEST", manifest.bytes)
         try FileSystem.syncDirectory(staging)
         FaultPoint.reach("before-bill-rename")
+        CommitGate.enterCommit()
         try FileSystem.rename(staging, finalDirectory)  // the commit point
         return report
     }

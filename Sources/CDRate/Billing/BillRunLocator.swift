@@ -10,8 +10,10 @@ public enum BillRunLocator {
         return cycles.map { bills + "/" + $0 + "/" + target }.filter { FileSystem.isDirectory($0) }
     }
 
-    /// The one directory `target` names, or a usage error saying why not.
+    /// The one directory `target` names, or a usage error saying why not; an id needs
+    /// `work` to be a work area (else `RunFailure.notAWorkArea`, exit 3).
     public static func locate(_ target: String, work: String) throws(RunFailure) -> String {
+        if !FileSystem.isDirectory(target) { try WorkArea(root: work).requireExisting() }
         let found = candidates(target, work: work)
         if found.count == 1 { return found[0] }
         if found.isEmpty { throw .usage("no bill run '\(target)' in work area \(work)") }

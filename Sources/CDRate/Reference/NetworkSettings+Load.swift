@@ -4,11 +4,13 @@ extension NetworkSettings {
     static let tableColumns = ["KEY", "VALUE"]
 
     /// The settings of `file`: `OPERATOR` and `COUNTRY` required, `MAX_AGE_DAYS`
-    /// optional (default 60), each key at most once, any other key refused.
+    /// (default 60) and `REJECT_ALARM_PCT` (default 5) optional, each key at most once,
+    /// any other key refused.
     static func load(_ file: TableFile) throws(ConfigurationError) -> NetworkSettings {
         var ownOperator: PackedText?
         var countryCode: [UInt8]?
         var maxAgeDays = 60
+        var rejectAlarmPercent = NetworkSettings.defaultRejectAlarmPercent
         var lineOfKey: [String: Int] = [:]
         for keyRow in file.rows {
             let key = keyRow[0]
@@ -27,8 +29,11 @@ extension NetworkSettings {
             case "MAX_AGE_DAYS":
                 // Bounded so that MAX_AGE_DAYS × 86,400 s stays a sane window (E04, duplicate keys).
                 maxAgeDays = try row.integer(1, in: 1...3650)
+            case "REJECT_ALARM_PCT":
+                // A whole percent: 0 raises the alarm at the first reject, 100 never.
+                rejectAlarmPercent = try row.integer(1, in: 0...100)
             default:
-                throw row.error("unknown KEY \"\(key)\": the keys are OPERATOR, COUNTRY and MAX_AGE_DAYS")
+                throw row.error("unknown KEY \"\(key)\": the keys are OPERATOR, COUNTRY, MAX_AGE_DAYS and REJECT_ALARM_PCT")
             }
             lineOfKey[key] = row.line
         }
@@ -38,6 +43,7 @@ extension NetworkSettings {
         guard let countryCode else {
             throw ConfigurationError(file: file.name, line: 0, problem: "KEY COUNTRY is missing (the country code, e.g. 86)")
         }
-        return NetworkSettings(ownOperator: ownOperator, countryCode: countryCode, maxAgeDays: maxAgeDays)
+        return NetworkSettings(ownOperator: ownOperator, countryCode: countryCode, maxAgeDays: maxAgeDays,
+                               rejectAlarmPercent: rejectAlarmPercent)
     }
 }

@@ -6,11 +6,19 @@ public struct NetworkSettings: Sendable {
     public let countryCode: [UInt8]
     /// `MAX_AGE_DAYS` (default 60): the E04 age limit and the duplicate-key window.
     public let maxAgeDays: Int
+    /// `REJECT_ALARM_PCT` (default 5, a whole percent 0–100): a run whose rejects are more
+    /// than this share of its records raises `ALARM REJECTS` (docs/operations.md).
+    public let rejectAlarmPercent: Int
+
+    /// The default of `REJECT_ALARM_PCT`.
+    public static let defaultRejectAlarmPercent = 5
 
     /// Settings from their values.
-    public init(ownOperator: PackedText, countryCode: [UInt8], maxAgeDays: Int) {
+    public init(ownOperator: PackedText, countryCode: [UInt8], maxAgeDays: Int,
+                rejectAlarmPercent: Int = NetworkSettings.defaultRejectAlarmPercent) {
         self.ownOperator = ownOperator
         self.countryCode = countryCode
         self.maxAgeDays = maxAgeDays
+        self.rejectAlarmPercent = rejectAlarmPercent
     }
 }

@@ -34,7 +34,7 @@ public struct CycleRerate: Sendable {
 
     /// Runs; throws a `RunFailure` carrying the exit code.
     public func run() throws(RunFailure) -> Report {
-        try RunContext.perform(tariffs: tariffs, work: work) { try run(in: $0) }
+        try RunContext.perform(tariffs: tariffs, work: work, existing: true) { try run(in: $0) }
     }
 
     private func run(in context: RunContext) throws -> Report {
@@ -131,6 +131,7 @@ public struct CycleRerate: Sendable {
         try FileSystem.write(staging + "/MANIFEST", manifest.bytes)
         try FileSystem.syncDirectory(staging)
         FaultPoint.reach("before-generation-rename")
+        CommitGate.enterCommit()
         try FileSystem.rename(staging, final)
         try FileSystem.removeTree(context.scratch)
         return Report(directory: final, generation: generation, counters: outcome.counters)

@@ -65,6 +65,8 @@ public struct NightlyRun: Sendable {
         report.counters = outcome.counters
         report.notices += context.notices.dropFirst(noticesBefore)  // the keys' migration, if any
         report.addBranchAlarms()
+        report.addRejectAlarm(percent: context.reference.network.rejectAlarmPercent)
+        report.addLateAlarms(area: context.area)
 
         var manifest = context.manifestHead(kind: options.recollect == nil ? "nightly" : "recollect")
         for file in collection.collected {

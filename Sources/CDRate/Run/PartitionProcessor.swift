@@ -93,6 +93,8 @@ public struct PartitionProcessor: Sendable {
                 // branches then borrow, instead of a 630-byte copy of the variable for each.
                 let record = record
                 let charge: Int
+                // The cycle of the start, YYYYMM of YYYYMMDDHHMMSS (SPEC section 1).
+                result.counters.ratedByCycle.add(cycle: record.start.value / 100_000_000)
                 if record.isRoamer {
                     charge = roamerFormatter.append(record, raw: raw, to: &result.roamers.bytes)
                     result.roamers.appended()

@@ -23,7 +23,7 @@ public struct RecycleRun: Sendable {
 
     /// Runs; throws a `RunFailure` carrying the exit code.
     public func run() throws(RunFailure) -> RunReport {
-        try RunContext.perform(tariffs: tariffs, work: work) { try run(in: $0) }
+        try RunContext.perform(tariffs: tariffs, work: work, existing: true) { try run(in: $0) }
     }
 
     private func run(in context: RunContext) throws -> RunReport {
@@ -79,6 +79,8 @@ public struct RecycleRun: Sendable {
         }
 
         try spill.finish()
+        // Nothing selected: no run (the context removes its staging and scratch).
+        if recycled.isEmpty { throw RunFailure.nothingSelected(nothingSelectedMessage(context.state.rejects)) }
         let outcome = try context.rate(inputs: spill.paths, sources: sources, recycled: recycled, threads: threads)
         // Every selected line leaves the store; those that failed again come back as this run's X lines.
         context.state.rejects.remove(at: selectedLines)
@@ -86,6 +88,9 @@ public struct RecycleRun: Sendable {
         report.counters = outcome.counters
         report.notices += context.notices.dropFirst(noticesBefore)  // the keys' migration, if any
         report.addBranchAlarms()
+        // Its records are rejects run again, not a night's traffic: no REJECTS alarm;
+        // rated ones may be late for a cycle already billed.
+        report.addLateAlarms(area: context.area)
 
         for line in outcome.manifestLines { manifest.add(line) }
         manifest.addOutput("quarantine.txt", bytes: [], records: 0)
@@ -100,5 +105,20 @@ public struct RecycleRun: Sendable {
         let alarms = report
         report.afterCommit { () throws(IOFailure) in try alarms.appendAlarms(to: context.area, at: RunClock.wallClockText()) }
         return report
+    }
+
+    /// Why no run was made: what was asked for and what the store holds, by reason.
+    private func nothingSelectedMessage(_ store: RejectStore) -> String {
+        var asked = "no pending reject"
+        if let reason { asked += " of reason \(reason.code)" }
+        if let switchID { asked += " from switch \(switchID)" }
+        var byReason = [String: Int]()
+        for line in store.lines where line.problem == nil {
+            line.bytes.withUnsafeBytes { byReason[RecordView($0).string(RejectLayout.reason), default: 0] += 1 }
+        }
+        let held = byReason.isEmpty ? "the reject store holds none"
+            : "the reject store holds \(byReason.values.reduce(0, +)): "
+                + byReason.keys.sorted().map { "\($0) \(byReason[$0]!)" }.joined(separator: ", ")
+        return "nothing to reprocess: \(asked) (\(held)); no run made"
     }
 }

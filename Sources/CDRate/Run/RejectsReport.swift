@@ -14,6 +14,7 @@ public struct RejectsReport: Sendable {
     /// when `reference` (today's tables) is given.
     public func text(list: Bool, reference: ReferenceData? = nil) throws(RunFailure) -> String {
         let area = WorkArea(root: work)
+        try area.requireExisting()
         let store: RejectStore
         var registry = CollectionRegistry()
         let run: RunID?

@@ -27,10 +27,12 @@ public final class RunContext {
 
     /// Loads the reference data (a configuration error changes nothing), then locks the
     /// work area, removes what an unfinished run left, loads the current state and
-    /// creates the run's staging directories.
-    public init(tariffs: String, work: String) throws {
-        reference = try ReferenceData.load(directory: tariffs)
+    /// creates the run's staging directories. With `existing`, a `work` that is not a
+    /// work area already is refused (`RunFailure.notAWorkArea`) instead of created.
+    public init(tariffs: String, work: String, existing: Bool = false) throws {
         let area = WorkArea(root: work)
+        if existing { try area.requireExisting() }
+        reference = try ReferenceData.load(directory: tariffs)
         try area.prepare()
         let lock = try WorkAreaLock(root: area.root, startedAt: RunClock.wallClockText())
         var notices = lock.takeOverNotice.map { [$0] } ?? []
@@ -59,11 +61,12 @@ public final class RunContext {
 
     /// Opens a context on `tariffs` and `work`, runs `body` in it, and closes it (removing
     /// an uncommitted run's staging and releasing the lock) whatever happens; every error
-    /// comes out as a `RunFailure` with its exit code. The shape of every state-changing command.
-    public static func perform<T>(tariffs: String, work: String,
+    /// comes out as a `RunFailure` with its exit code. The shape of every state-changing command;
+    /// `existing` as in `init`.
+    public static func perform<T>(tariffs: String, work: String, existing: Bool = false,
                                   _ body: (RunContext) throws -> T) throws(RunFailure) -> T {
         do {
-            let context = try RunContext(tariffs: tariffs, work: work)
+            let context = try RunContext(tariffs: tariffs, work: work, existing: existing)
             defer { context.close() }
             return try body(context)
         } catch {
@@ -153,6 +156,7 @@ public final class RunContext {
         FaultPoint.reach("before-state-rename")
         try FileSystem.rename(stateStaging, area.stateDirectory(runID))
         FaultPoint.reach("before-run-rename")
+        CommitGate.enterCommit()
         try FileSystem.rename(runStaging, area.runDirectory(runID))  // the commit point
         committed = true
         FaultPoint.reach("after-run-rename")

@@ -32,6 +32,8 @@ public struct RunCounters: Sendable {
     public var highAlerts: [String] = []
     /// `F` records per rule, indexed by `FraudRule.rawValue`.
     public var fraudByRule = Array(repeating: 0, count: FraudRule.allCases.count)
+    /// `R` and `V` records per billing cycle of their start (the `LATE` alarm).
+    public var ratedByCycle = CycleCounts()
 
     /// Zero.
     public init() {}
@@ -63,6 +65,7 @@ public struct RunCounters: Sendable {
         alerts += o.alerts
         highAlerts += o.highAlerts
         for i in fraudByRule.indices { fraudByRule[i] += o.fraudByRule[i] }
+        ratedByCycle.merge(o.ratedByCycle)
     }
 
     /// Total `F` records.

@@ -8,6 +8,11 @@ public enum RunFailure: Error, Sendable, CustomStringConvertible {
     case locked(String)
     /// An I/O failure or damaged state: exit 5.
     case io(String)
+    /// A command that only reads a work area was given a path that is not one: exit 3.
+    case notAWorkArea(String)
+    /// Nothing matched what the command was asked to take (a `reprocess` selecting no
+    /// pending reject); nothing was made: exit 1.
+    case nothingSelected(String)
 
     /// The exit code.
     public var exitCode: Int32 {
@@ -16,6 +21,8 @@ public enum RunFailure: Error, Sendable, CustomStringConvertible {
         case .configuration: return 3
         case .locked: return 4
         case .io: return 5
+        case .notAWorkArea: return 3
+        case .nothingSelected: return 1
         }
     }
 
@@ -26,6 +33,9 @@ public enum RunFailure: Error, Sendable, CustomStringConvertible {
         case .configuration(let e): return "configuration error: \(e)"
         case .locked(let m): return "locked: \(m)"
         case .io(let m): return "I/O error: \(m)"
+        case .notAWorkArea(let path):
+            return "not a work area: \(path) (it has no runs/; give --work the directory 'cdrate run' made)"
+        case .nothingSelected(let m): return m
         }
     }
 

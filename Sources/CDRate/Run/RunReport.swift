@@ -30,6 +30,35 @@ public struct RunReport: Sendable {
         }
     }
 
+    /// Adds `REJECTS` when the run rejected more than `percent` % of its records: the
+    /// count, the share to a tenth of a percent (rounded down) and the three most frequent
+    /// reasons, e.g. `REJECTS 67 of 3432 records (1.9%) rejected, above 1%: E05 30, E03 20, E08 10`.
+    public mutating func addRejectAlarm(percent: Int) {
+        let rejected = counters.rejected.records, input = counters.input.records
+        guard input > 0, rejected * 100 > percent * input else { return }
+        let tenths = rejected * 1000 / input
+        let top = RejectReason.allCases.map { (reason: $0, count: counters.rejectsByReason[Int($0.rawValue)]) }
+            .filter { $0.count > 0 }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason < $1.reason }
+            .prefix(3).map { "\($0.reason.code) \($0.count)" }
+        alarms.append("REJECTS \(rejected) of \(input) records (\(tenths / 10).\(tenths % 10)%) rejected, above \(percent)%: "
+            + top.joined(separator: ", "))
+    }
+
+    /// Adds one `LATE` alarm per cycle of the run's rated and roamer records that already
+    /// has a bill run in `area`: that bill run lacks them until the cycle is billed again
+    /// (rerated first when it has a generation), e.g.
+    /// `LATE cycle 202609 12 records: billed before in B0000001; bill the cycle again`.
+    public mutating func addLateAlarms(area: WorkArea) {
+        for (cycle, records) in counters.ratedByCycle.sorted {
+            guard let billed = area.billRuns(ofCycle: cycle).last else { continue }
+            let action = area.hasGeneration(ofCycle: cycle)
+                ? "rerate the cycle (it has a rerate generation), then bill it again"
+                : "bill the cycle again"
+            alarms.append("LATE cycle \(cycle) \(records) records: billed before in \(billed.text); \(action)")
+        }
+    }
+
     /// Appends every alarm of the run (collection and branches alike, as printed on
     /// stderr) to the work area's `logs/alarms.log`, each line stamped with `now`
     /// (wall-clock) and the run id. Called after the commit.

@@ -19,6 +19,18 @@ public struct Verification: Sendable {
         return bills.count == 1 ? bills[0] : nil
     }
 
+    /// The one run or bill run directory `target` (an id or a path) names: an id needs
+    /// `work` to be a work area (exit 3), and a bill run id found in several cycles is a
+    /// usage error naming them, as `cdrate diff` says it.
+    public static func locate(_ target: String, work: String) throws(RunFailure) -> String {
+        if FileSystem.isDirectory(target) { return target }
+        try WorkArea(root: work).requireExisting()
+        if let directory = resolve(target, work: work) { return directory }
+        // Several cycles' bill runs of that id: the same message as `cdrate diff`.
+        if BillRunLocator.candidates(target, work: work).count > 1 { _ = try BillRunLocator.locate(target, work: work) }
+        throw .usage("no run or bill run '\(target)' in work area \(work)")
+    }
+
     /// The problems found; empty when sound.
     public func problems() -> [String] {
         guard let manifestBytes = try? FileSystem.read(directory + "/MANIFEST") else {

@@ -58,6 +58,17 @@ public struct WorkArea: Sendable {
         }
     }
 
+    /// Whether `root` has the layout `prepare()` makes, as far as its `runs/` directory,
+    /// which every work area has from its first command on: what the commands that only
+    /// read a work area require.
+    public var exists: Bool { FileSystem.isDirectory(runsDirectory) }
+
+    /// Refuses a root that is not a work area (exit 3), rather than creating one there: for
+    /// the commands that read one (`rejects`, `bill`, `verify`, `reprocess`, `diff`, `rerate`).
+    public func requireExisting() throws(RunFailure) {
+        if !exists { throw .notAWorkArea(root) }
+    }
+
     /// The committed runs, in order.
     public func committedRuns() throws(IOFailure) -> [RunID] {
         guard FileSystem.isDirectory(runsDirectory) else { return [] }
@@ -98,6 +109,22 @@ public struct WorkArea: Sendable {
             }
         }
         return removed
+    }
+
+    /// The committed bill runs of `cycle` (`bills/YYYYMM/B…`), in order; empty when the
+    /// cycle was never billed.
+    public func billRuns(ofCycle cycle: Int) -> [BillRunID] {
+        let directory = billsDirectory + "/" + String(cycle)
+        guard FileSystem.isDirectory(directory), let names = try? FileSystem.list(directory) else { return [] }
+        return names.compactMap { BillRunID(text: $0) }.filter { FileSystem.isDirectory(directory + "/" + $0.text) }.sorted()
+    }
+
+    /// Whether `cycle` has a rerate generation (`cycles/YYYYMM/G…`), which later bill runs
+    /// read instead of the nightly runs.
+    public func hasGeneration(ofCycle cycle: Int) -> Bool {
+        let directory = cyclesDirectory + "/" + String(cycle)
+        guard FileSystem.isDirectory(directory), let names = try? FileSystem.list(directory) else { return false }
+        return names.contains { $0.first == "G" && Int($0.dropFirst()) != nil && FileSystem.isDirectory(directory + "/" + $0) }
     }
 
     /// The newest committed run, whose state generation is the current state.

@@ -261,7 +261,8 @@ final class ReferenceDataErrorTests: XCTestCase {
     // MARK: - network.tbl
 
     func testUnknownNetworkKey() {
-        check(added("network.tbl", "CURRENCY CNY", "unknown KEY \"CURRENCY\""))
+        check(added("network.tbl", "CURRENCY CNY",
+                   "unknown KEY \"CURRENCY\": the keys are OPERATOR, COUNTRY, MAX_AGE_DAYS and REJECT_ALARM_PCT"))
     }
 
     func testNetworkRequiredKeys() {
@@ -269,6 +270,8 @@ final class ReferenceDataErrorTests: XCTestCase {
             Case(table: "network.tbl", text: "KEY VALUE\nCOUNTRY 86\n", line: 0, fragment: "KEY OPERATOR is missing"),
             Case(table: "network.tbl", text: "KEY VALUE\nOPERATOR CU\n", line: 0, fragment: "KEY COUNTRY is missing"),
             added("network.tbl", "MAX_AGE_DAYS 0", "MAX_AGE_DAYS \"0\" is out of range"),
+            added("network.tbl", "REJECT_ALARM_PCT 101", "REJECT_ALARM_PCT \"101\" is out of range"),
+            added("network.tbl", "REJECT_ALARM_PCT 2.5", "REJECT_ALARM_PCT \"2.5\" is not a whole number"),
             added("network.tbl", "COUNTRY 44", "KEY COUNTRY is already set on line 3"),
         ])
     }

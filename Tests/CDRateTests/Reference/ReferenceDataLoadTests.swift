@@ -186,8 +186,18 @@ final class ReferenceDataLoadTests: XCTestCase {
         ])
         let loaded = try ReferenceData.load(directory: directory)
         XCTAssertEqual(loaded.network.maxAgeDays, 30)
+        XCTAssertEqual(loaded.network.rejectAlarmPercent, 5, "REJECT_ALARM_PCT defaults to 5")
         XCTAssertEqual(loaded.fraud[.longCall], 0)
         XCTAssertNil(loaded.cells.cell(lac: 10201, cell: 21))
         XCTAssertEqual(loaded.timeBands.dayType(of: 20261001), .weekday)
+    }
+
+    func testRejectAlarmPctIsAWholePercentFrom0To100() throws {
+        for percent in [0, 1, 100] {
+            let directory = try TariffsFixture.write(self, replacing: [
+                "network.tbl": "KEY VALUE\nOPERATOR CU\nCOUNTRY 86\nREJECT_ALARM_PCT \(percent)\n",
+            ])
+            XCTAssertEqual(try ReferenceData.load(directory: directory).network.rejectAlarmPercent, percent)
+        }
     }
 }

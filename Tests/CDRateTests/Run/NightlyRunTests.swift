@@ -226,6 +226,7 @@ final class NightlyRunTests: XCTestCase {
         XCTAssertEqual(report.alarms, [
             "QUARANTINED SZMSC01_20261005_000002.cdr: trailer count '00000002' does not match 1 detail records",
             "FRAUD HOT_DEST: 1 flags in fraud.dat",
+            "REJECTS 3 of 13 records (23.0%) rejected, above 5%: E04 1, E05 1, E09 1",
         ])
         let logged = RunFixture.lines(world.work + "/logs/alarms.log").map { String($0.split(separator: " ", maxSplits: 1)[1]) }
         XCTAssertEqual(logged, report.alarms.map { "R0000001 " + $0 })

@@ -122,9 +122,10 @@ final class RecycleRunTests: XCTestCase {
         let byReason = try world.reprocess(reason: "E05")
         XCTAssertEqual([byReason.counters.input.records, byReason.counters.rated.records], [1, 1])
         XCTAssertEqual(world.stateLines(3, "rejects.dat").map { String($0.prefix(6)) }, ["XE0902", "XE0402"])
-        let none = try world.reprocess(reason: "E03")
-        XCTAssertEqual(none.counters.input.records, 0)
-        XCTAssertEqual(world.stateLines(4, "rejects.dat"), world.stateLines(3, "rejects.dat"))
+        // Nothing of E03: no run (WrongContextTests), the store as it was.
+        XCTAssertThrowsError(try world.reprocess(reason: "E03"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: world.runDirectory(4)))
+        XCTAssertEqual(world.stateLines(3, "rejects.dat").map { String($0.prefix(6)) }, ["XE0902", "XE0402"])
     }
 
     func testARecollectedRejectRatedOnceAndThenADuplicate() throws {

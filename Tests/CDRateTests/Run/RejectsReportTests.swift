@@ -8,6 +8,7 @@ final class RejectsReportTests: XCTestCase {
 
     func testTheTableAndTheListOfAKnownStore() throws {
         let world = try RunFixture(self)
+        try WorkArea(root: world.work).prepare()
         XCTAssertEqual(try RejectsReport(work: world.work).text(list: false),
                        "pending rejects: 0 (work area \(world.work), state of no run yet)\n\n\(header)\n"
                        + "total                   0\n")

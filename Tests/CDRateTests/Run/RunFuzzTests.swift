@@ -98,6 +98,9 @@ final class RunFuzzTests: XCTestCase {
             let again = try recycle.run()
             if !again.counters.reconciles { problems.append("the reprocess does not reconcile") }
             problems += Verification(directory: again.directory).problems().map { "verify reprocess: \($0)" }
+        } catch RunFailure.nothingSelected {
+            // No reject in the store: the reprocess makes no run.
+            if report.counters.rejected.records > 0 { problems.append("the reprocess found no reject of the \(report.counters.rejected.records)") }
         } catch {
             problems.append("the reprocess failed: \(error)")
         }

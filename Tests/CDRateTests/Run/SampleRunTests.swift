@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import CDRate
 
@@ -55,6 +56,25 @@ final class SampleRunTests: XCTestCase {
             XCTAssertEqual(SHA256.hexDigest(of: try FileSystem.read(directory + "/" + name)), sum, name)
         }
         XCTAssertEqual(Verification(directory: directory).problems(), [])
+    }
+
+    func testTheCyclesTheReadmeBillsAndReratesAreOnesTheSampleHas() throws {
+        // README.md shows `cdrate bill --cycle YYYYMM` and `cdrate rerate --cycle YYYYMM`
+        // on the sample: a cycle without records there would bill monthly fees only.
+        let readme = try String(contentsOfFile: SampleRunTests.root + "/README.md", encoding: .utf8)
+        let pattern = try NSRegularExpression(pattern: #"cdrate (?:bill|rerate) --cycle ([0-9]{6})"#)
+        let cycles = Set(pattern.matches(in: readme, range: NSRange(readme.startIndex..., in: readme)).map {
+            Int(readme[Range($0.range(at: 1), in: readme)!])!
+        })
+        XCTAssertFalse(cycles.isEmpty, "README.md shows no cdrate bill --cycle")
+        let (report, directory) = try run(threads: 2)
+        let work = FileSystem.parentOf(FileSystem.parentOf(directory))
+        for cycle in cycles.sorted() {
+            XCTAssertGreaterThan(report.counters.ratedByCycle[cycle], 0, "README.md's cycle \(cycle) has no records in the sample")
+            let bill = try BillRun(work: work, tariffs: SampleRunTests.root + "/Tariffs", cycle: cycle).run()
+            XCTAssertGreaterThan(bill.ratedRecords, 0, "cycle \(cycle)")
+            XCTAssertEqual(bill.warnings, [], "cycle \(cycle)")
+        }
     }
 
     func testOneAndFourThreadsGiveTheSameBytes() throws {

@@ -34,7 +34,8 @@ final class WorkAreaRunTests: XCTestCase {
     func testAHeldLockExits4NamingTheHolder() throws {
         let world = try RunFixture(self)
         try world.drop(RunFixture.nightOne)
-        try FileSystem.makeDirectories(world.work)
+        // A work area (reprocess refuses a directory that is not one, exit 3).
+        try WorkArea(root: world.work).prepare()
         let lock = try WorkAreaLock(root: world.work, startedAt: "2026-11-23T01:02:03Z")
         XCTAssertNil(lock.takeOverNotice)
         for attempt in [{ try world.run() }, { try world.reprocess() }] {
