@@ -14,6 +14,7 @@ let package = Package(
     name: "cdrate",
     products: [
         .library(name: "CDRate", targets: ["CDRate"]),
+        .library(name: "CDRateGenerate", targets: ["CDRateGenerate"]),
         .executable(name: "cdrate", targets: ["CDRateCLI"]),
         .executable(name: "cdrate-fuzz", targets: ["CDRateFuzz"]),
     ],
@@ -38,9 +39,15 @@ let package = Package(
             name: "CDRate",
             dependencies: ["CZlib", "SHAInstructions", "CRCInstructions"]
         ),
+        // `cdrate generate`: synthetic worlds (tables and switch files) for tests and
+        // benchmarks, written through the engine's record layouts; not part of the engine.
+        .target(
+            name: "CDRateGenerate",
+            dependencies: ["CDRate", "CZlib"]
+        ),
         .executableTarget(
             name: "CDRateCLI",
-            dependencies: ["CDRate"]
+            dependencies: ["CDRate", "CDRateGenerate"]
         ),
         // libFuzzer entry point for the gzip and record decoders (scripts/fuzz.sh);
         // an ordinary build makes a replayer of fuzzer inputs.
@@ -50,12 +57,12 @@ let package = Package(
         ),
         .testTarget(
             name: "CDRateTests",
-            dependencies: ["CDRate"],
+            dependencies: ["CDRate", "CDRateGenerate"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CDRate"]
+            dependencies: ["CDRate", "CDRateGenerate"]
         ),
     ]
 )

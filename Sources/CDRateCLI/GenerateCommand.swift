@@ -1,4 +1,5 @@
 import CDRate
+import CDRateGenerate
 import Foundation
 
 /// The usage text of `cdrate generate`.

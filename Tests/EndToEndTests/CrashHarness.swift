@@ -4,6 +4,7 @@ import Glibc
 #endif
 import XCTest
 @testable import CDRate
+@testable import CDRateGenerate
 
 /// The engine of `make crashtest` (docs/operations.md, "Reliability"): runs the `cdrate`
 /// binary as a child on a generated world, kills it with SIGKILL at every named fault

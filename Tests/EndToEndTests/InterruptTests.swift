@@ -4,6 +4,7 @@ import Glibc
 #endif
 import XCTest
 @testable import CDRate
+@testable import CDRateGenerate
 
 /// Ctrl-C and SIGTERM (docs/operations.md): a command stopped before its commit point
 /// prints "interrupted: nothing committed; run again" and exits 130 or 143; the work

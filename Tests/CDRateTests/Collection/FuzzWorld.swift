@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CDRate
+@testable import CDRateGenerate
 
 /// The fuzz tests' material (docs/operations.md, "Reliability"): a small generated world
 /// (30 subscribers, 1500 records in files of at most 40, 3 % bad records) whose switch

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CDRate
+@testable import CDRateGenerate
 
 /// The inbox estimate: plain files by size, gzip files by their trailer's inflated
 /// size, hidden files and folders left out; and the IMSI ranges a run takes from it.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CDRate
+@testable import CDRateGenerate
 
 /// Fuzzing the file-level checks of SPEC section 1 in process: mutated switch files
 /// (SwitchFileMutator) through `SwitchFileReader`, judged by the naive `SwitchFileModel`.

@@ -1,4 +1,5 @@
 @testable import CDRate
+@testable import CDRateGenerate
 
 /// Turns valid switch files into fuzz cases (docs/operations.md, "Reliability"): bit
 /// flips, truncation, inserted and deleted bytes, CRLF, NUL, very long lines, wrong

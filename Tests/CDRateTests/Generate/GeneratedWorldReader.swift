@@ -1,6 +1,7 @@
 import CZlib
 import Foundation
 @testable import CDRate
+@testable import CDRateGenerate
 
 /// Reads a generated world back for the tests, independently of the generator: the
 /// tables as text rows, the switch files (gunzipped with zlib), and a small reading of

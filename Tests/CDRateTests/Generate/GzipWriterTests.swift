@@ -1,5 +1,6 @@
 import XCTest
 @testable import CDRate
+@testable import CDRateGenerate
 
 final class GzipWriterTests: XCTestCase {
     func testWritesAGzipMemberThatInflatesToTheInput() throws {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CDRate
+@testable import CDRateGenerate
 
 final class SplitMix64Tests: XCTestCase {
     /// The published SplitMix64 test vector (seed 1234567), so that every machine draws the same numbers.

@@ -1,4 +1,5 @@
 import CDRate
+import CDRateGenerate
 import XCTest
 
 /// The key file's entry order (IMSI, unknown first, then the whole digest) from the

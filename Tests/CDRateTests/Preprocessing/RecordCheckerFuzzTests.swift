@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CDRate
+@testable import CDRateGenerate
 
 /// Fuzzing the record checks of SPEC section 4 and everything after them in a partition:
 /// random 160-byte printable lines, and valid detail lines of the fuzz world with fields

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CDRate
+@testable import CDRateGenerate
 
 /// The packed-key canonical sort of a sub-batch against the plain definition of SPEC
 /// section 5: IMSI, start, switch, file seq, record seq, position, with records whose

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import CDRate
+@testable import CDRateGenerate
 
 /// Fuzzing whole runs: inboxes of mutated switch files (SwitchFileMutator), with files
 /// whose names do not parse, hidden files and sub-folders among them, through

@@ -1,5 +1,6 @@
 import XCTest
 @testable import CDRate
+@testable import CDRateGenerate
 
 /// IMSI ranges: cut at subscriber quantiles, ascending, tiling every IMSI, and a raw
 /// record's IMSI field read as a number (or -1 when it is not 15 digits).

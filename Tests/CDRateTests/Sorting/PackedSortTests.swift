@@ -1,5 +1,6 @@
 import XCTest
 @testable import CDRate
+@testable import CDRateGenerate
 
 /// The radix sort behind `PackedSort` against the standard library's sort of the whole
 /// keys, for keys built in index order as its callers build them.

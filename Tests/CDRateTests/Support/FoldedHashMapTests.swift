@@ -1,4 +1,5 @@
 import CDRate
+import CDRateGenerate
 import XCTest
 
 /// `FoldedHashMap` against `Dictionary` as the model: lookups, inserts, updates and

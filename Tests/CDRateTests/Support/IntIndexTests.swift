@@ -1,5 +1,6 @@
 import XCTest
 @testable import CDRate
+@testable import CDRateGenerate
 
 /// `IntIndex` finds every key it was built from, and nothing else, whatever the keys'
 /// spread (IMSIs, cell keys, negatives, collisions on the same slot).

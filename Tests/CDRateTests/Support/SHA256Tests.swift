@@ -1,5 +1,6 @@
 import XCTest
 @testable import CDRate
+@testable import CDRateGenerate
 
 /// SHA-256 against the FIPS 180-4 example vectors (NIST CSRC "SHA256.pdf",
 /// "SHA2_Additional.pdf") and against itself fed in chunks.

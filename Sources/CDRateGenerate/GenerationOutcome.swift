@@ -1,3 +1,4 @@
+import CDRate
 import Foundation
 
 /// What the parallel file writers of `WorldGenerator` report: records written, files

@@ -1,3 +1,4 @@
+import CDRate
 /// Splits a world's records over switches, days and files: every switch cuts one file a
 /// day (more when a day holds more than `recordsPerFile` records), traffic follows the
 /// areas' weights, weekends and the holiday carry a little less, and the planted records

@@ -1,3 +1,4 @@
+import CDRate
 /// The inbound roamers of a generated world: subscribers of the three partners visiting
 /// the network, about 3% of the population. Each stays in one area all week. The first
 /// three (one per partner) are reserved for planted cases.

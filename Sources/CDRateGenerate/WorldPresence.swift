@@ -1,3 +1,4 @@
+import CDRate
 /// Who is where on each day of the generated week: for each day and switch, the
 /// ordinary subscribers and roamers located there. Records of a switch's file are drawn
 /// from its lists, so a subscriber's records of a day come from one place (and one of

@@ -1,3 +1,4 @@
+import CDRate
 /// Draws the detail records of a generated world (SPEC section 1): who calls, from where,
 /// when, whom, how long, in a realistic mix of call types, number forms and places.
 ///
@@ -150,13 +151,12 @@ struct CallSynthesizer: Sendable {
             type = 4
         }
 
-        record[0] = UInt8(ascii: "D")
-        RecordBytes.putDigits(record, offset: 9, value: type, count: 2)
-        RecordBytes.putDigits(record, offset: 11, value: own >= 0 ? subscribers.imsi[own] : roamers.imsi[roamer], count: 15)
+        record[DetailLayout.type.offset] = DetailLayout.layout.code
+        RecordBytes.putDigits(record, DetailLayout.callType, value: type)
+        RecordBytes.putDigits(record, DetailLayout.imsi, value: own >= 0 ? subscribers.imsi[own] : roamers.imsi[roamer])
         let msisdnDigits = own >= 0 ? 13 : roamers.msisdnDigits(roamer)
-        RecordBytes.putDigits(record, offset: 26, value: own >= 0 ? subscribers.msisdn[own] : roamers.msisdn[roamer],
-                              count: msisdnDigits)
-        RecordBytes.blank(record, offset: 26 + msisdnDigits, width: 15 - msisdnDigits)
+        RecordBytes.putLeadingDigits(record, DetailLayout.msisdn, value: own >= 0 ? subscribers.msisdn[own] : roamers.msisdn[roamer],
+                                     count: msisdnDigits)
 
         // Whom, how long, how much.
         var other = SyntheticNumber.blank
@@ -186,28 +186,28 @@ struct CallSynthesizer: Sendable {
         }
         if let forced = override.other { other = forced }
         if let forced = override.third { third = forced }
-        other.write(record, offset: 41, width: 24)
+        other.write(record, DetailLayout.otherParty)
         if let apn {
-            RecordBytes.putText(record, offset: 65, width: 24, apn)
+            RecordBytes.putText(record, DetailLayout.thirdParty, apn)
         } else {
-            third.write(record, offset: 65, width: 24)
+            third.write(record, DetailLayout.thirdParty)
         }
-        RecordBytes.putDigits(record, offset: 89, value: start, count: 14)
-        RecordBytes.putDigits(record, offset: 103, value: duration, count: 6)
-        RecordBytes.putDigits(record, offset: 109, value: volume, count: 10)
+        RecordBytes.putDigits(record, DetailLayout.start, value: start)
+        RecordBytes.putDigits(record, DetailLayout.duration, value: duration)
+        RecordBytes.putDigits(record, DetailLayout.volume, value: volume)
 
         // Where: the switch, its LAC, an ordinary cell or one of its special cells.
-        RecordBytes.putText(record, offset: 119, width: 10, catalog.switches[sw].idBytes)
-        RecordBytes.putDigits(record, offset: 129, value: catalog.switches[sw].lac, count: 5)
+        RecordBytes.putText(record, DetailLayout.msc, catalog.switches[sw].idBytes)
+        RecordBytes.putDigits(record, DetailLayout.lac, value: catalog.switches[sw].lac)
         let dayKey = date == catalog.days[d] ? d : d - 1
-        RecordBytes.putDigits(record, offset: 134, value: cell(switch: sw, own: own, roamer: roamer, dayKey: dayKey, rng: &rng), count: 5)
+        RecordBytes.putDigits(record, DetailLayout.cell, value: cell(switch: sw, own: own, roamer: roamer, dayKey: dayKey, rng: &rng))
 
         // The handset and how the call ended.
         let imei = own >= 0 ? subscribers.imei[own] : roamers.imei[roamer]
         if rng.chance(perMille: 10) {
-            RecordBytes.blank(record, offset: 139, width: 15)
+            RecordBytes.blank(record, DetailLayout.imei)
         } else {
-            RecordBytes.putDigits(record, offset: 139, value: imei, count: 15)
+            RecordBytes.putDigits(record, DetailLayout.imei, value: imei)
         }
         let cause: Int
         if type == 4 || type == 5 {
@@ -218,8 +218,8 @@ struct CallSynthesizer: Sendable {
             let c = rng.below(1000)
             cause = c < 965 ? 0 : (c < 990 ? 2 : 1)
         }
-        RecordBytes.putDigits(record, offset: 154, value: cause, count: 2)
-        RecordBytes.blank(record, offset: 156, width: 4)
+        RecordBytes.putDigits(record, DetailLayout.cause, value: cause)
+        RecordBytes.blank(record, DetailLayout.filler)
     }
 
     // MARK: - Private: numbers

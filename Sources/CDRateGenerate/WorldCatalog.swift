@@ -1,3 +1,4 @@
+import CDRate
 /// The fixed part of the synthetic world: a Chinese GSM operator `CU` (country `86`)
 /// with 19 areas in 9 provinces, its switches, special cells, numbering, short codes,
 /// plans and the calendar of the generated week. Subscribers and traffic are drawn

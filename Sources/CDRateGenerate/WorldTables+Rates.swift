@@ -1,3 +1,4 @@
+import CDRate
 /// The hand-written tables of the synthetic world: rates, discounts, calendar,
 /// settlement and fraud parameters. They do not depend on the seed.
 extension WorldTables {

@@ -1,3 +1,4 @@
+import CDRate
 /// The own subscribers of a generated world (`subscribers.tbl`, `family.tbl`), held as
 /// parallel arrays indexed by subscriber number so that the record loop reads them
 /// without allocating. The first `PlantedRole.allCases.count` are the planted roles.

@@ -1,3 +1,4 @@
+import CDRate
 /// One switch file to generate: where and when it is cut, its sequence number, how
 /// many random records it holds (and which global record numbers they are), and the
 /// planted records that go into it. A file's bytes are a pure function of this plan,

@@ -1,3 +1,4 @@
+import CDRate
 import CZlib
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import CDRate
 /// A row of `cells.tbl`: a cell whose own area differs from its switch's, or a border
 /// cell whose BORDER areas count as home for their subscribers (SPEC section 5).
 struct WorldCell: Sendable {

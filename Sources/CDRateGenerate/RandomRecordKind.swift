@@ -1,3 +1,4 @@
+import CDRate
 /// What the generator wrote into a random record slot.
 enum RandomRecordKind: Sendable {
     /// An ordinary valid record (it may be copied as a duplicate later).

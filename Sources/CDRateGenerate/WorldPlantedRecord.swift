@@ -1,3 +1,4 @@
+import CDRate
 /// One detail record written on purpose rather than drawn at random: a planted case
 /// for a fraud rule, a free pool, high usage, roaming or validity. Its switch and day
 /// say which file it goes into. Few exist, so text fields are plain strings.

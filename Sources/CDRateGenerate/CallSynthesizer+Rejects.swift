@@ -1,3 +1,4 @@
+import CDRate
 /// Broken records for `--bad`: each reject reason of SPEC section 4 in turn, `E02` to
 /// `E09`, so that every reason occurs as soon as eight records are broken. Every broken
 /// record keeps the file valid (160 printable bytes; the trailer sums count a
@@ -15,7 +16,7 @@ extension CallSynthesizer {
             // E02: a call type outside 01-06.
             writeCall(file: file, rng: &rng, into: record, override: .none)
             let types: [StaticString] = ["07", "00", "09", "11"]
-            RecordBytes.putText(record, offset: 9, width: 2, types[variant % types.count])
+            RecordBytes.putText(record, DetailLayout.callType, types[variant % types.count])
         case 3:
             writeCall(file: file, rng: &rng, into: record, override: .none)
             return breakField(variant % 12, record: record)
@@ -28,12 +29,12 @@ extension CallSynthesizer {
             case 1: epoch = file.creationEpoch - 61 * 86_400 - rng.below(86_400)
             default: epoch = file.creationEpoch + 86_401 + rng.below(600)
             }
-            RecordBytes.putDigits(record, offset: 89, value: WorldTraffic.timestamp(epoch: epoch), count: 14)
+            RecordBytes.putDigits(record, DetailLayout.start, value: WorldTraffic.timestamp(epoch: epoch))
         case 5:
             // E05: an IMSI of China Telecom, China Mobile or a UK network that is not a partner.
             writeCall(file: file, rng: &rng, into: record, override: .none)
             let networks = [46003, 46000, 23410]
-            RecordBytes.putDigits(record, offset: 11, value: networks[variant % 3] * 10_000_000_000 + rng.below(10_000_000_000), count: 15)
+            RecordBytes.putDigits(record, DetailLayout.imsi, value: networks[variant % 3] * 10_000_000_000 + rng.below(10_000_000_000))
         case 6:
             // E06: a switch that msc.tbl does not know (not yet provisioned), or none.
             writeCall(file: file, rng: &rng, into: record, override: .none)
@@ -41,9 +42,9 @@ extension CallSynthesizer {
                 var id = catalog.switches[file.switchIndex].idBytes
                 id[id.count - 2] = ASCII.zero
                 id[id.count - 1] = UInt8(ascii: "9")
-                RecordBytes.putText(record, offset: 119, width: 10, id)
+                RecordBytes.putText(record, DetailLayout.msc, id)
             } else {
-                RecordBytes.blank(record, offset: 119, width: 10)
+                RecordBytes.blank(record, DetailLayout.msc)
             }
         case 7:
             writeUnroutable(variant % 5, file: file, rng: &rng, into: record)
@@ -60,22 +61,22 @@ extension CallSynthesizer {
     /// E03: one malformed field.
     private func breakField(_ kind: Int, record: UnsafeMutableRawBufferPointer) -> RandomRecordKind {
         switch kind {
-        case 0: record[11 + 5] = UInt8(ascii: "X")                                   // IMSI not 15 digits
-        case 1: RecordBytes.putDigits(record, offset: 89, value: 20260931, count: 8) // 31 September
-        case 2: RecordBytes.putDigits(record, offset: 89 + 8, value: 24, count: 2)   // hour 24
-        case 3: RecordBytes.blank(record, offset: 129, width: 5)                     // LAC blank
-        case 4: RecordBytes.putText(record, offset: 154, width: 2, "05")             // closing cause
-        case 5: RecordBytes.putText(record, offset: 41, width: 24, "13800138O00")    // a letter O in the number
-        case 6: RecordBytes.putText(record, offset: 139, width: 15, "35391110123456") // IMEI of 14 digits
-        case 7: RecordBytes.putDigits(record, offset: 109, value: 123_456_789, count: 10) // volume above 99,999,999 KB
-        case 8: record[103 + 3] = UInt8(ascii: "A")                                  // duration not digits
-        case 9: RecordBytes.blank(record, offset: 26, width: 15)                     // MSISDN blank
+        case 0: record[DetailLayout.imsi.offset + 5] = UInt8(ascii: "X")                                // IMSI not 15 digits
+        case 1: RecordBytes.putDigits(record, at: DetailLayout.start.offset, value: 20260931, count: 8) // 31 September
+        case 2: RecordBytes.putDigits(record, at: DetailLayout.start.offset + 8, value: 24, count: 2) // hour 24
+        case 3: RecordBytes.blank(record, DetailLayout.lac)                     // LAC blank
+        case 4: RecordBytes.putText(record, DetailLayout.cause, "05")             // closing cause
+        case 5: RecordBytes.putText(record, DetailLayout.otherParty, "13800138O00")    // a letter O in the number
+        case 6: RecordBytes.putText(record, DetailLayout.imei, "35391110123456") // IMEI of 14 digits
+        case 7: RecordBytes.putDigits(record, DetailLayout.volume, value: 123_456_789) // volume above 99,999,999 KB
+        case 8: record[DetailLayout.duration.offset + 3] = UInt8(ascii: "A")                               // duration not digits
+        case 9: RecordBytes.blank(record, DetailLayout.msisdn)                     // MSISDN blank
         case 10: return .brokenSequence                                              // record seq not digits
         default:
-            if record[9] == ASCII.zero && record[10] == UInt8(ascii: "6") {
-                RecordBytes.putText(record, offset: 41, width: 24, "+")              // a lone +
+            if record[DetailLayout.callType.offset] == ASCII.zero && record[DetailLayout.callType.offset + 1] == UInt8(ascii: "6") {
+                RecordBytes.putText(record, DetailLayout.otherParty, "+")              // a lone +
             } else {
-                RecordBytes.putText(record, offset: 65, width: 24, "1301 0123456")    // a space inside the number
+                RecordBytes.putText(record, DetailLayout.thirdParty, "1301 0123456")    // a space inside the number
             }
         }
         return .broken
@@ -108,10 +109,12 @@ extension CallSynthesizer {
         writeCall(file: file, rng: &rng, into: record, override: override)
         if kind == 3 {
             // 0 + 23 digits: normalized to 86 + 23 digits, longer than 24 digits.
-            record[41] = ASCII.zero
-            record[42] = UInt8(ascii: "1")
-            record[43] = ASCII.zero
-            for i in 44..<65 { record[i] = ASCII.zero &+ UInt8(rng.below(10)) }
+            record[DetailLayout.otherParty.offset] = ASCII.zero
+            record[DetailLayout.otherParty.offset + 1] = UInt8(ascii: "1")
+            record[DetailLayout.otherParty.offset + 2] = ASCII.zero
+            for i in (DetailLayout.otherParty.offset + 3)..<DetailLayout.otherParty.range.upperBound {
+                record[i] = ASCII.zero &+ UInt8(rng.below(10))
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import CDRate
 /// The first subscribers of every generated world, each with a fixed part to play in
 /// the planted cases (fraud rules, free pools, high usage, roaming, validity). They make
 /// no random traffic, so that what is planted is exactly what their records show.

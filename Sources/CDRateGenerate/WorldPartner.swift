@@ -1,3 +1,4 @@
+import CDRate
 /// A roaming partner whose subscribers visit the network (`partners.tbl`), and how its
 /// subscribers' numbers look.
 struct WorldPartner: Sendable {

@@ -1,3 +1,4 @@
+import CDRate
 /// A long-distance area of the synthetic world, with its numbering blocks (SPEC section 3,
 /// `areas.tbl` and `numbering.tbl`).
 struct WorldArea: Sendable {

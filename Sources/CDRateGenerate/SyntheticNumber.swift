@@ -1,3 +1,4 @@
+import CDRate
 /// A telephone number as a switch signals it: digits held as an integer, with the form
 /// they were dialled in (SPEC section 4, step 3: `+x`, `00x`, `0x`, or plain digits).
 struct SyntheticNumber: Sendable {
@@ -25,10 +26,10 @@ struct SyntheticNumber: Sendable {
     /// A blank field.
     static let blank = SyntheticNumber(form: .blank, value: 0, digits: 0)
 
-    /// Writes the number left-aligned into `width` bytes at `offset`, space-padded.
+    /// Writes the number left-aligned into the field, space-padded.
     @inline(__always)
-    func write(_ record: UnsafeMutableRawBufferPointer, offset: Int, width: Int) {
-        var i = offset
+    func write(_ record: UnsafeMutableRawBufferPointer, _ field: Field) {
+        var i = field.offset
         switch form {
         case .blank, .digits: break
         case .plus:
@@ -43,10 +44,10 @@ struct SyntheticNumber: Sendable {
             i += 1
         }
         if form != .blank {
-            RecordBytes.putDigits(record, offset: i, value: value, count: digits)
+            RecordBytes.putDigits(record, at: i, value: value, count: digits)
             i += digits
         }
-        while i < offset + width {
+        while i < field.range.upperBound {
             record[i] = ASCII.space
             i += 1
         }

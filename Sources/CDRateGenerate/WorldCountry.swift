@@ -1,3 +1,4 @@
+import CDRate
 /// An international prefix of `numbering.tbl` (an `INTL` row) and how long its numbers are.
 struct WorldCountry: Sendable {
     /// The prefix digits (`44`, `852`).

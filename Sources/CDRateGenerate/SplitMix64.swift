@@ -1,3 +1,4 @@
+import CDRate
 /// A deterministic pseudo-random generator (SplitMix64, Steele, Lea and Flood 2014):
 /// the same seed gives the same numbers on every machine, with integer arithmetic only,
 /// so `cdrate generate` writes the same bytes everywhere.

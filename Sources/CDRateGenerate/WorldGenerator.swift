@@ -1,3 +1,4 @@
+import CDRate
 import Dispatch
 import Foundation
 

@@ -1,3 +1,4 @@
+import CDRate
 /// A tariff plan of the synthetic world (`plans.tbl`) and its share of subscribers.
 struct WorldPlan: Sendable {
     /// `PLAN`.

@@ -1,3 +1,4 @@
+import CDRate
 /// A mobile switching centre of the synthetic world: its id (the file names' SWITCH),
 /// the area it serves and the location area code of its cells (SPEC sections 1 and 3).
 struct WorldSwitch: Sendable {

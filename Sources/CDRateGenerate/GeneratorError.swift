@@ -1,3 +1,4 @@
+import CDRate
 /// Why `cdrate generate` could not write its world: a parameter out of range (a usage
 /// error, exit 2) or a file that could not be written (exit 5).
 public enum GeneratorError: Error, Sendable, CustomStringConvertible, Equatable {

@@ -1,3 +1,4 @@
+import CDRate
 /// The 18 reference tables of a generated world (SPEC section 3), as file contents.
 /// Each starts with a one-line comment saying what it is; rows are aligned in columns
 /// and a few carry a comment explaining why they are there. Every table passes SPEC

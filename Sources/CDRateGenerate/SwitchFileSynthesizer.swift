@@ -1,3 +1,4 @@
+import CDRate
 /// Writes one generated switch file (SPEC section 1): the header, the detail records
 /// (random ones from `CallSynthesizer`, planted ones at evenly spread positions) and a
 /// trailer whose count and sums match the details, streamed through gzip in chunks.
@@ -46,12 +47,11 @@ struct SwitchFileSynthesizer: Sendable {
 
         // Header: switch, sequence, creation time, version.
         var record = slot()
-        RecordBytes.blank(record, offset: 0, width: 160)
-        record[0] = UInt8(ascii: "H")
-        RecordBytes.putText(record, offset: 1, width: 10, catalog.switches[file.switchIndex].idBytes)
-        RecordBytes.putDigits(record, offset: 11, value: file.sequence, count: 6)
-        RecordBytes.putDigits(record, offset: 17, value: file.creation, count: 14)
-        RecordBytes.putText(record, offset: 31, width: 4, "CDR1")
+        RecordWriter(record).blank(HeaderLayout.layout)
+        RecordBytes.putText(record, HeaderLayout.switchID, catalog.switches[file.switchIndex].idBytes)
+        RecordBytes.putDigits(record, HeaderLayout.fileSeq, value: file.sequence)
+        RecordBytes.putDigits(record, HeaderLayout.created, value: file.creation)
+        RecordBytes.putText(record, HeaderLayout.version, "CDR1")
         try commit()
 
         let total = file.recordCount
@@ -71,26 +71,25 @@ struct SwitchFileSynthesizer: Sendable {
                                          lastPlain: haveLastPlain ? UnsafeRawBufferPointer(lastPlain) : nil)
                 random += 1
             }
-            RecordBytes.putDigits(record, offset: 1, value: position + 1, count: 8)
-            if kind == .brokenSequence { record[1] = UInt8(ascii: "A") }
+            RecordBytes.putDigits(record, DetailLayout.recordSeq, value: position + 1)
+            if kind == .brokenSequence { record[DetailLayout.recordSeq.offset] = UInt8(ascii: "A") }
             if kind == .plain {
                 lastPlain.copyMemory(from: UnsafeRawBufferPointer(record))
                 haveLastPlain = true
             }
             // Trailer sums: a field that is not all digits counts as 0 (SPEC section 1).
-            durationSum += ByteField.digits(UnsafeRawBufferPointer(rebasing: record[103..<109])) ?? 0
-            volumeSum += ByteField.digits(UnsafeRawBufferPointer(rebasing: record[109..<119])) ?? 0
+            durationSum += ByteField.digits(UnsafeRawBufferPointer(rebasing: record[DetailLayout.duration.range])) ?? 0
+            volumeSum += ByteField.digits(UnsafeRawBufferPointer(rebasing: record[DetailLayout.volume.range])) ?? 0
             try commit()
         }
         precondition(random == file.randomCount && nextPlanted == plantedCount, "file plan and content disagree")
 
         // Trailer: count and sums.
         record = slot()
-        RecordBytes.blank(record, offset: 0, width: 160)
-        record[0] = UInt8(ascii: "T")
-        RecordBytes.putDigits(record, offset: 1, value: total, count: 8)
-        RecordBytes.putDigits(record, offset: 9, value: durationSum, count: 12)
-        RecordBytes.putDigits(record, offset: 21, value: volumeSum, count: 14)
+        RecordWriter(record).blank(TrailerLayout.layout)
+        RecordBytes.putDigits(record, TrailerLayout.count, value: total)
+        RecordBytes.putDigits(record, TrailerLayout.durationSum, value: durationSum)
+        RecordBytes.putDigits(record, TrailerLayout.volumeSum, value: volumeSum)
         try commit()
         if used > 0 { try gzip.write(UnsafeRawBufferPointer(rebasing: buffer[0..<(used * line)])) }
         try gzip.finish()
@@ -102,20 +101,19 @@ struct SwitchFileSynthesizer: Sendable {
     /// Formats a planted record.
     private func writePlanted(_ p: WorldPlantedRecord, into record: UnsafeMutableRawBufferPointer) {
         let sw = calls.catalog.switches[p.switchIndex]
-        RecordBytes.blank(record, offset: 0, width: 160)
-        record[0] = UInt8(ascii: "D")
-        RecordBytes.putDigits(record, offset: 9, value: p.callType, count: 2)
-        RecordBytes.putDigits(record, offset: 11, value: p.imsi, count: 15)
-        RecordBytes.putDigits(record, offset: 26, value: p.msisdn, count: p.msisdnDigits)
-        RecordBytes.putText(record, offset: 41, width: 24, Array(p.other.utf8))
-        RecordBytes.putText(record, offset: 65, width: 24, Array(p.third.utf8))
-        RecordBytes.putDigits(record, offset: 89, value: p.start, count: 14)
-        RecordBytes.putDigits(record, offset: 103, value: p.duration, count: 6)
-        RecordBytes.putDigits(record, offset: 109, value: p.volume, count: 10)
-        RecordBytes.putText(record, offset: 119, width: 10, sw.idBytes)
-        RecordBytes.putDigits(record, offset: 129, value: sw.lac, count: 5)
-        RecordBytes.putDigits(record, offset: 134, value: p.cell, count: 5)
-        if let imei = p.imei { RecordBytes.putDigits(record, offset: 139, value: imei, count: 15) }
-        RecordBytes.putDigits(record, offset: 154, value: 0, count: 2)
+        RecordWriter(record).blank(DetailLayout.layout)
+        RecordBytes.putDigits(record, DetailLayout.callType, value: p.callType)
+        RecordBytes.putDigits(record, DetailLayout.imsi, value: p.imsi)
+        RecordBytes.putLeadingDigits(record, DetailLayout.msisdn, value: p.msisdn, count: p.msisdnDigits)
+        RecordBytes.putText(record, DetailLayout.otherParty, Array(p.other.utf8))
+        RecordBytes.putText(record, DetailLayout.thirdParty, Array(p.third.utf8))
+        RecordBytes.putDigits(record, DetailLayout.start, value: p.start)
+        RecordBytes.putDigits(record, DetailLayout.duration, value: p.duration)
+        RecordBytes.putDigits(record, DetailLayout.volume, value: p.volume)
+        RecordBytes.putText(record, DetailLayout.msc, sw.idBytes)
+        RecordBytes.putDigits(record, DetailLayout.lac, value: sw.lac)
+        RecordBytes.putDigits(record, DetailLayout.cell, value: p.cell)
+        if let imei = p.imei { RecordBytes.putDigits(record, DetailLayout.imei, value: imei) }
+        RecordBytes.putDigits(record, DetailLayout.cause, value: 0)
     }
 }

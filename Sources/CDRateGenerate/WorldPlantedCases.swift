@@ -1,3 +1,4 @@
+import CDRate
 /// The planted cases of a generated world, in priority order: when a world has too few
 /// records for all of them, the first ones are kept. Every planted record is valid (it
 /// passes every check of SPEC section 4); the cases are described in `purpose`.

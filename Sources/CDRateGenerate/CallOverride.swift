@@ -1,3 +1,4 @@
+import CDRate
 /// What a broken or planted record fixes in advance when it is drawn through the normal
 /// record generator: the subject, the call type, the numbers or the date. Unset fields
 /// are drawn at random as usual.

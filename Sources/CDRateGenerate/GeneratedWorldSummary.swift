@@ -1,3 +1,4 @@
+import CDRate
 /// What `WorldGenerator.write(to:)` wrote: counts for the one-line summary.
 public struct GeneratedWorldSummary: Sendable, Equatable {
     /// Switch files written to `inbox/`.
