@@ -3,8 +3,9 @@ import XCTest
 @testable import CDRate
 
 /// The nightly run on the project's own sample data (`SampleCDRs/` with `Tariffs/`):
-/// counts, reconciliation, golden checksums of every output, the same bytes at any
-/// thread count, and the records docs/rating.md quotes.
+/// counts, reconciliation, the same bytes at any thread count, and the records
+/// docs/rating.md quotes. The exact bytes of every output are pinned, with a readable
+/// difference, by `SnapshotWorldTests`.
 final class SampleRunTests: XCTestCase {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
@@ -22,7 +23,7 @@ final class SampleRunTests: XCTestCase {
         return (report, work + "/runs/R0000001")
     }
 
-    func testTheSampleNightCountsReconcilesAndMatchesItsGoldenChecksums() throws {
+    func testTheSampleNightCountsAndReconciles() throws {
         let (report, directory) = try run(threads: 2)
         let c = report.counters
         XCTAssertEqual(report.filesCollected, 151)
@@ -43,18 +44,6 @@ final class SampleRunTests: XCTestCase {
         XCTAssertEqual(c.ratedByStatus[Int(UInt8(ascii: "H"))], 2916)
         XCTAssertEqual(c.ratedByStatus[Int(UInt8(ascii: "P"))], 118)
         XCTAssertEqual(c.ratedByStatus[Int(UInt8(ascii: "N"))], 222)
-        // The golden bytes: any change to rating shows here and must be explained.
-        let golden = [
-            "rated.dat": "ca561ef33b01bbb134f9b7c8af6f645829cef50f3280be3c7044064029ed2a34",
-            "roamers.dat": "564770af1dbd1073eb3b18dd8054b56819a4e1ca68db921a85637ed77880d010",
-            "rejects.dat": "ba915b7679401d2b37f89c8d34899c28f0c64479af8877db8d6c9482c14dbe00",
-            "duplicates.dat": "9ab604d49b740b23f8c383be947dd21e86e76434f570dc70b5ccc39a8d8ba09a",
-            "alerts.dat": "907f1a67152481883cb493b84d339a79dcae7ece6c2d0495c2357a37a42e71ac",
-            "fraud.dat": "5fc3c11821aad078a98df8e7aa937390932d8fcd99612a171b8117d3c9b24999",
-        ]
-        for (name, sum) in golden {
-            XCTAssertEqual(SHA256.hexDigest(of: try FileSystem.read(directory + "/" + name)), sum, name)
-        }
         XCTAssertEqual(Verification(directory: directory).problems(), [])
     }
 
