@@ -178,9 +178,9 @@ public final class DuplicateKeyFile: @unchecked Sendable {
     private func field(at index: Int) throws(IOFailure) -> UInt64 {
         var value: UInt64 = 0
         let got = withUnsafeMutableBytes(of: &value) { v in
-            pread(descriptor, v.baseAddress, 8, off_t(index * entrySize + 40))
+            pread(descriptor, v.baseAddress, KeyEntryLayout.imsi.width, off_t(index * entrySize + KeyEntryLayout.imsi.offset))
         }
-        guard got == 8 else { throw IOFailure(path: path, reason: "cannot read entry \(index + 1): \(FileSystem.errorText())") }
+        guard got == KeyEntryLayout.imsi.width else { throw IOFailure(path: path, reason: "cannot read entry \(index + 1): \(FileSystem.errorText())") }
         return UInt64(littleEndian: value)
     }
 

@@ -8,11 +8,10 @@
 /// entries sorted by IMSI, then digest, so its bytes depend only on the set of keys,
 /// not on the order they were rated in (nor on how the run divided its work).
 ///
-/// File format (`calls.bin`): fixed 56-byte entries, little-endian: digest (16), start
-/// date (4), file seq (4), record seq (4), switch id (10, space padded), form (1: `1` a
-/// call-identity key of SPEC v1.3, `0` a key of the older form), zero (1), IMSI plus one
-/// (8; 0 where it is not known), duration (4) and volume (4) of the rated original
-/// (`0xFFFFFFFF` for a key of the older form). Work areas of earlier releases hold
+/// File format (`calls.bin`): fixed 56-byte entries, declared in `KeyEntryLayout`:
+/// digest, start date, file seq, record seq, switch id, form (`1` a call-identity key
+/// of SPEC v1.3, `0` a key of the older form), IMSI plus one (0 where it is not
+/// known), duration and volume of the rated original. Work areas of earlier releases hold
 /// `keys.bin` (the first 48 bytes of this entry, older-form keys only) or `pNN.bin`
 /// (the first 40, without IMSI); `DuplicateKeyFile` reads those, and the next state
 /// generation carries their keys over into `calls.bin` until they expire.
@@ -28,11 +27,11 @@ public struct DuplicateKeyStore: Sendable {
     public private(set) var olderFormCount = 0
 
     /// The size of one entry in `calls.bin`.
-    public static let entrySize = 56
+    public static let entrySize = KeyEntryLayout.size
     /// The size of one entry in the `keys.bin` of a release before SPEC v1.3.
-    public static let olderEntrySize = 48
+    public static let olderEntrySize = KeyEntryLayout.olderSize
     /// The size of one entry in the `pNN.bin` files of an older cdrate.
-    public static let legacyEntrySize = 40
+    public static let legacyEntrySize = KeyEntryLayout.legacySize
 
     /// An empty store.
     public init() { self.init(capacity: 16) }
@@ -142,18 +141,22 @@ public struct DuplicateKeyStore: Sendable {
             var at = 0
             for i in occupied {
                 let d = digests[i], origin = origins[i]
-                o.storeBytes(of: UInt64(truncatingIfNeeded: d).littleEndian, toByteOffset: at, as: UInt64.self)
-                o.storeBytes(of: UInt64(truncatingIfNeeded: d >> 64).littleEndian, toByteOffset: at + 8, as: UInt64.self)
-                o.storeBytes(of: UInt32(origin.startDate).littleEndian, toByteOffset: at + 16, as: UInt32.self)
-                o.storeBytes(of: UInt32(origin.fileSeq).littleEndian, toByteOffset: at + 20, as: UInt32.self)
-                o.storeBytes(of: UInt32(origin.recordSeq).littleEndian, toByteOffset: at + 24, as: UInt32.self)
-                for j in 0..<10 { o[at + 28 + j] = j < Int(origin.switchID.count) ? origin.switchID[j] : ASCII.space }
-                o[at + 38] = origin.isOlderForm ? 0 : 1
-                o[at + 39] = 0
-                o.storeBytes(of: origin.imsiField.littleEndian, toByteOffset: at + 40, as: UInt64.self)
+                let e = UnsafeMutableRawBufferPointer(rebasing: o[at..<(at + KeyEntryLayout.size)])
+                let L = KeyEntryLayout.self
+                L.digestLow.store(UInt64(truncatingIfNeeded: d), e)
+                L.digestHigh.store(UInt64(truncatingIfNeeded: d >> 64), e)
+                L.startDate.store(UInt64(origin.startDate), e)
+                L.fileSeq.store(UInt64(origin.fileSeq), e)
+                L.recordSeq.store(UInt64(origin.recordSeq), e)
+                for j in 0..<L.switchID.width {
+                    e[L.switchID.offset + j] = j < Int(origin.switchID.count) ? origin.switchID[j] : ASCII.space
+                }
+                L.form.store(origin.isOlderForm ? 0 : 1, e)
+                L.reserved.store(0, e)
+                L.imsi.store(origin.imsiField, e)
                 let measures = origin.measures
-                o.storeBytes(of: UInt32(measures?.duration ?? 0xFFFF_FFFF).littleEndian, toByteOffset: at + 48, as: UInt32.self)
-                o.storeBytes(of: UInt32(measures?.volume ?? 0xFFFF_FFFF).littleEndian, toByteOffset: at + 52, as: UInt32.self)
+                L.duration.store(UInt64(measures?.duration ?? 0xFFFF_FFFF), e)
+                L.volume.store(UInt64(measures?.volume ?? 0xFFFF_FFFF), e)
                 at += DuplicateKeyStore.entrySize
             }
         }
@@ -174,17 +177,17 @@ public struct DuplicateKeyStore: Sendable {
     /// entry is not one this release writes (a form byte other than 0 or 1, a key of the
     /// older form with a duration, or one of the call's identity without).
     static func decode(_ entry: UnsafeRawBufferPointer, size: Int = entrySize) -> (digest: UInt128, origin: DuplicateOrigin)? {
-        let lo = UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
-        let hi = UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-        let date = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
-        let fileSeq = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 20, as: UInt32.self)))
-        let recordSeq = Int(UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 24, as: UInt32.self)))
-        let switchID = PackedText(ByteField.rightTrimmed(UnsafeRawBufferPointer(rebasing: entry[28..<38])))
+        let L = KeyEntryLayout.self
+        let lo = L.digestLow.load(entry), hi = L.digestHigh.load(entry)
+        let date = Int(L.startDate.load(entry))
+        let fileSeq = Int(L.fileSeq.load(entry))
+        let recordSeq = Int(L.recordSeq.load(entry))
+        let switchID = PackedText(ByteField.rightTrimmed(UnsafeRawBufferPointer(rebasing: entry[L.switchID.range])))
         var measures: (duration: Int, volume: Int)?
         if size == entrySize {
-            let duration = UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 48, as: UInt32.self))
-            let volume = UInt32(littleEndian: entry.loadUnaligned(fromByteOffset: 52, as: UInt32.self))
-            switch entry[38] {
+            let duration = UInt32(L.duration.load(entry))
+            let volume = UInt32(L.volume.load(entry))
+            switch L.form.load(entry) {
             case 1:
                 guard duration <= 999_999, volume <= UInt32(FieldChecks.maximumVolume) else { return nil }
                 measures = (Int(duration), Int(volume))
@@ -203,6 +206,6 @@ public struct DuplicateKeyStore: Sendable {
     /// The IMSI field (IMSI plus one, 0 unknown) of the file entry at the start of `entry`.
     @inline(__always)
     static func imsiField(_ entry: UnsafeRawBufferPointer) -> UInt64 {
-        UInt64(littleEndian: entry.loadUnaligned(fromByteOffset: 40, as: UInt64.self))
+        KeyEntryLayout.imsi.load(entry)
     }
 }

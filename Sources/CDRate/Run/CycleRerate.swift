@@ -80,9 +80,10 @@ public struct CycleRerate: Sendable {
             // Streamed: the file's records go to the spill as they are read, never held
             // whole. A file that then proves bad or altered fails the rerate.
             let result = SwitchFileReader.read(path: path, name: name, archiveTo: nil, details: { (records, first) throws(IOFailure) in
-                for k in 0..<(records.count / 160) {
+                let width = DetailLayout.layout.width
+                for k in 0..<(records.count / width) {
                     let position = first + k
-                    let original = UnsafeRawBufferPointer(rebasing: records[(k * 160)..<((k + 1) * 160)])
+                    let original = UnsafeRawBufferPointer(rebasing: records[(k * width)..<((k + 1) * width)])
                     let recordSeq = PackedText(RecordView(original)[DetailLayout.recordSeq])
                     let replacement = corrections[CorrectionKey(switchID: switchID, fileSeq: seq, recordSeq: recordSeq)]
                     func consider(_ raw: UnsafeRawBufferPointer) throws(IOFailure) {

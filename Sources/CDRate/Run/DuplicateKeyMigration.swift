@@ -68,8 +68,9 @@ struct DuplicateKeyMigration {
             let path = area.archiveDirectory(entry.run) + "/" + entry.name
             guard FileSystem.exists(path) else { continue }
             let result = SwitchFileReader.read(path: path, name: name, archiveTo: nil, details: { (records, _) throws(IOFailure) in
-                for k in 0..<(records.count / 160) {
-                    consider(UnsafeRawBufferPointer(rebasing: records[(k * 160)..<((k + 1) * 160)]))
+                let width = DetailLayout.layout.width
+                for k in 0..<(records.count / width) {
+                    consider(UnsafeRawBufferPointer(rebasing: records[(k * width)..<((k + 1) * width)]))
                 }
             })
             if case .detailsFailed(let failure) = result { throw failure }
