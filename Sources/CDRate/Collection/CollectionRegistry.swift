@@ -25,6 +25,15 @@ public struct CollectionRegistry: Sendable {
         entries.last { $0.status == .collected && $0.switchID == switchID && $0.sequence == sequence }
     }
 
+    /// The latest header creation time of a collected file, nil when none was collected.
+    public var latestCollectedCreation: Timestamp? {
+        var latest: Int?
+        for e in entries where e.status == .collected {
+            if let c = e.created, c > (latest ?? Int.min) { latest = c }
+        }
+        return latest.flatMap { Timestamp(value: $0) }
+    }
+
     /// Open sequence gaps per switch: every seq between the lowest and highest collected
     /// ones that is not collected (a quarantined copy does not close a gap).
     public func gaps() -> [(switchID: PackedText, missing: [Int])] {

@@ -18,6 +18,10 @@ public struct CollectionStage: Sendable {
     /// The largest inflated size of one `.cdr.gz` file; a file that inflates to more is
     /// quarantined as a gzip bomb (docs/operations.md, "Reliability").
     public let maxInflatedBytes: Int
+    /// The machine's clock when the run started: a file whose header was created more
+    /// than a day after it comes from a switch with a wrong clock and is quarantined
+    /// (SPEC section 1); nil checks nothing.
+    public let clock: Timestamp?
 
     /// The limit of a run: 1 GiB of content per file, about 6.6 million detail records,
     /// far above any real switch file and low enough that a bomb cannot exhaust memory.
@@ -25,13 +29,14 @@ public struct CollectionStage: Sendable {
 
     /// A collection into `archive` for run `runID`.
     public init(inbox: String, archive: String, runID: RunID, recollect: RecollectRequest?, threads: Int,
-                maxInflatedBytes: Int = CollectionStage.defaultMaxInflatedBytes) {
+                maxInflatedBytes: Int = CollectionStage.defaultMaxInflatedBytes, clock: Timestamp? = nil) {
         self.inbox = inbox
         self.archive = archive
         self.runID = runID
         self.recollect = recollect
         self.threads = threads
         self.maxInflatedBytes = maxInflatedBytes
+        self.clock = clock
     }
 
     /// Runs the collection against `registry`, handing each collected file to `sink` in
@@ -51,7 +56,7 @@ public struct CollectionStage: Sendable {
                     details: (@Sendable (Int, UnsafeRawBufferPointer, Int) throws(IOFailure) -> Void)? = nil,
                     sink: (Int, CheckedSwitchFile) throws(IOFailure) -> Void) throws(IOFailure) -> CollectionOutcome {
         guard FileSystem.isDirectory(inbox) else { throw IOFailure(path: inbox, reason: "inbox is not a directory") }
-        let inboxPath = self.inbox, archivePath = self.archive, limit = maxInflatedBytes
+        let inboxPath = self.inbox, archivePath = self.archive, limit = maxInflatedBytes, clock = self.clock
         let names = try FileSystem.list(inboxPath).filter { !$0.hasPrefix(".") && FileSystem.isRegularFile(inboxPath + "/" + $0) }
         let candidates: [(name: String, parsed: SwitchFileName?)] = names.compactMap { name in
             let parsed = SwitchFileName.parse(name)
@@ -77,7 +82,7 @@ public struct CollectionStage: Sendable {
                 }
             }
             return SwitchFileReader.read(path: inboxPath + "/" + c.name, name: parsed, archiveTo: archivePath + "/" + c.name,
-                                         maxInflatedBytes: limit, details: fileDetails)
+                                         maxInflatedBytes: limit, clock: clock, details: fileDetails)
         }, consume: { (i, result) throws(IOFailure) in
             let c = candidates[i]
             if let file = try decide(c.name, c.parsed, result, registry: &working, outcome: &outcome) {

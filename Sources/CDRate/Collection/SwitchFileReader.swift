@@ -23,7 +23,8 @@ public enum SwitchFileReader {
 
     /// Reads the file at `path`, named `name`; copies its raw bytes to `archiveTo`
     /// when given (created or truncated, not synced). `maxInflatedBytes` bounds the
-    /// inflated size of a gzip file, against gzip bombs (default 4 GiB).
+    /// inflated size of a gzip file, against gzip bombs (default 4 GiB). With `clock`,
+    /// a header created more than a day after it fails (a switch's wrong clock).
     ///
     /// With `details`, the detail records are handed to it as they are checked instead
     /// of being kept, so memory does not grow with the file: a good file then comes back
@@ -32,7 +33,7 @@ public enum SwitchFileReader {
     /// caller must drop what it was handed. A failure of `details` ends the read
     /// (`.detailsFailed`).
     public static func read(path: String, name: SwitchFileName, archiveTo: String?,
-                            maxInflatedBytes: Int = 4 << 30,
+                            maxInflatedBytes: Int = 4 << 30, clock: Timestamp? = nil,
                             details: DetailSink? = nil) -> SwitchFileReadResult {
         let input = open(path, O_RDONLY | O_CLOEXEC)
         if input < 0 { return .unreadable("cannot open \(path): \(errorText())") }
@@ -61,7 +62,7 @@ public enum SwitchFileReader {
             : name.isGzip
             ? (gzipContentSize(input, rawSize: rawSize, limit: maxInflatedBytes) ?? min(rawSize * 10, 32 << 20))
             : rawSize
-        var checker = SwitchFileChecker(name: name, expectedContentBytes: expected)
+        var checker = SwitchFileChecker(name: name, expectedContentBytes: expected, clock: clock)
         var hash = SHA256()
         var size = 0
         var gzipFailure: GzipFailure?

@@ -37,7 +37,8 @@ public struct NightlyRun: Sendable {
         var collectedFiles = 0, collectedRecords = 0
         let collection = try CollectionStage(inbox: options.inbox, archive: archiveStaging, runID: runID,
                                              recollect: options.recollect, threads: options.threads,
-                                             maxInflatedBytes: options.maxInflatedBytes)
+                                             maxInflatedBytes: options.maxInflatedBytes,
+                                             clock: options.clock ?? RunClock.machineTime())
             .run(registry: context.state.registry, details: { (index, records, first) throws(IOFailure) in
                 try spill.append(records: records, source: index, firstPosition: first)
             }) { (index, file) throws(IOFailure) in

@@ -12,11 +12,12 @@ public struct PartitionProcessor: Sendable {
     private let roamerFormatter: RoamerRecordFormatter
     private let highUsage: HighUsageMonitor
 
-    /// A processor for run `runID`.
-    public init(reference: ReferenceData, runID: RunID) {
+    /// A processor for run `runID`; `latestEarlierCreation` guards `E04` by the kept
+    /// keys (`RecordChecker`).
+    public init(reference: ReferenceData, runID: RunID, latestEarlierCreation: Timestamp? = nil) {
         self.reference = reference
         self.runID = runID
-        checker = RecordChecker(reference: reference)
+        checker = RecordChecker(reference: reference, latestEarlierCreation: latestEarlierCreation)
         discounts = DiscountCalculator(reference: reference)
         ratedFormatter = RatedRecordFormatter(reference: reference)
         roamerFormatter = RoamerRecordFormatter(reference: reference)
