@@ -57,13 +57,32 @@ public struct CollectionStage: Sendable {
                     sink: (Int, CheckedSwitchFile) throws(IOFailure) -> Void) throws(IOFailure) -> CollectionOutcome {
         guard FileSystem.isDirectory(inbox) else { throw IOFailure(path: inbox, reason: "inbox is not a directory") }
         let inboxPath = self.inbox, archivePath = self.archive, limit = maxInflatedBytes, clock = self.clock
-        let names = try FileSystem.list(inboxPath).filter { !$0.hasPrefix(".") && FileSystem.isRegularFile(inboxPath + "/" + $0) }
-        let candidates: [(name: String, parsed: SwitchFileName?)] = names.compactMap { name in
-            let parsed = SwitchFileName.parse(name)
-            if let r = recollect { return parsed.map { r.covers($0) } == true ? (name, parsed) : nil }
-            return (name, parsed)
-        }
         var outcome = CollectionOutcome()
+        // Every entry that is not a candidate is logged with the reason (nothing is
+        // ignored silently); one that cannot be examined is an alarm.
+        var found: [(entry: InboxEntry, parsed: SwitchFileName?)] = []
+        var unreadable = 0, read = 0
+        for entry in try InboxEntry.list(inboxPath) {
+            switch entry.kind {
+            case .regularFile where entry.bytes.first == UInt8(ascii: "."):
+                outcome.events.append(CollectionEvent(kind: "IGNORED", subject: entry.name,
+                    detail: "name starts with '.'", isAlarm: false))
+            case .regularFile:
+                let parsed = SwitchFileName.parse(entry.name)
+                if let r = recollect, parsed.map({ r.covers($0) }) != true { continue }
+                found.append((entry, parsed))
+            case .directory:
+                outcome.events.append(CollectionEvent(kind: "IGNORED", subject: entry.name, detail: "a sub-folder", isAlarm: false))
+            case .other(let what):
+                outcome.events.append(CollectionEvent(kind: "IGNORED", subject: entry.name,
+                    detail: "\(what), not a regular file: not read", isAlarm: true))
+            case .unexaminable(let reason):
+                unreadable += 1
+                outcome.events.append(CollectionEvent(kind: "UNREADABLE", subject: entry.name,
+                    detail: "cannot examine \(inboxPath)/\(entry.name): \(reason)", isAlarm: true))
+            }
+        }
+        let candidates = found
         outcome.candidateCount = candidates.count
         var working = registry
         // Files are read ahead on the workers while the caller's thread decides and sinks
@@ -72,8 +91,8 @@ public struct CollectionStage: Sendable {
         try ParallelWork.stream(count: candidates.count, threads: threads, window: threads + 1, produce: { i in
             let c = candidates[i]
             guard let parsed = c.parsed else {
-                return SwitchFileReader.hashOnly(path: inboxPath + "/" + c.name,
-                                                 reason: SwitchFileReader.quarantineReasonForName(c.name))
+                return SwitchFileReader.hashOnly(directory: inboxPath, entry: c.entry,
+                                                 reason: SwitchFileReader.quarantineReasonForName(c.entry.name))
             }
             var fileDetails: SwitchFileReader.DetailSink?
             if let details {
@@ -81,18 +100,25 @@ public struct CollectionStage: Sendable {
                     try details(i, bytes, first)
                 }
             }
-            return SwitchFileReader.read(path: inboxPath + "/" + c.name, name: parsed, archiveTo: archivePath + "/" + c.name,
+            return SwitchFileReader.read(path: inboxPath + "/" + c.entry.name, name: parsed, archiveTo: archivePath + "/" + c.entry.name,
                                          maxInflatedBytes: limit, clock: clock, details: fileDetails)
         }, consume: { (i, result) throws(IOFailure) in
             let c = candidates[i]
-            if let file = try decide(c.name, c.parsed, result, registry: &working, outcome: &outcome) {
+            if case .unreadable = result { unreadable += 1 } else { read += 1 }
+            if let file = try decide(c.entry.name, c.parsed, result, registry: &working, outcome: &outcome) {
                 try sink(i, file)
             }
         })
+        // Nothing could be read at all: the night cannot go on as if the inbox were empty.
+        if unreadable > 0 && read == 0 {
+            throw IOFailure(path: inboxPath, reason: "no file of the inbox could be read (\(unreadable) unreadable): check its permissions")
+        }
         for gap in working.gaps() {
-            for seq in gap.missing {
+            for range in gap.missing {
+                let seqs = range.count == 1 ? "file seq \(sixDigits(range.lowerBound))"
+                    : "file seq \(sixDigits(range.lowerBound))-\(sixDigits(range.upperBound)) (\(range.count) files)"
                 outcome.events.append(CollectionEvent(kind: "GAP", subject: gap.switchID.description,
-                    detail: "sequence gap: file seq \(sixDigits(seq)) not collected", isAlarm: true))
+                    detail: "sequence gap: \(seqs) not collected", isAlarm: true))
             }
         }
         return outcome

@@ -35,8 +35,8 @@ public enum SwitchFileReader {
     public static func read(path: String, name: SwitchFileName, archiveTo: String?,
                             maxInflatedBytes: Int = 4 << 30, clock: Timestamp? = nil,
                             details: DetailSink? = nil) -> SwitchFileReadResult {
-        let input = open(path, O_RDONLY | O_CLOEXEC)
-        if input < 0 { return .unreadable("cannot open \(path): \(errorText())") }
+        let (input, problem) = path.withCString { openRegularFile($0) }
+        if let problem { return .unreadable("cannot read \(path): \(problem)") }
         defer { close(input) }
 
         var rawSize = 0
@@ -131,6 +131,26 @@ public enum SwitchFileReader {
         case .valid(let content):
             return .good(CheckedSwitchFile(name: name, size: size, sha256: sha256, content: content))
         }
+    }
+
+    /// Opens a file of the inbox for reading without blocking (a FIFO swapped in after
+    /// the listing must not hang the run holding the lock) and checks on the descriptor
+    /// that it is a regular file: the descriptor, or -1 and why not.
+    public static func openRegularFile(_ path: UnsafePointer<CChar>) -> (Int32, String?) {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        if fd < 0 { return (-1, "cannot open: \(errorText())") }
+        var info = stat()
+        if fstat(fd, &info) != 0 {
+            let problem = "cannot examine: \(errorText())"
+            close(fd)
+            return (-1, problem)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            return (-1, "not a regular file")
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return (fd, nil)
     }
 
     /// The quarantine reason of a file whose name does not parse (SPEC section 1).
