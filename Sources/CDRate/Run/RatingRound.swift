@@ -244,7 +244,8 @@ public struct RatingRound: Sendable {
                      batchRecords: Int) throws(IOFailure) -> [SubBatch] {
         let records = (FileSystem.size(input) ?? 0) / PartitionEntries.stride
         let keys = try keyFile.position(ofIMSI: imsis.lowerBound)..<keyFile.position(ofIMSI: imsis.upperBound)
-        let count = batches(records: records, keys: keys.count, batchRecords: batchRecords)
+        // A split holds a file open per piece: bounded by the descriptor limit.
+        let count = min(FileBudget.splitPieces, batches(records: records, keys: keys.count, batchRecords: batchRecords))
         var cuts = [Int]()
         if count > 1 {
             if (records + batchRecords - 1) / batchRecords >= count {

@@ -91,7 +91,9 @@ public final class RunContext {
     /// sub-batches of `batchRecords`: `ranges`, or more of them when the night is large
     /// enough that 64 ranges would each need splitting (at most 4,096).
     public func ranges(forRecords records: Int, batchRecords: Int) -> IMSIRanges {
-        let wanted = min(4096, records / max(1, batchRecords * 3 / 4))
+        // One spill file per range is open through the collection: never more than
+        // the descriptor limit allows (`FileBudget`), whatever the estimate says.
+        let wanted = min(FileBudget.spillFiles, records / max(1, batchRecords * 3 / 4))
         if wanted <= ranges.count { return ranges }
         return IMSIRanges(subscriberIMSIs: reference.subscribers.subscribers.map(\.imsi), count: wanted)
     }
