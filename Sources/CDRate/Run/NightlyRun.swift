@@ -50,6 +50,8 @@ public struct NightlyRun: Sendable {
             }
         while sources.count < collection.candidateCount { sources.append(.withdrawn) }
         try spill.finish()
+        // Records of files not collected in the end never reach the rating (nor memory).
+        try spill.withdraw(sources: Set(sources.indices.filter { sources[$0].isWithdrawn }))
         MemoryRelease.releaseFreePages()
         timer.mark("collection and partitioning")
         FaultPoint.reach("after-collection-spill")
