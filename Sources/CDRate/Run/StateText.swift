@@ -12,6 +12,10 @@ public enum StateText {
         if bytes.isEmpty { return [] }
         let text = String(decoding: bytes, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard text.utf8.elementsEqual(bytes) else {
+            let bad = lines.firstIndex { $0.contains("\u{FFFD}") } ?? 0
+            throw StateError(file: source, line: bad + 1, problem: "bytes that are not UTF-8")
+        }
         guard bytes.last == 0x0A else {
             throw StateError(file: source, line: lines.count, problem: "torn last line (no line feed at the end)")
         }
