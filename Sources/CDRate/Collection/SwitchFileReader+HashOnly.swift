@@ -10,8 +10,8 @@ extension SwitchFileReader {
     /// not reported again in later runs. The file is read in chunks, never whole, and
     /// opened without blocking; `entry` names it by its own bytes in `directory`.
     public static func hashOnly(directory: String, entry: InboxEntry, reason: String) -> SwitchFileReadResult {
-        let (fd, problem) = InboxEntry.cPath(directory, entry.bytes) { openRegularFile($0) }
-        if let problem { return .unreadable("cannot read \(directory)/\(entry.name): \(problem)") }
+        let (fd, problem) = InboxEntry.cPath(directory, entry.bytes) { openRegularFile($0, naming: directory + "/" + entry.name) }
+        if let problem { return .unreadable(problem) }
         defer { close(fd) }
         do {
             let digest = try FileDigest.sha256(descriptor: fd, path: directory + "/" + entry.name)

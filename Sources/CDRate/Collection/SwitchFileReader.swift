@@ -35,8 +35,8 @@ public enum SwitchFileReader {
     public static func read(path: String, name: SwitchFileName, archiveTo: String?,
                             maxInflatedBytes: Int = 4 << 30, clock: Timestamp? = nil,
                             details: DetailSink? = nil) -> SwitchFileReadResult {
-        let (input, problem) = path.withCString { openRegularFile($0) }
-        if let problem { return .unreadable("cannot read \(path): \(problem)") }
+        let (input, problem) = path.withCString { openRegularFile($0, naming: path) }
+        if let problem { return .unreadable(problem) }
         defer { close(input) }
 
         var rawSize = 0
@@ -135,19 +135,28 @@ public enum SwitchFileReader {
 
     /// Opens a file of the inbox for reading without blocking (a FIFO swapped in after
     /// the listing must not hang the run holding the lock) and checks on the descriptor
-    /// that it is a regular file: the descriptor, or -1 and why not.
-    public static func openRegularFile(_ path: UnsafePointer<CChar>) -> (Int32, String?) {
+    /// that it is a regular file: the descriptor, or -1 and why not, naming the file
+    /// `display`.
+    public static func openRegularFile(_ path: UnsafePointer<CChar>, naming display: String) -> (Int32, String?) {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
-        if fd < 0 { return (-1, "cannot open: \(errorText())") }
+        if fd < 0 { return (-1, "cannot open \(display): \(errorText())") }
         var info = stat()
         if fstat(fd, &info) != 0 {
-            let problem = "cannot examine: \(errorText())"
+            let problem = "cannot examine \(display): \(errorText())"
             close(fd)
             return (-1, problem)
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
+            let kind: String
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: kind = "a directory"
+            case S_IFIFO: kind = "a FIFO"
+            case S_IFSOCK: kind = "a socket"
+            case S_IFCHR, S_IFBLK: kind = "a device"
+            default: kind = "another kind"
+            }
             close(fd)
-            return (-1, "not a regular file")
+            return (-1, "cannot read \(display): not a regular file (\(kind))")
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return (fd, nil)

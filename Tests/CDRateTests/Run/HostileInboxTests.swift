@@ -62,11 +62,11 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertEqual(mkfifo(path, 0o644), 0)
         let started = Date()
         let result = SwitchFileReader.read(path: path, name: SwitchFileName.parse("BJMSC01_20261005_000001.cdr")!, archiveTo: nil)
-        XCTAssertEqual(result, .unreadable("cannot read \(path): not a regular file"))
+        XCTAssertEqual(result, .unreadable("cannot read \(path): not a regular file (a FIFO)"))
         XCTAssertLessThan(Date().timeIntervalSince(started), 5)
         let entry = try InboxEntry.list(world.inbox)[0]
         XCTAssertEqual(SwitchFileReader.hashOnly(directory: world.inbox, entry: entry, reason: "x"),
-                       .unreadable("cannot read \(path): not a regular file"))
+                       .unreadable("cannot read \(path): not a regular file (a FIFO)"))
     }
 
     func testASocketAndASubFolderAreLoggedWithTheirReason() throws {
