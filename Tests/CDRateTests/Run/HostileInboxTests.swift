@@ -133,4 +133,26 @@ final class HostileInboxTests: XCTestCase {
             "GAP BJMSC01: sequence gap: file seq 000008-999998 (999991 files) not collected",
         ])
     }
+
+    /// A file with a bad name is hashed a chunk at a time: a 256 MiB (sparse) one does
+    /// not raise the process's peak memory by anything like its size.
+    func testAFileWithABadNameIsHashedWithoutReadingItWhole() throws {
+        let world = try RunFixture(self)
+        let path = world.inbox + "/huge file.cdr"
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: nil))
+        XCTAssertEqual(truncate(path, 256 << 20), 0)
+        func peak() -> Int {
+            var usage = rusage()
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+            return usage.ru_maxrss * 1024
+        }
+        let before = peak()
+        let entry = try XCTUnwrap(InboxEntry.list(world.inbox).first)
+        guard case .quarantined(_, let size, let sha256) = SwitchFileReader.hashOnly(directory: world.inbox, entry: entry, reason: "x") else {
+            return XCTFail("not quarantined")
+        }
+        XCTAssertEqual(size, 256 << 20)
+        XCTAssertEqual(sha256.count, 64)
+        XCTAssertLessThan(peak() - before, 64 << 20)
+    }
 }
