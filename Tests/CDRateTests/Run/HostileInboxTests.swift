@@ -155,4 +155,28 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertEqual(sha256.count, 64)
         XCTAssertLessThan(peak() - before, 64 << 20)
     }
+
+    /// Names holding every byte a name can hold (all but NUL and `/`): each is
+    /// quarantined under its own escaped name, and every later command reads the state.
+    func testNamesWithEveryByteRoundTripThroughTheRegistryAndTheLogs() throws {
+        let world = try RunFixture(self)
+        var escaped = Set<String>()
+        for b in UInt8(1)...UInt8(255) where b != 0x2F {
+            let raw: [UInt8] = [0x41, b, 0x42] + Array(".cdr".utf8)
+            drop(world, rawName: raw, bytes: [b])
+            escaped.insert(InboxEntry.escape(raw))
+        }
+        XCTAssertEqual(escaped.count, 254)
+        let first = try world.run()
+        XCTAssertEqual(first.filesQuarantined, 254)
+        let registry = world.stateLines(1, "registry.txt")
+        XCTAssertEqual(registry.count, 254)
+        XCTAssertEqual(Set(registry.map { String($0.split(separator: " ")[4]) }), escaped)
+        XCTAssertEqual(RunFixture.lines(world.work + "/logs/collection.log").count, 254)
+        XCTAssertEqual(RunFixture.lines(world.work + "/logs/alarms.log").count, 254)
+        let second = try world.run()
+        XCTAssertEqual(second.filesQuarantined, 0)
+        XCTAssertEqual(second.alarms, [])
+        XCTAssertNoThrow(try world.reprocess())
+    }
 }
