@@ -3,7 +3,9 @@
 ///
 /// Text form, one line, fields separated by one space, the reason last (it may hold
 /// spaces): `STATUS RUN SWITCH SEQ NAME SIZE SHA256 CREATED REASON`, with `-` for an
-/// absent switch, seq, creation time or reason.
+/// absent switch, seq, creation time or reason. NAME is the name escaped
+/// (`InboxEntry.escape`: `\xHH` for a space, a control byte or a byte above 0x7E, `\\`
+/// for a backslash), so that any name the inbox can hold is one field of one line.
 public struct RegistryEntry: Sendable, Equatable {
     /// What became of the file.
     public enum Status: String, Sendable {
