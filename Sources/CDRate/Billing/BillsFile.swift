@@ -86,7 +86,7 @@ public struct BillsFile: Sendable {
                                         cap: rule.value, nets: subscriberUsage.net(of: component))
                     if cap.credit > 0 {
                         capCredits.append(cap)
-                        credit += cap.credit
+                        credit = credit.addingSaturated(cap.credit)
                     }
                 }
             }
@@ -100,11 +100,11 @@ public struct BillsFile: Sendable {
                 try w.checkedNumber(BillTotalLayout.net, net, in: Self.name)
                 try w.checkedNumber(BillTotalLayout.payable, payable, in: Self.name)
             }
-            gross += total.gross
-            discount += total.discount
-            capCredit += credit
-            self.net += net
-            self.payable += payable
+            gross = gross.addingSaturated(total.gross)
+            discount = discount.addingSaturated(total.discount)
+            capCredit = capCredit.addingSaturated(credit)
+            self.net = self.net.addingSaturated(net)
+            self.payable = self.payable.addingSaturated(payable)
         }
         buffer = out
     }
@@ -139,8 +139,8 @@ public struct BillsFile: Sendable {
                     guard let g = view.number(BillLineLayout.gross), let d = view.number(BillLineLayout.discount),
                           let n = view.number(BillLineLayout.net) else { return fail("C line amounts not numbers") }
                     guard n == g - d else { return fail("C line net \(n) is not gross \(g) - discount \(d)") }
-                    gross += g
-                    discount += d
+                    gross = gross.addingSaturated(g)
+                    discount = discount.addingSaturated(d)
                     msisdns.insert(view.string(BillLineLayout.msisdn))
                 case UInt8(ascii: "Z"):
                     guard view.string(BillTotalLayout.account) == account else { return fail("Z line of another account") }

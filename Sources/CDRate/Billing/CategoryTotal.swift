@@ -28,8 +28,8 @@ public struct CategoryTotal: Sendable, Equatable {
     @inline(__always)
     public mutating func add(quantity: Int, gross: Int, discount: Int) {
         count += 1
-        self.quantity += quantity
-        self.gross += gross
-        self.discount += discount
+        self.quantity = self.quantity.addingSaturated(quantity)
+        self.gross = self.gross.addingSaturated(gross)
+        self.discount = self.discount.addingSaturated(discount)
     }
 }

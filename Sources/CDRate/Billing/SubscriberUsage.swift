@@ -32,6 +32,6 @@ public struct SubscriberUsage: Sendable {
     @inline(__always)
     private mutating func add(_ block: RatedBlock, quantity: Int) {
         categories[block.category.rawValue].add(quantity: quantity, gross: block.gross, discount: block.discount)
-        componentNets[Int(block.component.rawValue)] += block.net
+        componentNets[Int(block.component.rawValue)] = componentNets[Int(block.component.rawValue)].addingSaturated(block.net)
     }
 }

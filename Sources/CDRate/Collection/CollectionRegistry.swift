@@ -25,17 +25,28 @@ public struct CollectionRegistry: Sendable {
         entries.last { $0.status == .collected && $0.switchID == switchID && $0.sequence == sequence }
     }
 
-    /// Open sequence gaps per switch: every seq between the lowest and highest collected
-    /// ones that is not collected (a quarantined copy does not close a gap).
-    public func gaps() -> [(switchID: PackedText, missing: [Int])] {
+    /// The latest header creation time of a collected file, nil when none was collected.
+    public var latestCollectedCreation: Timestamp? {
+        var latest: Int?
+        for e in entries where e.status == .collected {
+            if let c = e.created, c > (latest ?? Int.min) { latest = c }
+        }
+        return latest.flatMap { Timestamp(value: $0) }
+    }
+
+    /// Open sequence gaps per switch, as ranges: every seq between the lowest and
+    /// highest collected ones that is not collected (a quarantined copy does not close
+    /// a gap). Memory follows the collected files, never the size of a gap.
+    public func gaps() -> [(switchID: PackedText, missing: [ClosedRange<Int>])] {
         var collected: [PackedText: Set<Int>] = [:]
         for e in entries where e.status == .collected {
             if let s = e.switchID, let q = e.sequence { collected[s, default: []].insert(q) }
         }
-        var result = [(switchID: PackedText, missing: [Int])]()
+        var result = [(switchID: PackedText, missing: [ClosedRange<Int>])]()
         for s in collected.keys.sorted() {
-            let seqs = collected[s]!
-            let missing = (seqs.min()!...seqs.max()!).filter { !seqs.contains($0) }
+            let seqs = collected[s]!.sorted()
+            var missing = [ClosedRange<Int>]()
+            for (a, b) in zip(seqs, seqs.dropFirst()) where b > a + 1 { missing.append((a + 1)...(b - 1)) }
             if !missing.isEmpty { result.append((s, missing)) }
         }
         return result
@@ -46,7 +57,7 @@ public struct CollectionRegistry: Sendable {
 
     /// Parses a registry file; `source` names it in errors.
     public init(parsing bytes: [UInt8], source: String) throws {
-        for (n, line) in StateText.lines(bytes).enumerated() {
+        for (n, line) in try StateText.strictLines(bytes, source: source).enumerated() {
             guard let e = RegistryEntry(line: line) else {
                 throw StateError(file: source, line: n + 1, problem: "not a registry line: \(line)")
             }

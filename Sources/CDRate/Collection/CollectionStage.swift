@@ -18,6 +18,10 @@ public struct CollectionStage: Sendable {
     /// The largest inflated size of one `.cdr.gz` file; a file that inflates to more is
     /// quarantined as a gzip bomb (docs/operations.md, "Reliability").
     public let maxInflatedBytes: Int
+    /// The machine's clock when the run started: a file whose header was created more
+    /// than a day after it comes from a switch with a wrong clock and is quarantined
+    /// (SPEC section 1); nil checks nothing.
+    public let clock: Timestamp?
 
     /// The limit of a run: 1 GiB of content per file, about 6.6 million detail records,
     /// far above any real switch file and low enough that a bomb cannot exhaust memory.
@@ -25,13 +29,14 @@ public struct CollectionStage: Sendable {
 
     /// A collection into `archive` for run `runID`.
     public init(inbox: String, archive: String, runID: RunID, recollect: RecollectRequest?, threads: Int,
-                maxInflatedBytes: Int = CollectionStage.defaultMaxInflatedBytes) {
+                maxInflatedBytes: Int = CollectionStage.defaultMaxInflatedBytes, clock: Timestamp? = nil) {
         self.inbox = inbox
         self.archive = archive
         self.runID = runID
         self.recollect = recollect
         self.threads = threads
         self.maxInflatedBytes = maxInflatedBytes
+        self.clock = clock
     }
 
     /// Runs the collection against `registry`, handing each collected file to `sink` in
@@ -51,14 +56,33 @@ public struct CollectionStage: Sendable {
                     details: (@Sendable (Int, UnsafeRawBufferPointer, Int) throws(IOFailure) -> Void)? = nil,
                     sink: (Int, CheckedSwitchFile) throws(IOFailure) -> Void) throws(IOFailure) -> CollectionOutcome {
         guard FileSystem.isDirectory(inbox) else { throw IOFailure(path: inbox, reason: "inbox is not a directory") }
-        let inboxPath = self.inbox, archivePath = self.archive, limit = maxInflatedBytes
-        let names = try FileSystem.list(inboxPath).filter { !$0.hasPrefix(".") && FileSystem.isRegularFile(inboxPath + "/" + $0) }
-        let candidates: [(name: String, parsed: SwitchFileName?)] = names.compactMap { name in
-            let parsed = SwitchFileName.parse(name)
-            if let r = recollect { return parsed.map { r.covers($0) } == true ? (name, parsed) : nil }
-            return (name, parsed)
-        }
+        let inboxPath = self.inbox, archivePath = self.archive, limit = maxInflatedBytes, clock = self.clock
         var outcome = CollectionOutcome()
+        // Every entry that is not a candidate is logged with the reason (nothing is
+        // ignored silently); one that cannot be examined is an alarm.
+        var found: [(entry: InboxEntry, parsed: SwitchFileName?)] = []
+        var unreadable = 0, read = 0
+        for entry in try InboxEntry.list(inboxPath) {
+            switch entry.kind {
+            case .regularFile where entry.bytes.first == UInt8(ascii: "."):
+                outcome.events.append(CollectionEvent(kind: "IGNORED", subject: entry.name,
+                    detail: "name starts with '.'", isAlarm: false))
+            case .regularFile:
+                let parsed = SwitchFileName.parse(entry.name)
+                if let r = recollect, parsed.map({ r.covers($0) }) != true { continue }
+                found.append((entry, parsed))
+            case .directory:
+                outcome.events.append(CollectionEvent(kind: "IGNORED", subject: entry.name, detail: "a sub-folder", isAlarm: false))
+            case .other(let what):
+                outcome.events.append(CollectionEvent(kind: "IGNORED", subject: entry.name,
+                    detail: "\(what), not a regular file: not read", isAlarm: true))
+            case .unexaminable(let reason):
+                unreadable += 1
+                outcome.events.append(CollectionEvent(kind: "UNREADABLE", subject: entry.name,
+                    detail: "cannot examine \(inboxPath)/\(entry.name): \(reason)", isAlarm: true))
+            }
+        }
+        let candidates = found
         outcome.candidateCount = candidates.count
         var working = registry
         // Files are read ahead on the workers while the caller's thread decides and sinks
@@ -67,8 +91,8 @@ public struct CollectionStage: Sendable {
         try ParallelWork.stream(count: candidates.count, threads: threads, window: threads + 1, produce: { i in
             let c = candidates[i]
             guard let parsed = c.parsed else {
-                return SwitchFileReader.hashOnly(path: inboxPath + "/" + c.name,
-                                                 reason: SwitchFileReader.quarantineReasonForName(c.name))
+                return SwitchFileReader.hashOnly(directory: inboxPath, entry: c.entry,
+                                                 reason: SwitchFileReader.quarantineReasonForName(c.entry.name))
             }
             var fileDetails: SwitchFileReader.DetailSink?
             if let details {
@@ -76,18 +100,25 @@ public struct CollectionStage: Sendable {
                     try details(i, bytes, first)
                 }
             }
-            return SwitchFileReader.read(path: inboxPath + "/" + c.name, name: parsed, archiveTo: archivePath + "/" + c.name,
-                                         maxInflatedBytes: limit, details: fileDetails)
+            return SwitchFileReader.read(path: inboxPath + "/" + c.entry.name, name: parsed, archiveTo: archivePath + "/" + c.entry.name,
+                                         maxInflatedBytes: limit, clock: clock, details: fileDetails)
         }, consume: { (i, result) throws(IOFailure) in
             let c = candidates[i]
-            if let file = try decide(c.name, c.parsed, result, registry: &working, outcome: &outcome) {
+            if case .unreadable = result { unreadable += 1 } else { read += 1 }
+            if let file = try decide(c.entry.name, c.parsed, result, registry: &working, outcome: &outcome) {
                 try sink(i, file)
             }
         })
+        // Nothing could be read at all: the night cannot go on as if the inbox were empty.
+        if unreadable > 0 && read == 0 {
+            throw IOFailure(path: inboxPath, reason: "no file of the inbox could be read (\(unreadable) unreadable): check its permissions")
+        }
         for gap in working.gaps() {
-            for seq in gap.missing {
+            for range in gap.missing {
+                let seqs = range.count == 1 ? "file seq \(sixDigits(range.lowerBound))"
+                    : "file seq \(sixDigits(range.lowerBound))-\(sixDigits(range.upperBound)) (\(range.count) files)"
                 outcome.events.append(CollectionEvent(kind: "GAP", subject: gap.switchID.description,
-                    detail: "sequence gap: file seq \(sixDigits(seq)) not collected", isAlarm: true))
+                    detail: "sequence gap: \(seqs) not collected", isAlarm: true))
             }
         }
         return outcome

@@ -25,13 +25,15 @@ public enum InboxEstimate {
     }
 
     /// The ISIZE field of the gzip file at `path` (its last member's inflated size
-    /// modulo 2³²), or six times its size when the trailer cannot be read.
+    /// modulo 2³²), but never more than twelve times the file's size (CDR text
+    /// compresses about tenfold): a trailer that lies, or a bomb, does not size the run;
+    /// six times its size when the trailer cannot be read. Opened without blocking.
     private static func inflatedSize(_ path: String, size: Int) -> Int {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return size * 6 }
         defer { close(fd) }
         var trailer: UInt32 = 0
         guard size >= 18, pread(fd, &trailer, 4, off_t(size - 4)) == 4 else { return size * 6 }
-        return Int(UInt32(littleEndian: trailer))
+        return min(Int(UInt32(littleEndian: trailer)), size * 12)
     }
 }

@@ -3,7 +3,9 @@
 ///
 /// Text form, one line, fields separated by one space, the reason last (it may hold
 /// spaces): `STATUS RUN SWITCH SEQ NAME SIZE SHA256 CREATED REASON`, with `-` for an
-/// absent switch, seq, creation time or reason.
+/// absent switch, seq, creation time or reason. NAME is the name escaped
+/// (`InboxEntry.escape`: `\xHH` for a space, a control byte or a byte above 0x7E, `\\`
+/// for a backslash), so that any name the inbox can hold is one field of one line.
 public struct RegistryEntry: Sendable, Equatable {
     /// What became of the file.
     public enum Status: String, Sendable {
@@ -55,19 +57,43 @@ public struct RegistryEntry: Sendable, Equatable {
                 created.map(String.init) ?? "-", reason ?? "-"].joined(separator: " ")
     }
 
-    /// Parses a registry line; nil when it is not one.
+    /// Parses a registry line; nil when it is not one exactly as `line` writes it (the
+    /// name escaped as `InboxEntry.escape` does, or, from an earlier release, UTF-8
+    /// without spaces or control bytes; the checksum 64 lowercase hex digits; the
+    /// creation time a valid time).
     public init?(line: Substring) {
         let f = line.split(separator: " ", maxSplits: 8, omittingEmptySubsequences: false)
         guard f.count == 9, let status = Status(rawValue: String(f[0])), let run = RunID(text: String(f[1])),
-              let size = Int(f[5]) else { return nil }
+              let size = StateText.number(f[5], in: 0...Int.max) else { return nil }
         self.status = status
         self.run = run
-        switchID = f[2] == "-" ? nil : PackedText(String(f[2]))
-        sequence = f[3] == "-" ? nil : Int(f[3])
+        guard (f[2] == "-") == (f[3] == "-") else { return nil }
+        if f[2] == "-" {
+            switchID = nil
+            sequence = nil
+        } else {
+            guard (1...10).contains(f[2].utf8.count),
+                  f[2].utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) }),
+                  f[3].utf8.count == 6, let seq = Int(f[3]), f[3].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            switchID = PackedText(String(f[2]))
+            sequence = seq
+        }
+        guard !f[4].isEmpty, f[4].utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) else { return nil }
         name = String(f[4])
         self.size = size
+        guard f[6].utf8.count == 64, f[6].utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else {
+            return nil
+        }
         sha256 = String(f[6])
-        created = f[7] == "-" ? nil : Int(f[7])
+        if f[7] == "-" {
+            created = nil
+        } else {
+            guard f[7].utf8.count == 14, let c = StateText.number(f[7], in: 0...99_999_999_999_999),
+                  Timestamp(value: c) != nil else { return nil }
+            created = c
+        }
+        guard !f[8].isEmpty else { return nil }
         reason = f[8] == "-" ? nil : String(f[8])
+        guard self.line[...] == line else { return nil }
     }
 }

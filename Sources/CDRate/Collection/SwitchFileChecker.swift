@@ -33,6 +33,8 @@ public struct SwitchFileChecker {
     /// The header's creation time, once a valid header was read.
     public private(set) var creation: Timestamp?
 
+    /// The machine's clock when the run started, or nil.
+    private let clock: Timestamp?
     /// The bytes of the current, incomplete line (only the first 160 are kept).
     private var partial: [UInt8]
     /// The number of bytes of the current line seen so far (may exceed 160).
@@ -50,8 +52,11 @@ public struct SwitchFileChecker {
 
     /// A checker for the file called `name`. `expectedContentBytes`, when known (the
     /// size of a plain file, an estimate for a gzip file), sizes the details buffer.
-    public init(name: SwitchFileName, expectedContentBytes: Int = 0) {
+    /// With `clock` (the machine's when the run started), a header created more than
+    /// one day after it fails: the switch's clock is wrong (SPEC section 1).
+    public init(name: SwitchFileName, expectedContentBytes: Int = 0, clock: Timestamp? = nil) {
         self.name = name
+        self.clock = clock
         partial = [UInt8](repeating: 0, count: Self.lineWidth)
         trailer = [UInt8](repeating: 0, count: Self.lineWidth)
         if expectedContentBytes > 0 {
@@ -197,6 +202,10 @@ public struct SwitchFileChecker {
         }
         if !Self.isVersion1(header[HeaderLayout.version]) {
             return "header version '\(Self.text(header[HeaderLayout.version]))', expected 'CDR1'"
+        }
+        if let clock, time.epochSeconds - clock.epochSeconds > 86_400 {
+            return "switch \(name.switchID) has a wrong clock: header creation time \(time.value) is more than one day"
+                + " after this machine's clock \(clock.value) when the run started"
         }
         creation = time
         return nil

@@ -23,7 +23,8 @@ public enum SwitchFileReader {
 
     /// Reads the file at `path`, named `name`; copies its raw bytes to `archiveTo`
     /// when given (created or truncated, not synced). `maxInflatedBytes` bounds the
-    /// inflated size of a gzip file, against gzip bombs (default 4 GiB).
+    /// inflated size of a gzip file, against gzip bombs (default 4 GiB). With `clock`,
+    /// a header created more than a day after it fails (a switch's wrong clock).
     ///
     /// With `details`, the detail records are handed to it as they are checked instead
     /// of being kept, so memory does not grow with the file: a good file then comes back
@@ -32,10 +33,10 @@ public enum SwitchFileReader {
     /// caller must drop what it was handed. A failure of `details` ends the read
     /// (`.detailsFailed`).
     public static func read(path: String, name: SwitchFileName, archiveTo: String?,
-                            maxInflatedBytes: Int = 4 << 30,
+                            maxInflatedBytes: Int = 4 << 30, clock: Timestamp? = nil,
                             details: DetailSink? = nil) -> SwitchFileReadResult {
-        let input = open(path, O_RDONLY | O_CLOEXEC)
-        if input < 0 { return .unreadable("cannot open \(path): \(errorText())") }
+        let (input, problem) = path.withCString { openRegularFile($0, naming: path) }
+        if let problem { return .unreadable(problem) }
         defer { close(input) }
 
         var rawSize = 0
@@ -61,7 +62,7 @@ public enum SwitchFileReader {
             : name.isGzip
             ? (gzipContentSize(input, rawSize: rawSize, limit: maxInflatedBytes) ?? min(rawSize * 10, 32 << 20))
             : rawSize
-        var checker = SwitchFileChecker(name: name, expectedContentBytes: expected)
+        var checker = SwitchFileChecker(name: name, expectedContentBytes: expected, clock: clock)
         var hash = SHA256()
         var size = 0
         var gzipFailure: GzipFailure?
@@ -130,6 +131,35 @@ public enum SwitchFileReader {
         case .valid(let content):
             return .good(CheckedSwitchFile(name: name, size: size, sha256: sha256, content: content))
         }
+    }
+
+    /// Opens a file of the inbox for reading without blocking (a FIFO swapped in after
+    /// the listing must not hang the run holding the lock) and checks on the descriptor
+    /// that it is a regular file: the descriptor, or -1 and why not, naming the file
+    /// `display`.
+    public static func openRegularFile(_ path: UnsafePointer<CChar>, naming display: String) -> (Int32, String?) {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        if fd < 0 { return (-1, "cannot open \(display): \(errorText())") }
+        var info = stat()
+        if fstat(fd, &info) != 0 {
+            let problem = "cannot examine \(display): \(errorText())"
+            close(fd)
+            return (-1, problem)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            let kind: String
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: kind = "a directory"
+            case S_IFIFO: kind = "a FIFO"
+            case S_IFSOCK: kind = "a socket"
+            case S_IFCHR, S_IFBLK: kind = "a device"
+            default: kind = "another kind"
+            }
+            close(fd)
+            return (-1, "cannot read \(display): not a regular file (\(kind))")
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return (fd, nil)
     }
 
     /// The quarantine reason of a file whose name does not parse (SPEC section 1).

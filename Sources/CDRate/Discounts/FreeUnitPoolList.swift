@@ -87,9 +87,10 @@ public struct FreeUnitPoolList: Sendable, Equatable {
             items.reserveCapacity(b.count / 32)
             var reader = StateFieldReader(b)
             while !reader.atEnd {
-                guard let imsi = reader.number(1...18, then: ASCII.space), let cycle = reader.number(1...18, then: ASCII.space),
-                      let plan = reader.word(1...16),
-                      let rule = reader.number(1...18, then: ASCII.space), let units = reader.number(1...18, then: ASCII.lineFeed) else {
+                guard let imsi = reader.number(1...18, then: ASCII.space, canonical: true), let cycle = reader.number(6...6, then: ASCII.space),
+                      CivilTime.isValidDate(cycle * 100 + 1), let plan = reader.word(1...16),
+                      let rule = reader.number(1...18, then: ASCII.space, canonical: true),
+                      let units = reader.number(1...18, then: ASCII.lineFeed, canonical: true) else {
                     return nil
                 }
                 let key = FreeUnitPoolKey(imsi: imsi, cycle: cycle, plan: PackedText(plan), rule: rule)

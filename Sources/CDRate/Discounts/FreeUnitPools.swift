@@ -56,15 +56,28 @@ public struct FreeUnitPools: Sendable {
         out.append(ASCII.lineFeed)
     }
 
-    /// Parses a state file's text; `source` names it in errors.
+    /// Parses a state file's text strictly, in the form `serialized()` writes (IMSI,
+    /// cycle `YYYYMM`, plan of 1–16 printable bytes, rule and units as decimal numbers
+    /// without sign or leading zero, single spaces, keys in increasing order); any other
+    /// line is damaged state naming `source` and the line (a pool is never reset by a
+    /// line dropped in silence).
     public init(parsing bytes: [UInt8], source: String) throws {
-        for (n, line) in StateText.lines(bytes).enumerated() {
-            let f = line.split(separator: " ")
-            guard f.count == 5, let imsi = Int(f[0]), let cycle = Int(f[1]), f[2].utf8.count <= 16,
-                  let rule = Int(f[3]), let units = Int(f[4]) else {
+        var previous: FreeUnitPoolKey?
+        for (n, line) in try StateText.strictLines(bytes, source: source).enumerated() {
+            let f = line.split(separator: " ", omittingEmptySubsequences: false)
+            guard f.count == 5, let imsi = StateText.number(f[0], in: 0...999_999_999_999_999_999),
+                  let cycle = StateText.number(f[1], in: 100_001...999_912), CivilTime.isValidDate(cycle * 100 + 1),
+                  (1...16).contains(f[2].utf8.count), f[2].utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }),
+                  let rule = StateText.number(f[3], in: 0...999_999_999_999_999_999),
+                  let units = StateText.number(f[4], in: 0...999_999_999_999_999_999) else {
                 throw StateError(file: source, line: n + 1, problem: "not a free-unit pool line: \(line)")
             }
-            pools[FreeUnitPoolKey(imsi: imsi, cycle: cycle, plan: PackedText(String(f[2])), rule: rule)] = units
+            let key = FreeUnitPoolKey(imsi: imsi, cycle: cycle, plan: PackedText(String(f[2])), rule: rule)
+            if let previous, !(previous < key) {
+                throw StateError(file: source, line: n + 1, problem: "pool out of order or listed twice: \(line)")
+            }
+            previous = key
+            pools[key] = units
         }
     }
 }

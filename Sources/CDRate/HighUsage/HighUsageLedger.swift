@@ -34,6 +34,7 @@ public struct HighUsageLedger: Sendable, Equatable {
     public init(parsing bytes: [UInt8], source: String) throws {
         var lineNumber = 0
         var lineStart = 0
+        var previous: HighUsageKey?
         while lineStart < bytes.count {
             lineNumber += 1
             guard let end = bytes[lineStart...].firstIndex(of: ASCII.lineFeed) else {
@@ -41,6 +42,12 @@ public struct HighUsageLedger: Sendable, Equatable {
                                            problem: "last line has no line feed; the state file looks truncated")
             }
             let (key, entry) = try HighUsageLedger.parseLine(bytes[lineStart..<end], source: source, line: lineNumber)
+            // The written order (kind, IMSI, period): anything else is not the written form.
+            if let previous, !(previous < key) {
+                throw HighUsageLedgerError(source: source, line: lineNumber,
+                                           problem: "out of order or listed twice (lines are sorted by kind, IMSI and period)")
+            }
+            previous = key
             let before = totals.count
             _ = totals.index(inserting: key, default: entry)
             if totals.count == before {
@@ -155,10 +162,10 @@ public struct HighUsageLedger: Sendable, Equatable {
             throw failure("period '\(String(decoding: fields[2], as: UTF8.self))' is not a "
                           + (kind == .subscriber ? "cycle YYYYMM" : "date YYYYMMDD"))
         }
-        guard let total = digits(fields[3]) else {
+        guard let total = digits(fields[3]), fields[3].count == 1 || fields[3].first != ASCII.zero else {
             throw failure("total '\(String(decoding: fields[3], as: UTF8.self))' is not 1-18 digits")
         }
-        guard fields[4].count <= 2, let level = digits(fields[4]) else {
+        guard fields[4].count <= 2, let level = digits(fields[4]), fields[4].count == 1 || fields[4].first != ASCII.zero else {
             throw failure("level '\(String(decoding: fields[4], as: UTF8.self))' is not 0-99")
         }
         return (HighUsageKey(kind: kind, imsi: imsi, period: period), HighUsageEntry(total: total, level: level))

@@ -103,8 +103,8 @@ public struct HighUsageList: Sendable, Equatable {
                 guard let imsi = reader.number(15...15, then: ASCII.space),
                       let period = reader.number(kind.periodDigits...kind.periodDigits, then: ASCII.space),
                       CivilTime.isValidDate(kind == .subscriber ? period * 100 + 1 : period),
-                      let total = reader.number(1...18, then: ASCII.space),
-                      let level = reader.number(1...2, then: ASCII.lineFeed) else { return nil }
+                      let total = reader.number(1...18, then: ASCII.space, canonical: true),
+                      let level = reader.number(1...2, then: ASCII.lineFeed, canonical: true) else { return nil }
                 let item = Item(key: HighUsageKey(kind: kind, imsi: imsi, period: period),
                                 entry: HighUsageEntry(total: total, level: level))
                 if kind == .subscriber {

@@ -49,7 +49,7 @@ public struct HighUsageMonitor: Sendable {
         guard charge > 0 else { return nil }
         let key = key(of: record)
         return ledger.update(key) { entry -> Int? in
-            entry.total += charge
+            entry.total = entry.total.addingSaturated(charge)
             // SPEC 7: the total is kept whatever the limit, which may change between runs;
             // a limit of 0 means no alert.
             let limit = limit(of: record)

@@ -28,6 +28,12 @@ extension RecordChecker {
             let delta = start.epochSeconds - created.epochSeconds
             let latest = RecordChecker.timeText(epochSeconds: created.epochSeconds + 86_400)
             let earliest = RecordChecker.timeText(epochSeconds: created.epochSeconds - maxAgeSeconds)
+            if delta <= 86_400 && -delta <= maxAgeSeconds && start.epochSeconds < keysKeptSince {
+                detail = "start \(start.value) is before \(RecordChecker.timeText(epochSeconds: keysKeptSince)),"
+                    + " \(reference.network.maxAgeDays) days (MAX_AGE_DAYS) before the latest creation time of a file"
+                    + " collected in an earlier run: its duplicate key is no longer kept"
+                break
+            }
             let side = delta > 86_400 ? "more than 1 day after" : "more than \(reference.network.maxAgeDays) days (MAX_AGE_DAYS) before"
             detail = "start \(start.value) is \(side) the file's creation time \(created.value)"
                 + " (allowed \(earliest) to \(latest))"

@@ -10,13 +10,19 @@ public struct RecordChecker: Sendable {
     let normalizer: NumberNormalizer
     let borderRule: BorderRule
     let maxAgeSeconds: Int
+    /// The earliest start (epoch seconds of plain local time) whose duplicate key is
+    /// still kept: `MAX_AGE_DAYS` before the latest creation time of a file collected
+    /// in an earlier run (SPEC section 4, `E04`); `Int.min` when nothing guards it.
+    let keysKeptSince: Int
 
-    /// A checker over the run's reference data.
-    public init(reference: ReferenceData) {
+    /// A checker over the run's reference data; `latestEarlierCreation` is the latest
+    /// creation time of a file collected in an earlier run, when keys guard `E04`.
+    public init(reference: ReferenceData, latestEarlierCreation: Timestamp? = nil) {
         self.reference = reference
         normalizer = NumberNormalizer(reference: reference)
         borderRule = BorderRule(reference: reference)
         maxAgeSeconds = reference.network.maxAgeDays * 86_400
+        keysKeptSince = latestEarlierCreation.map { $0.epochSeconds - reference.network.maxAgeDays * 86_400 } ?? Int.min
     }
 
     /// Checks the 160 raw bytes of a detail record read from a file created at `created`.
@@ -54,9 +60,10 @@ public struct RecordChecker: Sendable {
         let duration = d.number(DetailLayout.duration)!
         let volume = d.number(DetailLayout.volume)!
 
-        // E04 start outside [created − MAX_AGE_DAYS, created + 1 day], both bounds allowed.
+        // E04 start outside [created − MAX_AGE_DAYS, created + 1 day], both bounds allowed,
+        // or before the kept keys' window (a re-send whose key expired is never rated).
         let delta = start.epochSeconds - created.epochSeconds
-        if delta > 86_400 || -delta > maxAgeSeconds { return .e04 }
+        if delta > 86_400 || -delta > maxAgeSeconds || start.epochSeconds < keysKeptSince { return .e04 }
 
         // E05 own subscriber or inbound roamer (own subscribers win over a partner prefix).
         let imsiField = d[DetailLayout.imsi]

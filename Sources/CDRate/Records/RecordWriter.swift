@@ -16,11 +16,13 @@ public struct RecordWriter {
         bytes[0] = layout.code
     }
 
-    /// Writes `value` right-aligned and zero-padded. A value that does not fit is a
-    /// programming error (SPEC bounds the inputs so that every output fits).
+    /// Writes `value` right-aligned and zero-padded. The loader bounds every rate so that
+    /// a record's amounts fit (SPEC sections 3, 4); a sum that still does not (a month
+    /// of hundreds of millions of records at the largest rates) is written as the
+    /// field's largest value, never a crash (sums saturate, `Int.addingSaturated`).
     @inline(__always)
     public func number(_ field: Field, _ value: Int) {
-        precondition(value >= 0 && value <= field.maximum, "\(field.name): \(value) does not fit \(field.width) digits")
+        let value = value < 0 ? 0 : value > field.maximum ? field.maximum : value
         // Zeros a word at a time, then only the significant digits (most amounts in a
         // 12-digit field have three to five), two a step: one wide division by 100,
         // then the pair's tens by a small multiply (`r * 205 >> 11` is `r / 10` for

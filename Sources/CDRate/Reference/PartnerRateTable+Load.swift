@@ -14,7 +14,9 @@ extension PartnerRateTable {
             }
             let partner = PackedText(row[0])
             let service = try row.keyword(1, PartnerService.allCases.map { ($0.name.description, $0) })
-            let rate = try row.unitRate(unit: 2, rate: 3, from: 4, to: 5)
+            let quantity = service == .data ? ChargeBounds.volume : service == .sms ? 1 : ChargeBounds.duration
+            let rate = try row.unitRate(unit: 2, rate: 3, from: 4, to: 5, largestQuantity: quantity,
+                                        largestCharge: ChargeBounds.field12, chargeField: "the 12-digit charge of roamers.dat")
             if let clash = versions.add(Array(row[0].utf8) + [0, service.rawValue], rate.validity, line: row.line) {
                 throw row.error("\(row[0]) \(row[1]) overlaps the row of line \(clash.line) (\(clash.period.tableText))")
             }

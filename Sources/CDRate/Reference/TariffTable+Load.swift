@@ -16,7 +16,12 @@ extension TariffTable {
             let component = try row.component(0)
             let tariffClass = try row.tariffClass(1, of: component)
             let band = try row.keyword(2, [("PEAK", TariffBand.peak), ("OFF", .off), ("ALL", .all)])
-            let rate = try row.unitRate(unit: 3, rate: 4, from: 5, to: 6)
+            let quantity = component == .data ? ChargeBounds.volume : component == .sms ? 1 : ChargeBounds.duration
+            let bound = component == .data || component == .sms ? ChargeBounds.field12 : ChargeBounds.voiceComponent
+            let rate = try row.unitRate(unit: 3, rate: 4, from: 5, to: 6, largestQuantity: quantity, largestCharge: bound,
+                                        chargeField: component == .data || component == .sms
+                                            ? "the 12-digit gross and net of rated.dat"
+                                            : "half of the 12-digit net of rated.dat (two voice components add up)")
             if let clash = versions.add([component.rawValue, tariffClass.rawValue, band.rawValue], rate.validity, line: row.line) {
                 throw row.error("\(row[0]) \(row[1]) \(row[2]) overlaps the row of line \(clash.line) (\(clash.period.tableText))")
             }

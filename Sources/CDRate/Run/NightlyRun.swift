@@ -37,7 +37,8 @@ public struct NightlyRun: Sendable {
         var collectedFiles = 0, collectedRecords = 0
         let collection = try CollectionStage(inbox: options.inbox, archive: archiveStaging, runID: runID,
                                              recollect: options.recollect, threads: options.threads,
-                                             maxInflatedBytes: options.maxInflatedBytes)
+                                             maxInflatedBytes: options.maxInflatedBytes,
+                                             clock: options.clock ?? RunClock.machineTime())
             .run(registry: context.state.registry, details: { (index, records, first) throws(IOFailure) in
                 try spill.append(records: records, source: index, firstPosition: first)
             }) { (index, file) throws(IOFailure) in
@@ -49,6 +50,8 @@ public struct NightlyRun: Sendable {
             }
         while sources.count < collection.candidateCount { sources.append(.withdrawn) }
         try spill.finish()
+        // Records of files not collected in the end never reach the rating (nor memory).
+        try spill.withdraw(sources: Set(sources.indices.filter { sources[$0].isWithdrawn }))
         MemoryRelease.releaseFreePages()
         timer.mark("collection and partitioning")
         FaultPoint.reach("after-collection-spill")

@@ -12,11 +12,12 @@ public struct PartitionProcessor: Sendable {
     private let roamerFormatter: RoamerRecordFormatter
     private let highUsage: HighUsageMonitor
 
-    /// A processor for run `runID`.
-    public init(reference: ReferenceData, runID: RunID) {
+    /// A processor for run `runID`; `latestEarlierCreation` guards `E04` by the kept
+    /// keys (`RecordChecker`).
+    public init(reference: ReferenceData, runID: RunID, latestEarlierCreation: Timestamp? = nil) {
         self.reference = reference
         self.runID = runID
-        checker = RecordChecker(reference: reference)
+        checker = RecordChecker(reference: reference, latestEarlierCreation: latestEarlierCreation)
         discounts = DiscountCalculator(reference: reference)
         ratedFormatter = RatedRecordFormatter(reference: reference)
         roamerFormatter = RoamerRecordFormatter(reference: reference)
@@ -99,12 +100,12 @@ public struct PartitionProcessor: Sendable {
                     charge = roamerFormatter.append(record, raw: raw, to: &result.roamers.bytes)
                     result.roamers.appended()
                     result.counters.roamers.add(raw: raw)
-                    result.counters.roamerCharge += charge
+                    result.counters.roamerCharge = result.counters.roamerCharge.addingSaturated(charge)
                 } else {
                     charge = ratedFormatter.append(record, flags: flags, raw: raw, to: &result.rated.bytes)
                     result.rated.appended()
                     result.counters.rated.add(raw: raw)
-                    result.counters.ratedNet += charge
+                    result.counters.ratedNet = result.counters.ratedNet.addingSaturated(charge)
                     result.counters.ratedByStatus[Int(record.location.status.letter)] += 1
                     if let b = record.block1 { result.counters.blocksByComponent[Int(b.component.rawValue)] += 1 }
                     if let b = record.block2 { result.counters.blocksByComponent[Int(b.component.rawValue)] += 1 }

@@ -9,14 +9,19 @@ public struct RatingRound: Sendable {
     private let runID: RunID
     private let threads: Int
     private let batchRecords: Int
+    private let latestEarlierCreation: Timestamp?
 
     /// A round of run `runID` on `threads` workers, rating at most about `batchRecords`
-    /// records at once (outputs do not depend on it).
-    public init(reference: ReferenceData, runID: RunID, threads: Int, batchRecords: Int = RatingRound.defaultBatchRecords) {
+    /// records at once (outputs do not depend on it). `latestEarlierCreation`, the latest
+    /// creation time of a file collected in an earlier run, makes `E04` reject a record
+    /// whose duplicate key may have expired (SPEC section 4); a rerate passes nil.
+    public init(reference: ReferenceData, runID: RunID, threads: Int, batchRecords: Int = RatingRound.defaultBatchRecords,
+                latestEarlierCreation: Timestamp? = nil) {
         self.reference = reference
         self.runID = runID
         self.threads = threads
         self.batchRecords = max(1, batchRecords)
+        self.latestEarlierCreation = latestEarlierCreation
     }
 
     /// The six outputs of SPEC section 8, with their record widths (LF included) and
@@ -99,7 +104,7 @@ public struct RatingRound: Sendable {
         state.pools = FreeUnitPoolList()
         state.ledger = HighUsageList()
 
-        let processor = PartitionProcessor(reference: reference, runID: runID)
+        let processor = PartitionProcessor(reference: reference, runID: runID, latestEarlierCreation: latestEarlierCreation)
         let keepKeys = nextKeys != nil
         let plannedBatches = batches
         let produce: @Sendable (Int) -> Result<SubBatchOutcome, IOFailure> = { i in
@@ -239,7 +244,8 @@ public struct RatingRound: Sendable {
                      batchRecords: Int) throws(IOFailure) -> [SubBatch] {
         let records = (FileSystem.size(input) ?? 0) / PartitionEntries.stride
         let keys = try keyFile.position(ofIMSI: imsis.lowerBound)..<keyFile.position(ofIMSI: imsis.upperBound)
-        let count = batches(records: records, keys: keys.count, batchRecords: batchRecords)
+        // A split holds a file open per piece: bounded by the descriptor limit.
+        let count = min(FileBudget.splitPieces, batches(records: records, keys: keys.count, batchRecords: batchRecords))
         var cuts = [Int]()
         if count > 1 {
             if (records + batchRecords - 1) / batchRecords >= count {

@@ -118,7 +118,8 @@ public struct RejectCorrection: Sendable {
         var checked = false
         if let created = context.state.registry.collected(switchID: newKey.switchID, sequence: newKey.fileSeq)?.created
             .flatMap({ Timestamp(value: $0) }) {
-            diagnosis = RecordChecker(reference: context.reference).diagnose(raw, created: created)
+            diagnosis = RecordChecker(reference: context.reference, latestEarlierCreation: context.latestEarlierCreation)
+                .diagnose(raw, created: created)
             checked = true
         }
 

@@ -29,7 +29,9 @@ public struct RejectsReport: Sendable {
         } catch {
             throw RunFailure.wrap(error)
         }
-        let checker = reference.map { RecordChecker(reference: $0) }
+        // A reprocess would check against the kept keys too (E04, SPEC section 4).
+        let latest = registry.latestCollectedCreation
+        let checker = reference.map { RecordChecker(reference: $0, latestEarlierCreation: latest) }
         var out = "pending rejects: \(store.pendingCount) (work area \(work), state of \(run?.text ?? "no run yet"))\n"
         struct Group { var count = 0; var oldest = RunID(Int.max); var attempts = 0 }
         var groups = [String: Group]()

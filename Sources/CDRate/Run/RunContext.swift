@@ -23,6 +23,9 @@ public final class RunContext {
     /// The IMSI ranges this run partitions its records into (`state.partitions` of them,
     /// cut at quantiles of the subscribers' IMSIs).
     public let ranges: IMSIRanges
+    /// The latest creation time of a file collected before this run (SPEC section 4,
+    /// `E04`: a record more than `MAX_AGE_DAYS` older is not rated, its key may be gone).
+    public let latestEarlierCreation: Timestamp?
     private let lock: WorkAreaLock
 
     /// Loads the reference data (a configuration error changes nothing), then locks the
@@ -48,6 +51,7 @@ public final class RunContext {
             scratch = area.scratchDirectory + "/" + runID.text
             for d in [runStaging, stateStaging + "/dupkeys", scratch] { try FileSystem.makeDirectories(d) }
             ranges = IMSIRanges(subscriberIMSIs: reference.subscribers.subscribers.map(\.imsi), count: state.partitions)
+            latestEarlierCreation = state.registry.latestCollectedCreation
         } catch {
             lock.release()
             throw error
@@ -90,7 +94,9 @@ public final class RunContext {
     /// sub-batches of `batchRecords`: `ranges`, or more of them when the night is large
     /// enough that 64 ranges would each need splitting (at most 4,096).
     public func ranges(forRecords records: Int, batchRecords: Int) -> IMSIRanges {
-        let wanted = min(4096, records / max(1, batchRecords * 3 / 4))
+        // One spill file per range is open through the collection: never more than
+        // the descriptor limit allows (`FileBudget`), whatever the estimate says.
+        let wanted = min(FileBudget.spillFiles, records / max(1, batchRecords * 3 / 4))
         if wanted <= ranges.count { return ranges }
         return IMSIRanges(subscriberIMSIs: reference.subscribers.subscribers.map(\.imsi), count: wanted)
     }
@@ -102,7 +108,8 @@ public final class RunContext {
     public func rate(inputs: [String], ranges: IMSIRanges? = nil, sources: [DetailSource], recycled: [RecycledReject],
                      threads: Int, batchRecords: Int = RatingRound.defaultBatchRecords,
                      timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
-        try RatingRound(reference: reference, runID: runID, threads: threads, batchRecords: batchRecords).rate(
+        try RatingRound(reference: reference, runID: runID, threads: threads, batchRecords: batchRecords,
+                        latestEarlierCreation: latestEarlierCreation).rate(
             inputs: inputs, ranges: ranges ?? self.ranges, sources: sources, recycled: recycled, state: &state,
             previousKeys: try previousKeys(), nextKeys: stateStaging + "/dupkeys",
             nextState: stateStaging,

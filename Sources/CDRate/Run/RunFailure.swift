@@ -46,6 +46,7 @@ public enum RunFailure: Error, Sendable, CustomStringConvertible {
         case let e as ConfigurationError: return .configuration(e)
         case let e as IOFailure: return .io(e.description)
         case let e as StateError: return .io("damaged state: \(e)")
+        case let e as HighUsageLedgerError: return .io("damaged state: \(e)")
         case let e as WorkAreaLock.Failure:
             if case .io(let f) = e { return .io(f.description) }
             return .locked(e.description)

@@ -14,6 +14,9 @@ public struct RunOptions: Sendable {
     public var recollect: RecollectRequest?
     /// The largest inflated size of one gzip switch file (default 1 GiB); more is quarantined.
     public var maxInflatedBytes = CollectionStage.defaultMaxInflatedBytes
+    /// The machine's clock when the run starts (a file created more than a day after it
+    /// is quarantined, SPEC section 1); nil reads the system clock. Tests set it.
+    public var clock: Timestamp?
 
     /// Defaults.
     public init() {}

@@ -45,17 +45,21 @@ public struct RunState: Sendable {
     /// Loads a generation directory.
     public static func load(from directory: String) throws -> RunState {
         let metaPath = directory + "/meta.txt"
-        var partitions = RunState.defaultPartitions
-        var highWater = 0
-        for (n, line) in StateText.lines(try FileSystem.read(metaPath)).enumerated() {
-            let f = line.split(separator: " ")
-            guard f.count == 2, let v = Int(f[1]) else { throw StateError(file: metaPath, line: n + 1, problem: "malformed: \(line)") }
-            switch f[0] {
-            case "partitions": partitions = v
-            case "high-water": highWater = v
-            default: throw StateError(file: metaPath, line: n + 1, problem: "unknown key \(f[0])")
-            }
+        // Strictly the written form: `partitions N` (1 to 4,096), then `high-water D`
+        // (0 for none yet, or a calendar date): a hand-edited clock is damaged state.
+        let lines = try StateText.strictLines(try FileSystem.read(metaPath), source: metaPath)
+        guard lines.count == 2 else {
+            throw StateError(file: metaPath, line: min(lines.count + 1, 3), problem: "expected 2 lines (partitions, high-water), found \(lines.count)")
         }
+        func value(_ n: Int, _ key: String, valid: (Int) -> Bool) throws(StateError) -> Int {
+            let f = lines[n].split(separator: " ", omittingEmptySubsequences: false)
+            guard f.count == 2, f[0] == key, let v = StateText.number(f[1], in: 0...99_999_999), valid(v) else {
+                throw StateError(file: metaPath, line: n + 1, problem: "not a valid '\(key)' line: \(lines[n])")
+            }
+            return v
+        }
+        let partitions = try value(0, "partitions") { (1...4096).contains($0) }
+        let highWater = try value(1, "high-water") { $0 == 0 || ($0 >= 19700101 && CivilTime.days(ifValid: $0) != nil) }
         var state = RunState(partitions: partitions)
         state.highWaterDate = highWater
         state.registry = try CollectionRegistry(parsing: try FileSystem.read(directory + "/registry.txt"),

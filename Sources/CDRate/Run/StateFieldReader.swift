@@ -16,8 +16,11 @@ struct StateFieldReader {
 
     /// The value of the next field when it is `lengths` digits followed by `terminator`
     /// (which is consumed); nil for anything else.
-    mutating func number(_ lengths: ClosedRange<Int>, then terminator: UInt8) -> Int? {
+    /// With `canonical`, a number of more than one digit may not start with `0` (the
+    /// written form of a count or amount has no leading zero).
+    mutating func number(_ lengths: ClosedRange<Int>, then terminator: UInt8, canonical: Bool = false) -> Int? {
         var value = 0, length = 0
+        if canonical, position + 1 < bytes.count, bytes[position] == ASCII.zero, bytes[position + 1] != terminator { return nil }
         while position < bytes.count && length <= lengths.upperBound {
             let byte = bytes[position]
             position += 1

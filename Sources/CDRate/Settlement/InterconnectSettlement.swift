@@ -77,8 +77,8 @@ public struct InterconnectSettlement: Sendable {
                     try w.checkedNumber(InterconnectLineLayout.amount, t.amount, in: name)
                 }
                 calls += t.calls
-                units += t.units
-                amount += t.amount
+                units = units.addingSaturated(t.units)
+                amount = amount.addingSaturated(t.amount)
             }
             let lines = keys.count
             try out.append(InterconnectTrailerLayout.layout) { [amount] w throws(IOFailure) in

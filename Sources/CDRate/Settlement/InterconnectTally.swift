@@ -12,12 +12,12 @@ public struct InterconnectTally: Sendable, Equatable {
     public init(rate: UnitRate) { self.rate = rate }
 
     /// units × RATE.
-    public var amount: Int { units * rate.rate }
+    public var amount: Int { units.multipliedSaturated(by: rate.rate) }
 
     /// Adds one call or message of `units` units.
     @inline(__always)
     public mutating func add(units: Int) {
         calls += 1
-        self.units += units
+        self.units = self.units.addingSaturated(units)
     }
 }

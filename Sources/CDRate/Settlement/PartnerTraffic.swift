@@ -19,9 +19,9 @@ public struct PartnerTraffic: Sendable {
     public mutating func add(_ line: UnsafeRawBufferPointer, duration: Int, volume: Int, charge: Int) {
         records.append(contentsOf: line)
         count += 1
-        durationSum += duration
-        volumeSum += volume
-        chargeSum += charge
+        durationSum = durationSum.addingSaturated(duration)
+        volumeSum = volumeSum.addingSaturated(volume)
+        chargeSum = chargeSum.addingSaturated(charge)
     }
 
     /// The indices of the records in canonical order (SPEC section 5: IMSI, start time,

@@ -36,8 +36,8 @@ public struct ProvincialRoaming: Sendable {
                 try w.checkedNumber(ProvinceLayout.gross, t.gross, in: name)
                 try w.checkedNumber(ProvinceLayout.net, t.net, in: name)
             }
-            gross += t.gross
-            net += t.net
+            gross = gross.addingSaturated(t.gross)
+            net = net.addingSaturated(t.net)
         }
         return (out, gross, net)
     }

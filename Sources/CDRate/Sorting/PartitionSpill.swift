@@ -32,6 +32,9 @@ public final class PartitionSpill: @unchecked Sendable {
     private let bufferSize: Int
     private var closed = false
     private let lock = Mutex(())
+    /// The ranges each streaming source wrote to (a bit per range), under `lock`: a
+    /// withdrawn file's records are dropped from those ranges' files only.
+    private var touched: [Int: [UInt64]] = [:]
     /// The spill files, one per range.
     public let paths: [String]
     /// The ranges.
@@ -117,7 +120,11 @@ public final class PartitionSpill: @unchecked Sendable {
             for k in 0..<count { targets[k] = Int32(truncatingIfNeeded: ranges.range(of: record(k))) }
             var full = [FullBuffer]()
             var failure: IOFailure?
+            let words = (ranges.count + 63) / 64
             lock.withLock { _ in
+                touched[source, default: [UInt64](repeating: 0, count: words)].withUnsafeMutableBufferPointer { bits in
+                    for k in 0..<count { bits[Int(targets[k]) >> 6] |= 1 << UInt64(targets[k] & 63) }
+                }
                 for k in 0..<count {
                     let p = Int(targets[k])
                     if fills[p] == bufferSize {
@@ -161,6 +168,28 @@ public final class PartitionSpill: @unchecked Sendable {
             failure = IOFailure(path: paths[p], reason: "cannot close: \(FileSystem.errorText())")
         }
         if let failure { throw failure }
+    }
+
+    /// Drops from the (finished) spill files the records of `sources`, files that were
+    /// not collected after all (a gzip bomb quarantined at the limit, a file found bad
+    /// part-way): only the files those sources wrote to are rewritten, a chunk at a time,
+    /// so the records are never held in memory and never reach the rating.
+    public func withdraw(sources: Set<Int>) throws(IOFailure) {
+        var affected = Set<Int>()
+        for source in sources {
+            guard let bits = touched[source] else { continue }
+            for p in 0..<ranges.count where bits[p >> 6] & (1 << UInt64(p & 63)) != 0 { affected.insert(p) }
+        }
+        for p in affected.sorted() {
+            let path = paths[p], live = paths[p] + ".live"
+            let reader = try SpillReader(path: path, recordSize: PartitionEntries.stride, bufferSize: 1 << 20)
+            let writer = try SpillWriter(path: live, bufferSize: 1 << 20)
+            while let entry = try reader.next() {
+                if !sources.contains(Int(PartitionEntries.field(entry, entry: 0, offset: 160))) { try writer.append(entry) }
+            }
+            try writer.close()
+            try FileSystem.rename(live, path)
+        }
     }
 
     /// Writes range `p`'s buffer at the end of its file and empties it.

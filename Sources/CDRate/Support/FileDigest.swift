@@ -13,6 +13,11 @@ public enum FileDigest {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IOFailure(path: path, reason: "cannot open: \(FileSystem.errorText())") }
         defer { close(fd) }
+        return try sha256(descriptor: fd, path: path)
+    }
+
+    /// The size and SHA-256 of what is left to read of `descriptor`; `path` names it in errors.
+    public static func sha256(descriptor fd: Int32, path: String) throws(IOFailure) -> (bytes: Int, sha256: String) {
         var hash = SHA256()
         var total = 0
         var buffer = [UInt8](repeating: 0, count: 1 << 20)

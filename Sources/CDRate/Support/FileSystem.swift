@@ -148,19 +148,30 @@ public enum FileSystem {
 
     /// Appends `bytes` to `path` (created if missing) and syncs it.
     public static func append(_ path: String, _ bytes: [UInt8]) throws(IOFailure) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        let fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         if fd < 0 { throw IOFailure(path: path, reason: "cannot open for append: \(errorText())") }
         defer { close(fd) }
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return fsync(fd) == 0
+        // Whole lines or nothing: a line torn by an earlier failure (a full disk) is
+        // ended first, so the next entry starts a line of its own; the new lines go in
+        // one write, and a short one is cut back off.
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw IOFailure(path: path, reason: "cannot examine: \(errorText())") }
+        let size = Int(info.st_size)
+        var last: UInt8 = 0x0A
+        if size > 0 && pread(fd, &last, 1, off_t(size - 1)) != 1 {
+            throw IOFailure(path: path, reason: "cannot read the last byte: \(errorText())")
         }
-        if !ok { throw IOFailure(path: path, reason: "cannot append: \(errorText())") }
+        let whole = last == 0x0A ? bytes : [0x0A] + bytes
+        var written = -1
+        repeat {
+            written = whole.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        } while written < 0 && errno == EINTR
+        if written != whole.count {
+            let reason = written < 0 ? errorText() : "short write (\(written) of \(whole.count) bytes)"
+            _ = ftruncate(fd, off_t(size))
+            throw IOFailure(path: path, reason: "cannot append: \(reason)")
+        }
+        if fsync(fd) != 0 { throw IOFailure(path: path, reason: "cannot append: \(errorText())") }
     }
 
     /// Flushes every written file of the file system holding `path` to disk (Linux

@@ -284,7 +284,7 @@ final class SwitchFileReaderTests: XCTestCase {
         let path = folder.appendingPathComponent("BJMSC01_20261005_000003.cdr").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         let result = SwitchFileReader.read(path: path, name: F.name("BJMSC01_20261005_000003.cdr"), archiveTo: nil)
-        XCTAssertEqual(result, .unreadable("cannot read \(path): Is a directory"))
+        XCTAssertEqual(result, .unreadable("cannot read \(path): not a regular file (a directory)"))
     }
 
     func testPermissionDeniedIsUnreadable() throws {

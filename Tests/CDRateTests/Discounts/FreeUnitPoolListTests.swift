@@ -64,8 +64,9 @@ final class FreeUnitPoolListTests: XCTestCase {
     }
 
     /// Text not in the written form (spaces doubled, an empty line, lines out of order,
-    /// a pool twice, no final line feed, a signed or a 19-digit number) is not read straight: it reads as the table's
-    /// reader reads it, or fails with its error.
+    /// a pool twice, no final line feed, a signed, padded or 19-digit number) is not read
+    /// straight, and the table's reader refuses it too, naming the line: state is parsed
+    /// strictly (a pool is never reset by a line read otherwise than it was written).
     func testOtherTextReadsAsTheTableReadsItOrFailsAsItDoes() throws {
         let text = """
             460010000000001 202608 F58 1 5
@@ -77,11 +78,13 @@ final class FreeUnitPoolListTests: XCTestCase {
         for other in [text.replacingOccurrences(of: "202608 F58", with: "202608  F58"), lines[0] + "\n" + lines[1] + lines[2],
                       lines[2] + lines[0] + lines[1], text + lines[1].replacingOccurrences(of: " 120", with: " 7"),
                       String(text.dropLast()), text.replacingOccurrences(of: " 300", with: " +300"),
+                      text.replacingOccurrences(of: " 300", with: " 0300"), text.replacingOccurrences(of: " 300", with: " -97"),
                       text.replacingOccurrences(of: " 300", with: " 1000000000000000000")] {
             let bytes = Array(other.utf8)
             XCTAssertNil(FreeUnitPoolList.canonicalItems(bytes), other)
-            XCTAssertEqual(try FreeUnitPoolList(parsing: bytes, source: "pools.txt").items,
-                           FreeUnitPoolList(try FreeUnitPools(parsing: bytes, source: "pools.txt")).items, other)
+            XCTAssertThrowsError(try FreeUnitPoolList(parsing: bytes, source: "pools.txt"), other) { error in
+                XCTAssertTrue(error is StateError, "\(error)")
+            }
         }
         for bad in [text.replacingOccurrences(of: "F58 1 5", with: "F58 x 5"), text + "460010000000010 202609 F58 1\n",
                     text.replacingOccurrences(of: "F58 1 300", with: "ABCDEFGHIJKLMNOPQ 1 300")] {

@@ -236,6 +236,22 @@ final class ReferenceDataErrorTests: XCTestCase {
         ])
     }
 
+    /// A rate whose largest possible charge cannot be written is refused at load (it
+    /// crashed the formatter every night: `DATA UNIT 1 RATE 10001`, 99,999,999 KB).
+    func testRatesWhoseLargestChargeDoesNotFitTheirFieldAreRefused() {
+        check([
+            added("tariff.tbl", "DATA HOME ALL 1 10001 20260101 -", "UNIT 1 RATE 10001 can charge 1000099989999 li"),
+            added("tariff.tbl", "AIR ROAM_NAT ALL 1 500001 20260101 -", "more than the 499999999999 li of half of the 12-digit net"),
+            added("partner_rates.tbl", "VODUK DATA 1 10001 20270101 -", "the 12-digit charge of roamers.dat"),
+            added("partner_rates.tbl", "VODUK MT 1 99999999 20270101 -", "the 12-digit charge of roamers.dat"),
+        ])
+        // The largest that fit load.
+        for (table, row) in [("tariff.tbl", "DATA HOME ALL 1 10000 20270101 -"), ("tariff.tbl", "SMS INTL ALL 1 99999999 20270101 -"),
+                             ("partner_rates.tbl", "VODUK DATA 1 10000 20270101 -")] {
+            XCTAssertNoThrow(try ReferenceData.load(directory: try TariffsFixture.write(self, replacing: [table: adding(table, row)])), row)
+        }
+    }
+
     func testKeywordColumns() {
         check([
             added("tariff.tbl", "VOICE HOME ALL 60 400 20260101 -", "COMPONENT \"VOICE\" is not one of AIR, TOLL, RTOLL, SMS, DATA"),

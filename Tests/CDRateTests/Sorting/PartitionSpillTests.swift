@@ -142,4 +142,43 @@ final class PartitionSpillTests: XCTestCase {
         }
         XCTAssertEqual(total, threads * calls * perCall)
     }
+
+    /// A file withdrawn after its records were streamed (a bomb quarantined at the limit)
+    /// is dropped from the spill files it wrote to, and only from those; the others are
+    /// left as they were (not rewritten).
+    func testWithdrawnSourcesAreDroppedFromTheFilesTheyWroteTo() throws {
+        let spill = try PartitionSpill(directory: directory, ranges: ranges)
+        func feed(source: Int, imsis: [Int]) throws {
+            var bytes = [UInt8]()
+            for (k, imsi) in imsis.enumerated() { bytes += Self.record(imsi: imsi, tag: source * 1000 + k) }
+            try bytes.withUnsafeBytes { try spill.append(records: $0, source: source, firstPosition: 0) }
+        }
+        let base = 460_010_000_000_000
+        try feed(source: 0, imsis: [base + 5, base + 2_005, base + 9_005])
+        try feed(source: 1, imsis: Array(repeating: base + 2_007, count: 500) + [base + 40_001])
+        try feed(source: 2, imsis: [base + 2_009])
+        try spill.finish()
+        let untouched = spill.paths[9]
+        let before = try FileSystem.read(untouched)
+        var info = stat()
+        stat(untouched, &info)
+        let inode = info.st_ino
+        try spill.withdraw(sources: [1])
+        let files = try filesByRange(spill)
+        var sources = [[Int]]()
+        for bytes in files {
+            var list = [Int]()
+            bytes.withUnsafeBytes { raw in
+                for e in 0..<(raw.count / PartitionEntries.stride) { list.append(Int(PartitionEntries.field(raw, entry: e, offset: 160))) }
+            }
+            sources.append(list)
+        }
+        XCTAssertEqual(sources[0], [0])
+        XCTAssertEqual(sources[2].sorted(), [0, 2])
+        XCTAssertEqual(sources[9], [0])
+        XCTAssertEqual(sources[40], [])
+        XCTAssertEqual(try FileSystem.read(untouched), before)
+        stat(untouched, &info)
+        XCTAssertEqual(info.st_ino, inode, "a file the withdrawn source never wrote to is not rewritten")
+    }
 }

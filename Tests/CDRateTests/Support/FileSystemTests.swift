@@ -28,4 +28,34 @@ final class FileSystemTests: XCTestCase {
             XCTAssertEqual((error as? IOFailure)?.path, "/nonexistent/cdrate/file")
         }
     }
+
+    /// Log appends are whole lines or nothing: a torn last line (a full disk in an
+    /// earlier release) is ended before the next entry.
+    func testAnAppendEndsATornLastLineFirst() throws {
+        let path = NSTemporaryDirectory() + "append-\(UUID().uuidString).log"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try FileSystem.write(path, Array("one\ntw".utf8))
+        try FileSystem.append(path, Array("three\n".utf8))
+        try FileSystem.append(path, Array("four\n".utf8))
+        XCTAssertEqual(String(decoding: try FileSystem.read(path), as: UTF8.self), "one\ntw\nthree\nfour\n")
+    }
+
+    /// A write cut short (the file-size limit standing in for a full disk) leaves the
+    /// log as it was, not a torn line.
+    func testAnAppendCutShortLeavesNothing() throws {
+        let path = NSTemporaryDirectory() + "append-\(UUID().uuidString).log"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try FileSystem.write(path, Array(String(repeating: "x", count: 89).utf8) + [0x0A])
+        let previous = signal(SIGXFSZ, SIG_IGN)
+        defer { signal(SIGXFSZ, previous) }
+        let resource = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)
+        var saved = rlimit()
+        getrlimit(resource, &saved)
+        var lowered = saved
+        lowered.rlim_cur = 100
+        XCTAssertEqual(setrlimit(resource, &lowered), 0)
+        XCTAssertThrowsError(try FileSystem.append(path, Array(String(repeating: "y", count: 29).utf8) + [0x0A]))
+        _ = setrlimit(resource, &saved)
+        XCTAssertEqual(FileSystem.size(path), 90)
+    }
 }
