@@ -177,6 +177,13 @@ final class HostileInboxTests: XCTestCase {
         let second = try world.run()
         XCTAssertEqual(second.filesQuarantined, 0)
         XCTAssertEqual(second.alarms, [])
-        XCTAssertNoThrow(try world.reprocess())
+        // The state is not wedged: reprocess reads it (and finds nothing to take), rerate runs.
+        XCTAssertThrowsError(try world.reprocess()) { error in
+            XCTAssertTrue("\(error)".hasPrefix("nothing to reprocess"), "\(error)")
+        }
+        var rerate = CycleRerate(cycle: 202610)
+        rerate.tariffs = world.tariffs
+        rerate.work = world.work
+        XCTAssertNoThrow(try rerate.run())
     }
 }
