@@ -74,7 +74,12 @@ private func fixCommand(key text: String, edits words: [String], _ o: ParsedOpti
     guard !words.isEmpty else { throw .usage("--fix \(text) needs one or more FIELD=VALUE (see cdrate rejects --help)") }
     var edits = [DetailFieldEdit]()
     for word in words {
-        let edit = try DetailFieldEdit(argument: word)
+        let edit: DetailFieldEdit
+        do {
+            edit = try DetailFieldEdit(argument: word)
+        } catch {
+            throw .usage(error.message)
+        }
         if edits.contains(where: { $0.field == edit.field }) {
             throw .usage("field \(DetailFieldEdit.optionName(edit.field)) given twice")
         }

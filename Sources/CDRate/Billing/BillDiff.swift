@@ -96,7 +96,7 @@ struct BillLines {
 
     init(directory: String) throws(IOFailure) {
         let bytes = try FileSystem.read(directory + "/BILLS.dat")
-        Verification.eachLine(bytes) { line in
+        ByteLines.forEach(bytes) { line in
             guard line.count == BillLineLayout.layout.width else { return }
             let v = RecordView(line)
             if line[0] == UInt8(ascii: "C") {
@@ -140,7 +140,7 @@ struct CDRIndex {
             if f.first == "cycle", f.count == 2 { cycle = String(f[1]) }
             guard f.first == "input", f.count > 1, f[1].hasSuffix("rated.dat") else { continue }
             let bytes = try FileSystem.read((work.isEmpty ? "." : work) + "/" + f[1])
-            Verification.eachLine(bytes) { r in
+            ByteLines.forEach(bytes) { r in
                 let v = RecordView(r)
                 guard r.count == RatedLayout.layout.width, v.string(RatedLayout.start).hasPrefix(cycle) else { return }
                 byIMSI[v.string(RatedLayout.imsi), default: []].append(Array(r))

@@ -10,6 +10,14 @@ public struct DetailFieldEdit: Sendable, Equatable {
     /// The field's new bytes, `field.width` of them.
     public let bytes: [UInt8]
 
+    /// Why an argument is not a correction that can be made.
+    public struct Refusal: Error, Sendable, CustomStringConvertible {
+        /// The message, naming the argument.
+        public let message: String
+        /// The message.
+        public var description: String { message }
+    }
+
     /// The editable fields of the detail layout, in position order.
     public static let editableFields: [Field] = DetailLayout.layout.fields.filter { $0.kind == .text || $0.kind == .numeric }
 
@@ -20,20 +28,20 @@ public struct DetailFieldEdit: Sendable, Equatable {
     /// (numeric fields: REC_SEQ, DURATION, VOLUME, LAC, CELL) not 1 or more digits is
     /// refused; an empty text value blanks the field.
     ///
-    /// - Throws: `RunFailure.usage` naming the argument and what the field takes.
-    public init(argument: String) throws(RunFailure) {
+    /// - Throws: `Refusal` naming the argument and what the field takes.
+    public init(argument: String) throws(Refusal) {
         guard let equals = argument.firstIndex(of: "=") else {
-            throw .usage("'\(argument)' is not FIELD=VALUE")
+            throw Refusal(message: "'\(argument)' is not FIELD=VALUE")
         }
         let name = String(argument[..<equals]), value = String(argument[argument.index(after: equals)...])
         guard let field = DetailFieldEdit.editableFields.first(where: { $0.name.uppercased() == name.uppercased() }) else {
-            throw .usage("'\(name)' is not a field of the detail record; the fields are "
-                         + DetailFieldEdit.editableFields.map(DetailFieldEdit.optionName).joined(separator: " "))
+            throw Refusal(message: "'\(name)' is not a field of the detail record; the fields are "
+                          + DetailFieldEdit.editableFields.map(DetailFieldEdit.optionName).joined(separator: " "))
         }
         do {
             bytes = try DetailLayout.layout.fieldBytes(value, for: field)
         } catch {
-            throw .usage("\(argument): \(error.reason)")
+            throw Refusal(message: "\(argument): \(error.reason)")
         }
         self.field = field
     }

@@ -1,6 +1,6 @@
 /// The reject store (SPEC section 9): every pending reject as an `X` line, kept in the
 /// work area's state until a reprocess rates it. Operators correct a raw record with
-/// `cdrate rejects --fix` (`RejectCorrection`); editing the file by hand is unsupported,
+/// `cdrate rejects --fix`; editing the file by hand is unsupported,
 /// but a line that is no longer a valid `X` line is still reported with its line
 /// number and left alone (kept, never selected).
 public struct RejectStore: Sendable {

@@ -58,7 +58,7 @@ public struct CycleRerate: Sendable {
         manifest.add("generation G\(generation)")
         manifest.add("cycle \(cycleText)")
         manifest.add("partitions \(context.state.partitions)")
-        for c in context.reference.checksums { manifest.add("reference \(c.file) sha256 \(c.sha256)") }
+        manifest.addReferences(context.reference)
 
         // As many IMSI ranges as the archive's records call for (gzip files counted at
         // about six times their size), as for a large night.

@@ -1,19 +1,24 @@
-/// Everything a state-changing command holds while it runs: the reference data, the
-/// locked and recovered work area, the current state, the new run's id and its
-/// staging directories.
+/// Everything a command that makes a run holds while it runs: the reference data and
+/// the locked, recovered work area (`CommandContext`), the current state, the new run's
+/// id and its staging directories.
 public final class RunContext {
+    /// The command's reference data and locked work area.
+    public let command: CommandContext
     /// The run's reference data.
-    public let reference: ReferenceData
+    public var reference: ReferenceData { command.reference }
     /// The work area.
-    public let area: WorkArea
+    public var area: WorkArea { command.area }
     /// The state as the newest committed run left it.
     public var state: RunState
     /// The state generation the current state was loaded from (its `dupkeys/`), or nil.
     public let previousStateDirectory: String?
     /// The id of the run being made.
     public let runID: RunID
-    /// Notices for stderr (lock take-over, recovery).
-    public private(set) var notices: [String] = []
+    /// Notices for stderr (lock take-over, recovery, the keys' carry-over).
+    public var notices: [String] {
+        get { command.notices }
+        set { command.notices = newValue }
+    }
     /// The run directory being written (renamed into place at the commit).
     public let runStaging: String
     /// The state generation being written.
@@ -26,21 +31,14 @@ public final class RunContext {
     /// The latest creation time of a file collected before this run (SPEC section 4,
     /// `E04`: a record more than `MAX_AGE_DAYS` older is not rated, its key may be gone).
     public let latestEarlierCreation: Timestamp?
-    private let lock: WorkAreaLock
 
-    /// Loads the reference data (a configuration error changes nothing), then locks the
-    /// work area, removes what an unfinished run left, loads the current state and
-    /// creates the run's staging directories. With `existing`, a `work` that is not a
-    /// work area already is refused (`RunFailure.notAWorkArea`) instead of created.
+    /// Opens the command context (`CommandContext`: reference data, lock, recovery),
+    /// checks and loads the current state and creates the run's staging directories.
+    /// `existing` as in `CommandContext.init`.
     public init(tariffs: String, work: String, existing: Bool = false) throws {
-        let area = WorkArea(root: work)
-        if existing { try area.requireExisting() }
-        reference = try ReferenceData.load(directory: tariffs)
-        try area.prepare()
-        let lock = try WorkAreaLock(root: area.root, startedAt: RunClock.wallClockText())
-        var notices = lock.takeOverNotice.map { [$0] } ?? []
+        let command = try CommandContext(tariffs: tariffs, work: work, existing: existing)
+        let area = command.area
         do {
-            for path in try area.recover() { notices.append("removed \(path), left by a run that did not finish") }
             let previous = try area.latestRun()
             previousStateDirectory = previous.map { area.stateDirectory($0) }
             if let previousStateDirectory { try StateChecksums.check(directory: previousStateDirectory, area: area) }
@@ -50,15 +48,13 @@ public final class RunContext {
             stateStaging = WorkArea.staging(area.stateDirectory(runID))
             scratch = area.scratchDirectory + "/" + runID.text
             for d in [runStaging, stateStaging + "/dupkeys", scratch] { try FileSystem.makeDirectories(d) }
-            ranges = IMSIRanges(subscriberIMSIs: reference.subscribers.subscribers.map(\.imsi), count: state.partitions)
+            ranges = IMSIRanges(subscriberIMSIs: command.reference.subscribers.subscribers.map(\.imsi), count: state.partitions)
             latestEarlierCreation = state.registry.latestCollectedCreation
         } catch {
-            lock.release()
+            command.release()
             throw error
         }
-        self.area = area
-        self.lock = lock
-        self.notices = notices
+        self.command = command
     }
 
     private var committed = false
@@ -87,7 +83,7 @@ public final class RunContext {
                 try? FileSystem.removeTree(path)
             }
         }
-        lock.release()
+        command.release()
     }
 
     /// The IMSI ranges for a night of about `records` detail records rated in
@@ -176,7 +172,7 @@ public final class RunContext {
         m.add("run \(runID.text)")
         m.add("kind \(kind)")
         m.add("partitions \(state.partitions)")
-        for c in reference.checksums { m.add("reference \(c.file) sha256 \(c.sha256)") }
+        m.addReferences(reference)
         return m
     }
 }

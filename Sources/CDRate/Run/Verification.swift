@@ -178,7 +178,7 @@ public struct Verification: Sendable {
                 continue
             }
             var t = RecordTally()
-            Verification.eachLine(bytes) { line in
+            ByteLines.forEach(bytes) { line in
                 let v = RecordView(line)
                 if let raw = rawField {
                     t.add(raw: v[raw])
@@ -203,18 +203,7 @@ public struct Verification: Sendable {
     static func records(in bytes: [UInt8], name: String) -> Int? {
         guard name.hasSuffix(".dat") else { return nil }
         var n = 0
-        eachLine(bytes) { _ in n += 1 }
+        ByteLines.forEach(bytes) { _ in n += 1 }
         return n
-    }
-
-    /// Calls `body` with each line of `bytes`, without its LF.
-    static func eachLine(_ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) -> Void) {
-        bytes.withUnsafeBytes { all in
-            var start = 0
-            for i in 0..<all.count where all[i] == ASCII.lineFeed {
-                body(UnsafeRawBufferPointer(rebasing: all[start..<i]))
-                start = i + 1
-            }
-        }
     }
 }

@@ -130,9 +130,9 @@ final class RejectCorrectionTests: XCTestCase {
             ("FILLER=x", "usage error: 'FILLER' is not a field of the detail record; the fields are REC_SEQ CALL_TYPE IMSI MSISDN OTHER THIRD START DURATION VOLUME MSC LAC CELL IMEI CAUSE"),
             ("MSC", "usage error: 'MSC' is not FIELD=VALUE"),
         ] {
+            // The command line turns the refusal into a usage error (exit 2).
             XCTAssertThrowsError(try DetailFieldEdit(argument: argument), argument) { error in
-                XCTAssertEqual((error as? RunFailure)?.description, message)
-                XCTAssertEqual((error as? RunFailure)?.exitCode, 2)
+                XCTAssertEqual("usage error: " + ((error as? DetailFieldEdit.Refusal)?.message ?? "\(error)"), message)
             }
         }
         // Values that fit but break their field's own check: refused once the record is read.

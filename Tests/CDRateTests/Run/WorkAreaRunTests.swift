@@ -83,10 +83,10 @@ final class WorkAreaRunTests: XCTestCase {
         try FileSystem.write(world.work + "/state/R0000002/registry.txt", Array("garbage\n".utf8))
         let report = try world.run()
         XCTAssertEqual(report.notices, [
-            "removed \(world.work)/runs/.R0000002.tmp, left by a run that did not finish",
-            "removed \(world.work)/state/.R0000002.tmp, left by a run that did not finish",
-            "removed \(world.work)/state/R0000002, left by a run that did not finish",
-            "removed \(world.work)/archive/.R0000002.tmp, left by a run that did not finish",
+            "removed \(world.work)/runs/.R0000002.tmp, left by a command that did not finish",
+            "removed \(world.work)/state/.R0000002.tmp, left by a command that did not finish",
+            "removed \(world.work)/state/R0000002, left by a command that did not finish",
+            "removed \(world.work)/archive/.R0000002.tmp, left by a command that did not finish",
         ])
         XCTAssertEqual(report.runID, RunID(2))
         RunFixture.assertSameTree(RunFixture.committed(world.work), RunFixture.committed(clean), "rerun against a clean run")

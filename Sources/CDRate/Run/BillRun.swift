@@ -30,20 +30,11 @@ public struct BillRun: Sendable {
     /// Runs; throws a `RunFailure` carrying the exit code (SPEC section 11).
     public func run() throws(RunFailure) -> BillReport {
         guard Self.isValidCycle(cycle) else { throw .usage("cycle \(cycle) is not a month YYYYMM") }
-        let area = WorkArea(root: work)
-        try area.requireExisting()
         do {
-            let reference = try ReferenceData.load(directory: tariffs)
-            try area.prepare()
-            let lock = try WorkAreaLock(root: area.root, startedAt: RunClock.wallClockText())
-            defer { lock.release() }
-            var notices: [String] = []
-            if let n = lock.takeOverNotice { notices.append(n) }
-            for path in try area.recover() + removeBillStaging(area) {
-                notices.append("removed \(path), left by a command that did not finish")
-            }
-            var report = try bill(reference: reference, area: area)
-            report.notices = notices
+            let context = try CommandContext(tariffs: tariffs, work: work, existing: true)
+            defer { context.release() }
+            var report = try bill(reference: context.reference, area: context.area)
+            report.notices = context.notices
             return report
         } catch {
             throw RunFailure.wrap(error)
@@ -67,7 +58,7 @@ public struct BillRun: Sendable {
         manifest.add("cycle \(cycle)")
         manifest.add("source generation \(source.generation)"
             + (source.generation == 0 ? " runs \(source.runs.count)" + source.runs.map { " " + $0.text }.joined() : ""))
-        for c in reference.checksums { manifest.add("reference \(c.file) sha256 \(c.sha256)") }
+        manifest.addReferences(reference)
 
         // One pass over the inputs.
         var retail = RetailUsage(subscribers: reference.subscribers)
@@ -188,21 +179,5 @@ public struct BillRun: Sendable {
         CommitGate.enterCommit()
         try FileSystem.rename(staging, finalDirectory)  // the commit point
         return report
-    }
-
-    /// Removes the staging directories (`bills/YYYYMM/.B….tmp`) an interrupted bill run
-    /// left; returns what it removed.
-    private func removeBillStaging(_ area: WorkArea) throws(IOFailure) -> [String] {
-        var removed: [String] = []
-        guard FileSystem.isDirectory(area.billsDirectory) else { return removed }
-        for cycleName in try FileSystem.list(area.billsDirectory) {
-            let cycleDirectory = area.billsDirectory + "/" + cycleName
-            guard FileSystem.isDirectory(cycleDirectory) else { continue }
-            for name in try FileSystem.list(cycleDirectory) where name.hasPrefix(".") {
-                try FileSystem.removeTree(cycleDirectory + "/" + name)
-                removed.append(cycleDirectory + "/" + name)
-            }
-        }
-        return removed
     }
 }
