@@ -185,3 +185,34 @@ func diffCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
     print(lines.isEmpty ? "same: no line and no total differs" : "different: \(lines.filter { !$0.hasPrefix("  CDR") }.count) figures differ")
     return lines.isEmpty ? 0 : 1
 }
+
+/// `cdrate report RUN|BILLRUN [--out FILE]`: exit 0 written, 2 usage, 3 not a work area,
+/// 5 I/O failure.
+func reportCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
+    var rest = arguments
+    var target: String?
+    if let first = rest.first, !first.hasPrefix("--"), first != "-h" {
+        target = first
+        rest.removeFirst()
+    }
+    let o = try ParsedOptions(rest, valued: ["work", "out"])
+    if o.wantsHelp {
+        print(Usage.report)
+        return 0
+    }
+    guard let target else { throw .usage("cdrate report needs exactly one RUN or BILLRUN (an id or a directory)") }
+    let resolved = try ReportTarget.locate(target, work: o.value("work", default: "var"))
+    let out = o.value("out", default: resolved.defaultFileName)
+    do throws(IOFailure) {
+        let html = try ReportPage.html(of: resolved)
+        if out == "-" {
+            print(html, terminator: "")
+            return 0
+        }
+        try FileSystem.write(out, Array(html.utf8))
+    } catch {
+        throw .io(error.description)
+    }
+    print("cdrate report \(resolved.directory): wrote \(out)")
+    return 0
+}
