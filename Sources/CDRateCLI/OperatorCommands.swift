@@ -189,13 +189,28 @@ func diffCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
 /// `cdrate report RUN|BILLRUN [--out FILE]`: exit 0 written, 2 usage, 3 not a work area,
 /// 5 I/O failure.
 func reportCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
-    var rest = arguments
+    // The one word that is no option nor an option's value, wherever it stands
+    // (`cdrate report --work /srv/var R0000001` as well as `cdrate report R0000001 --work …`).
+    let valued: Set<String> = ["work", "out"]
+    var rest = [String]()
     var target: String?
-    if let first = rest.first, !first.hasPrefix("--"), first != "-h" {
-        target = first
-        rest.removeFirst()
+    var i = 0
+    while i < arguments.count {
+        let a = arguments[i]
+        if a.hasPrefix("--") || a == "-h" {
+            rest.append(a)
+            if valued.contains(String(a.dropFirst(2))), i + 1 < arguments.count {
+                rest.append(arguments[i + 1])
+                i += 1
+            }
+        } else if target == nil {
+            target = a
+        } else {
+            rest.append(a)
+        }
+        i += 1
     }
-    let o = try ParsedOptions(rest, valued: ["work", "out"])
+    let o = try ParsedOptions(rest, valued: valued)
     if o.wantsHelp {
         print(Usage.report)
         return 0
