@@ -39,6 +39,7 @@ public struct BillReportPage: Sendable {
         accounts(&page)
         caps(&page)
         settlement(&page)
+        provinceLines(&page)
         return page.html
     }
 
@@ -89,9 +90,14 @@ public struct BillReportPage: Sendable {
                        .number(sums.reduce(0) { $0 + $1.net })]
             page.table(t)
         }
+    }
+
+    /// Every `PROV.dat` line, last: the longest table of the page.
+    private func provinceLines(_ page: inout ReportDocument) {
+        page.section("province-lines-section", "Provincial roaming lines")
         var t = ReportTable(id: "provinces", caption: "PROV.dat lines (home, visited province, component; li)",
                             columns: ["home", "visited", "component", "blocks", "quantity (s)", "gross", "net"])
-        for p in f.provinces {
+        for p in figures.provinces {
             t.add([.text(p.home), .text(p.visited), .text(p.component), .number(p.blocks), .number(p.quantity), .number(p.gross), .number(p.net)])
         }
         page.table(t)

@@ -8,6 +8,8 @@ public struct ReportDocument: Sendable {
     public let title: String
     /// The body so far.
     private var body = ""
+    /// Whether a section is open.
+    private var open = false
 
     // MARK: - Init
 
@@ -73,8 +75,6 @@ public struct ReportDocument: Sendable {
 
     // MARK: - Private
 
-    private var open = false
-
     private mutating func closeSection() {
         if open { body += "</section>\n" }
         open = false
@@ -86,7 +86,8 @@ public struct ReportDocument: Sendable {
     body { font-family: -apple-system, "Segoe UI", "DejaVu Sans", Arial, sans-serif; font-size: 14px; color: #1d1d1d; margin: 24px auto; max-width: 1100px; padding: 0 16px; }
     h1 { font-size: 22px; border-bottom: 2px solid #2f6f9f; padding-bottom: 6px; }
     h2 { font-size: 17px; margin-top: 28px; color: #2f6f9f; }
-    section { margin-bottom: 18px; }
+    section { margin-bottom: 18px; display: flex; flex-wrap: wrap; gap: 4px 28px; align-items: flex-start; }
+    section > h2, section > p, section > pre, section > dl { flex-basis: 100%; }
     dl.facts { display: grid; grid-template-columns: max-content auto; gap: 2px 16px; }
     dl.facts dt { font-weight: 600; }
     dl.facts dd { margin: 0; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; }
@@ -106,6 +107,7 @@ public struct ReportDocument: Sendable {
     svg.chart .axis { stroke: #777; stroke-width: 1; }
     @media print {
       body { margin: 0; max-width: none; font-size: 11px; }
+      section { display: block; }
       h2 { break-after: avoid; }
       table.figures, figure, pre { break-inside: avoid; }
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

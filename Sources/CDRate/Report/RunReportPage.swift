@@ -45,6 +45,7 @@ public struct RunReportPage: Sendable {
             ("kind", f.kind),
             (f.kind == "rerate" ? "run files read" : "files collected", String(f.inputs)),
         ])
+        glance(&page)
         reconciliation(&page)
         perHour(&page)
         rejects(&page)
@@ -55,6 +56,20 @@ public struct RunReportPage: Sendable {
     }
 
     // MARK: - Private
+
+    /// One row of the figures an operator looks at first.
+    private func glance(_ page: inout ReportDocument) {
+        let f = figures
+        let tally = { (name: String) -> ReportTable.Cell in f.count(name).map { .number($0.records) } ?? .text("") }
+        var t = ReportTable(id: "glance", caption: "At a glance: MANIFEST, quarantine.txt, logs/alarms.log, alerts.dat, fraud.dat",
+                            columns: ["records in", "rated", "roamers", "rejected", "duplicates", "files quarantined", "alarms",
+                                      "HU/HUR alerts", "fraud flags"])
+        t.add([tally("in"), tally("rated"), tally("roamers"), tally("rejected"), tally("duplicates"),
+               f.quarantined.map { .number($0.count) } ?? .text("-"), f.alarmKinds == nil ? .text("-") : .number(f.alarmCount),
+               f.alertLevels.map { .number($0.values.reduce(0, +)) } ?? .text("-"),
+               f.fraudRules.map { .number($0.values.reduce(0, +)) } ?? .text("-")])
+        page.table(t)
+    }
 
     private func reconciliation(_ page: inout ReportDocument) {
         let f = figures
@@ -114,18 +129,18 @@ public struct RunReportPage: Sendable {
         let f = figures
         page.section("rejects-section", "Rejects by reason and switch")
         let reasons = f.rejects.keys.sorted()
+        let total = { (r: String) in f.rejects[r]!.values.reduce(0, +) }
         page.chart(SVGBarChart(title: "Rejects by reason",
-                               bars: reasons.map { SVGBarChart.Bar($0, [f.rejects[$0]!.values.reduce(0, +)]) }))
-        var t = ReportTable(id: "rejects", caption: "rejects.dat (this run's new rejects, and in a recycle run those that failed again)",
-                            columns: ["reason", "meaning", "switch", "rejects"])
-        var total = 0
-        for r in reasons {
-            for s in f.rejects[r]!.keys.sorted() {
-                t.add([.text(r), .text(RejectReason(code: r)?.meaning ?? ""), .text(s), .number(f.rejects[r]![s]!)])
-                total += f.rejects[r]![s]!
-            }
+                               bars: reasons.map { SVGBarChart.Bar($0 + " " + (RejectReason(code: $0)?.meaning ?? ""), [total($0)]) }))
+        // A switch per row and a reason per column: bounded by the switches, however many rejects.
+        var t = ReportTable(id: "rejects", caption: "rejects.dat by switch and reason (this run's new rejects; in a recycle run, also those that failed again)",
+                            columns: ["switch"] + reasons + ["total"])
+        let switches = Set(f.rejects.values.flatMap(\.keys)).sorted()
+        for s in switches {
+            let cells = reasons.map { f.rejects[$0]![s] ?? 0 }
+            t.add([.text(s)] + cells.map { .number($0) } + [.number(cells.reduce(0, +))])
         }
-        t.total = [.text("total"), .text(""), .text(""), .number(total)]
+        t.total = [.text("total")] + reasons.map { .number(total($0)) } + [.number(reasons.reduce(0) { $0 + total($1) })]
         page.table(t)
         var d = ReportTable(id: "duplicates", caption: "duplicates.dat by switch", columns: ["switch", "duplicates"])
         for s in f.duplicates.keys.sorted() { d.add([.text(s), .number(f.duplicates[s]!)]) }
@@ -139,7 +154,7 @@ public struct RunReportPage: Sendable {
             page.paragraph("A rerate generation collects no files: nothing is quarantined.", class: "note")
             return
         }
-        var t = ReportTable(id: "quarantine", caption: "quarantine.txt: files not taken, kept in the inbox", columns: ["file", "reason"])
+        var t = ReportTable(id: "quarantine", caption: "quarantine.txt: switch files refused whole, with the reason", columns: ["file", "reason"])
         for q in files { t.add([.text(q.name), .text(q.reason)]) }
         t.note = "\(files.count) quarantined"
         page.table(t)

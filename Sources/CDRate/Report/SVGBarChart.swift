@@ -85,8 +85,8 @@ public struct SVGBarChart: Sendable {
     private var largest: Int { max(1, bars.map { $0.values.reduce(0, +) }.max() ?? 1) }
 
     private func horizontal() -> String {
-        let labelWidth = min(260, max(60, 7 * (bars.map(\.label.count).max() ?? 0) + 12))
-        let plot = 520, valueWidth = 110, row = 20
+        let labelWidth = min(340, max(60, 7 * (bars.map(\.label.count).max() ?? 0) + 12))
+        let plot = 400, valueWidth = 100, row = 20
         let width = labelWidth + plot + valueWidth
         let top = legendHeight + 4
         let height = top + row * bars.count + 4

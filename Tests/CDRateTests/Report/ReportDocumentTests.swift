@@ -39,9 +39,9 @@ final class ReportDocumentTests: XCTestCase {
 
     func testABarIsProportionalToItsValueInWholePixels() {
         let svg = SVGBarChart(title: "t", bars: [.init("a", [100]), .init("b", [50]), .init("c", [0])]).svg
-        // Plot width 520 for the largest value; half of it for half the value; none for 0.
-        XCTAssertTrue(svg.contains("width=\"520\" height=\"14\""), svg)
-        XCTAssertTrue(svg.contains("width=\"260\" height=\"14\""), svg)
+        // Plot width 400 for the largest value; half of it for half the value; none for 0.
+        XCTAssertTrue(svg.contains("width=\"400\" height=\"14\""), svg)
+        XCTAssertTrue(svg.contains("width=\"200\" height=\"14\""), svg)
         XCTAssertEqual(svg.components(separatedBy: "<rect").count - 1, 2)
         XCTAssertEqual(svg, SVGBarChart(title: "t", bars: [.init("a", [100]), .init("b", [50]), .init("c", [0])]).svg)
         let stacked = SVGBarChart(title: "t", series: ["x", "y"], bars: [.init("h", [3, 1])], orientation: .columns).svg

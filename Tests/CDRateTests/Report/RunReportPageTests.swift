@@ -84,17 +84,31 @@ final class RunReportPageTests: XCTestCase {
         }
         for l in RunFixture.lines(directory + "/duplicates.dat") { duplicates[field(l, DuplicateLayout.switchID), default: 0] += 1 }
         let rejectTable = try page.table("rejects")
+        let reasons = Set(rejects.keys.map { String($0.prefix(3)) }).sorted()
+        XCTAssertEqual(rejectTable.header, ["switch"] + reasons + ["total"], file: file, line: line)
         var shown = [String: Int]()
         for row in rejectTable.rows {
-            shown[row[0] + " " + row[2]] = Int(row[3])
-            XCTAssertEqual(row[1], RejectReason(code: row[0])!.meaning, file: file, line: line)
+            for (i, reason) in reasons.enumerated() where row[i + 1] != "0" { shown[reason + " " + row[0]] = Int(row[i + 1]) }
+            XCTAssertEqual(row.last, String(rejects.filter { $0.key.hasSuffix(" " + row[0]) }.values.reduce(0, +)), file: file, line: line)
         }
         XCTAssertEqual(shown, rejects, file: file, line: line)
-        XCTAssertEqual(rejectTable.total?.last, String(rejects.values.reduce(0, +)), file: file, line: line)
+        XCTAssertEqual(rejectTable.total, ["total"] + reasons.map { r in String(rejects.filter { $0.key.hasPrefix(r) }.values.reduce(0, +)) }
+            + [String(rejects.values.reduce(0, +))], file: file, line: line)
         XCTAssertEqual(rejectTable.total?.last, counts["rejected"]![0], file: file, line: line)
         let duplicateTable = try page.table("duplicates")
         XCTAssertEqual(duplicateTable.keyed().mapValues { Int($0[0])! }, duplicates, file: file, line: line)
         XCTAssertEqual(duplicateTable.total?.last, counts["duplicates"]![0], file: file, line: line)
+
+        // At a glance: the MANIFEST's record counts, then the branch files' lines where the directory has them.
+        let glance = try page.table("glance")
+        XCTAssertEqual(Array(glance.rows[0].prefix(5)), ["in", "rated", "roamers", "rejected", "duplicates"].map { counts[$0]![0] },
+                       file: file, line: line)
+        let fileLines = { (name: String) in
+            FileManager.default.fileExists(atPath: directory + "/" + name) ? String(RunFixture.lines(directory + "/" + name).count) : "-"
+        }
+        XCTAssertEqual(glance.rows[0][5], fileLines("quarantine.txt"), file: file, line: line)
+        XCTAssertEqual(glance.rows[0][7], fileLines("alerts.dat"), file: file, line: line)
+        XCTAssertEqual(glance.rows[0][8], fileLines("fraud.dat"), file: file, line: line)
     }
 
     func testARunsPageShowsEveryFigureOfItsFiles() throws {
@@ -135,6 +149,7 @@ final class RunReportPageTests: XCTestCase {
         let alarms = try page.table("alarms")
         XCTAssertEqual(alarms.keyed().mapValues { Int($0[0])! }, kinds)
         XCTAssertEqual(alarms.total, ["total", String(lines.count)])
+        XCTAssertEqual(try page.table("glance").rows[0][6], String(lines.count))
         XCTAssertTrue(page.html.contains("<pre id=\"alarm-lines\">" + lines.map(HTMLText.escape).joined(separator: "\n") + "</pre>"))
 
         // HU levels and fraud flags by rule.
