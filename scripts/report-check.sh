@@ -2,7 +2,9 @@
 # make report-check: the sample night (SampleCDRs, Tariffs) into a temporary work area,
 # a bill run of cycle 202609, `cdrate report` of both, and a headless Chromium
 # screenshot of each page into docs/img/ (report-run.png, report-bill.png), as the
-# README shows them. Chromium runs with no network, which proves the pages fetch nothing.
+# README shows them. The pages are refused if they hold a script or a link to anything,
+# and Chromium's fetches go to a dead proxy, so the screenshots show only what the
+# pages hold themselves.
 #   CHROMIUM  the browser (default: chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
