@@ -63,6 +63,8 @@ public struct BillFigures: Sendable {
 
     /// How many of the largest accounts the page lists.
     public static let largestAccounts = 20
+    /// How many cap lines the page lists in full (all are summed).
+    public static let capLinesShown = 200
 
     // MARK: - Stored properties
 
@@ -90,8 +92,10 @@ public struct BillFigures: Sendable {
     public var interconnect: [Interconnect] = []
     /// `IC_*.dat` trailers, by file name.
     public var operators: [Operator] = []
-    /// The caps applied (`SUMMARY.txt`).
+    /// The first `capLinesShown` caps applied (`SUMMARY.txt`).
     public var caps: [Cap] = []
+    /// The cap lines of `SUMMARY.txt` in all, and the sum of their credits.
+    public var capLines = 0, capLineCredit = 0
 
     // MARK: - Init
 
@@ -246,7 +250,11 @@ public struct BillFigures: Sendable {
                   let cap = Int(f[6]), let nets = Int(f[8]), let credit = Int(f[10]) else {
                 throw IOFailure(path: path, reason: "line \(number) is not a cap line (ACCOUNT MSISDN COMPONENT rule N cap N nets N credit N)")
             }
-            caps.append(Cap(account: f[0], msisdn: f[1], component: f[2], rule: f[4], cap: cap, nets: nets, credit: credit))
+            capLines += 1
+            capLineCredit += credit
+            if caps.count < BillFigures.capLinesShown {
+                caps.append(Cap(account: f[0], msisdn: f[1], component: f[2], rule: f[4], cap: cap, nets: nets, credit: credit))
+            }
         }
     }
 }

@@ -126,8 +126,9 @@ public struct BillReportPage: Sendable {
         for c in f.caps {
             t.add([.text(c.account), .text(c.msisdn), .text(c.component), .text(c.rule), .number(c.cap), .number(c.nets), .number(c.credit)])
         }
-        t.total = [.text("total"), .text(""), .text(""), .text(""), .text(""), .text(""), .number(f.caps.reduce(0) { $0 + $1.credit })]
-        t.note = "BILLS.dat: \(f.creditedAccounts) accounts with a cap credit, \(f.capCredit) li in their Z lines."
+        t.total = [.text("total"), .text(""), .text(""), .text(""), .text(""), .text(""), .number(f.capLineCredit)]
+        t.note = "SUMMARY.txt: \(f.capLines) cap lines" + (f.capLines > f.caps.count ? ", the first \(f.caps.count) listed" : "")
+            + "; BILLS.dat: \(f.creditedAccounts) accounts with a cap credit, \(f.capCredit) li in their Z lines."
         page.table(t)
     }
 

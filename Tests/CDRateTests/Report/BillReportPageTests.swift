@@ -111,7 +111,8 @@ final class BillReportPageTests: XCTestCase {
             return [f[0], f[1], f[2], f[4], f[6], f[8], f[10]]
         })
         XCTAssertEqual(caps.rows.first, ["AC000001", "8613010000001", "TOLL", "90", "1000", "4000", "3000"])
-        XCTAssertEqual(caps.total?.last, String(z[2]))
+        XCTAssertEqual(caps.total, ["total", "", "", "", "", "", String(z[2])])
+        XCTAssertTrue(html.contains("SUMMARY.txt: 1 cap lines; BILLS.dat: 1 accounts with a cap credit, 3000 li in their Z lines."))
 
         // Settlement: the ROAM_*.dat trailers, the IC_*.dat trailers and I lines.
         let names = try FileSystem.list(directory)
