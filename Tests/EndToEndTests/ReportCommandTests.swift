@@ -45,6 +45,11 @@ final class ReportCommandTests: XCTestCase {
             XCTAssertEqual(named.stdout.hasSuffix(": wrote \(out)\n"), true, named.stdout)
             XCTAssertEqual(try FileSystem.read(out), try FileSystem.read(world.root + "/" + name))
         }
+        // A relative run directory: its alarms come from the work area it sits in (here `work`).
+        let relative = try world.cdrate(["report", "work/runs/R0000001", "--out", "-"])
+        XCTAssertEqual(relative.status, 0, relative.stderr)
+        XCTAssertEqual(relative.stdout.replacingOccurrences(of: "<dd>work/runs/R0000001</dd>", with: "<dd>\(work)/runs/R0000001</dd>"), page)
+        XCTAssertTrue(page.contains("<table id=\"alarms\""))
         // A directory path works without a work area.
         let byPath = try world.cdrate(["report", work + "/bills/202610/B0000001", "--work", world.root + "/nowhere", "--out", "-"])
         XCTAssertEqual(byPath.status, 0, byPath.stderr)

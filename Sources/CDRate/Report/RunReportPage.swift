@@ -24,8 +24,8 @@ public struct RunReportPage: Sendable {
             var parts = target.directory.split(separator: "/", omittingEmptySubsequences: false)
             while parts.count > 1, parts.last == "" { parts.removeLast() }
             if parts.count >= 2, parts[parts.count - 2] == "runs", String(parts.last!) == target.name {
-                let work = parts.dropLast(2).joined(separator: "/")
-                log = (work.isEmpty && target.directory.hasPrefix("/") ? "" : (work.isEmpty ? "." : work)) + "/logs/alarms.log"
+                // `runs/R…` relative: the work area is `.`; `/runs/R…`: it is `/`, joined as "".
+                log = (parts.count == 2 ? "." : parts.dropLast(2).joined(separator: "/")) + "/logs/alarms.log"
             }
             runID = target.name
         }
