@@ -4,7 +4,7 @@ WORK ?= var
 BENCH_RECORDS ?= 10000000
 CONFORMANCE ?= ../shared/conformance
 
-.PHONY: all build release run test bench fuzz crashtest conformance clean deps
+.PHONY: all build release run test bench fuzz crashtest conformance clean deps report-check chromium
 
 all: build
 
@@ -45,6 +45,21 @@ crashtest: release
 conformance: release
 	scripts/conformance.sh $(CONFORMANCE)
 	CDRATE_CONFORMANCE=$(abspath $(CONFORMANCE)) $(SWIFT) test --disable-swift-testing --filter Conformance
+
+# Chromium renders the report pages headless; install Debian's when we can, else say how.
+chromium:
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "installing chromium (renders the report pages headless)"; apt-get update -qq && apt-get install -y -qq chromium; \
+	  else \
+	    echo "make report-check needs chromium: run 'sudo apt-get install chromium' and retry"; exit 1; \
+	  fi; \
+	fi
+
+# The sample night's and its bill run's report pages, rendered headless into docs/img/
+# (not part of make test).
+report-check: release chromium
+	scripts/report-check.sh
 
 clean:
 	rm -rf .build $(WORK)

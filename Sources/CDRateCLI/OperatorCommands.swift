@@ -190,3 +190,49 @@ func diffCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
     print(lines.isEmpty ? "same: no line and no total differs" : "different: \(lines.filter { !$0.hasPrefix("  CDR") }.count) figures differ")
     return lines.isEmpty ? 0 : 1
 }
+
+/// `cdrate report RUN|BILLRUN [--out FILE]`: exit 0 written, 2 usage, 3 not a work area,
+/// 5 I/O failure.
+func reportCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
+    // The one word that is no option nor an option's value, wherever it stands
+    // (`cdrate report --work /srv/var R0000001` as well as `cdrate report R0000001 --work …`).
+    let valued: Set<String> = ["work", "out"]
+    var rest = [String]()
+    var target: String?
+    var i = 0
+    while i < arguments.count {
+        let a = arguments[i]
+        if a.hasPrefix("--") || a == "-h" {
+            rest.append(a)
+            if valued.contains(String(a.dropFirst(2))), i + 1 < arguments.count {
+                rest.append(arguments[i + 1])
+                i += 1
+            }
+        } else if target == nil {
+            target = a
+        } else {
+            rest.append(a)
+        }
+        i += 1
+    }
+    let o = try ParsedOptions(rest, valued: valued)
+    if o.wantsHelp {
+        print(Usage.report)
+        return 0
+    }
+    guard let target else { throw .usage("cdrate report needs exactly one RUN or BILLRUN (an id or a directory)") }
+    let resolved = try ReportTarget.locate(target, work: o.value("work", default: "var"))
+    let out = o.value("out", default: resolved.defaultFileName)
+    do throws(IOFailure) {
+        let html = try ReportPage.html(of: resolved)
+        if out == "-" {
+            print(html, terminator: "")
+            return 0
+        }
+        try FileSystem.write(out, Array(html.utf8))
+    } catch {
+        throw .io(error.description)
+    }
+    print("cdrate report \(resolved.directory): wrote \(out)")
+    return 0
+}

@@ -13,6 +13,7 @@ enum Usage {
       rerate     re-rate a whole cycle as a new generation (after a tariff fix)
       diff       compare two bill runs (--cdr: down to the rated records)
       verify     recheck a run's or bill run's checksums and reconciliation
+      report     one HTML page of a run, rerate generation or bill run, to read or print
       generate   write a synthetic world (reference tables and gzip switch files)
 
     every command takes --work DIR (default var) and, where it reads reference data,
@@ -97,6 +98,22 @@ enum Usage {
           5 I/O failure, 130/143 interrupted (Ctrl-C/SIGTERM)
     """
 
+    static let report = """
+    usage: cdrate report RUN|BILLRUN [--out FILE] [--work DIR]
+      writes one self-contained HTML page (no script, nothing fetched; charts are inline SVG;
+      it prints well) of a run (R0000001), a rerate generation (G1, or cycles/YYYYMM/G1) or a
+      bill run (B0000001), each an id or a directory. A run: reconciliation, records per hour
+      and call type, rejects by reason and switch, duplicates, quarantined files, alarms, HU
+      levels, fraud flags by rule. A bill run: totals, revenue by category and province, the
+      largest accounts, caps applied, settlement per partner and operator. Every figure is the
+      one in the files.
+      --out FILE  where to write it (default report-R0000001.html, report-YYYYMM-G1.html or
+                  report-YYYYMM-B0000001.html in the current directory; - for stdout)
+    exit: 0 written, 2 usage (no such run, or an id in several cycles), 3 not a work area,
+          5 I/O failure (a file of the directory missing or damaged, --out not writable),
+          130/143 interrupted (Ctrl-C/SIGTERM)
+    """
+
     /// The usage text of `command`, nil for a word that is no command (`generate`
     /// prints its own).
     static func of(_ command: String) -> String? {
@@ -109,6 +126,7 @@ enum Usage {
         case "verify": return verify
         case "rerate": return rerate
         case "diff": return diff
+        case "report": return report
         default: return nil
         }
     }
