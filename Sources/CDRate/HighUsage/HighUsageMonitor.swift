@@ -37,6 +37,19 @@ public struct HighUsageMonitor: Sendable {
             : HighUsageKey(kind: .subscriber, imsi: record.imsi, period: record.start.cycle)
     }
 
+    /// The level from which an own subscriber's alert is also an alarm on stderr and in
+    /// the alarm log, for the operator's attention the same morning.
+    public static let alarmLevel = 3
+
+    /// The alarm line of an own subscriber's alert of `level` (at least `alarmLevel`),
+    /// triggered by `record` (`raw` its detail): `HU level 3: IMSI … MSISDN …, triggered
+    /// by SWITCH file N record N at START`.
+    public static func alarmText(level: Int, record: PreparedRecord, raw: UnsafeRawBufferPointer) -> String {
+        let d = RecordView(raw)
+        return "HU level \(level): IMSI \(d.string(DetailLayout.imsi)) MSISDN \(d.string(DetailLayout.msisdn)), "
+            + "triggered by \(record.source.switchID) file \(record.source.fileSeq) record \(record.source.recordSeq) at \(record.start.value)"
+    }
+
     /// Adds `charge` (the `R` net or the `V` charge, li) to the record's total in `ledger`;
     /// when the total now reaches `k × L` for a `k` above the highest level alerted, appends
     /// one `A` record (120 bytes and LF) of level `k = min(floor(total / L), 99)` to `output`
