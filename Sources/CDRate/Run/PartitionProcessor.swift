@@ -60,10 +60,10 @@ public struct PartitionProcessor: Sendable {
             var record = PreparedRecord.unset
             for key in order {
                 let i = Self.entryIndex(of: key)
-                let raw = UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)])
-                let source = sources[Int(PartitionEntries.field(all, entry: i, offset: 160))]
-                let position = Int(PartitionEntries.field(all, entry: i, offset: 164))
-                let recycledIndex = PartitionEntries.field(all, entry: i, offset: 168)
+                let raw = PartitionEntries.record(all, entry: i)
+                let source = sources[Int(PartitionEntries.field(all, entry: i, SpillEntryLayout.source))]
+                let position = Int(PartitionEntries.field(all, entry: i, SpillEntryLayout.position))
+                let recycledIndex = PartitionEntries.field(all, entry: i, SpillEntryLayout.recycled)
                 result.counters.input.add(raw: raw)
                 // Checked in place: the record (some 630 bytes) is filled where it lives.
                 // 1. Check: identify, locate, route, rate (SPEC sections 4–6, E02–E09).
@@ -154,8 +154,8 @@ public struct PartitionProcessor: Sendable {
         order.reserveCapacity(count)
         let unparsed: UInt128 = (1 << 97) - 1
         for i in 0..<count {
-            if sources[Int(PartitionEntries.field(all, entry: i, offset: 160))].isWithdrawn { continue }
-            let d = RecordView(UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)]))
+            if sources[Int(PartitionEntries.field(all, entry: i, SpillEntryLayout.source))].isWithdrawn { continue }
+            let d = RecordView(PartitionEntries.record(all, entry: i))
             // 15 digits are below 2^50 and 14 below 2^47.
             var leading = unparsed
             if let imsi = d.number(DetailLayout.imsi), let start = d.number(DetailLayout.start) {
@@ -179,11 +179,11 @@ public struct PartitionProcessor: Sendable {
     @inline(__always)
     private static func sourceReference(_ index: Int32, _ all: UnsafeRawBufferPointer, _ sources: [DetailSource]) -> SourceReference {
         let i = Int(index)
-        let d = RecordView(UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)]))
-        let source = sources[Int(PartitionEntries.field(all, entry: i, offset: 160))]
+        let d = RecordView(PartitionEntries.record(all, entry: i))
+        let source = sources[Int(PartitionEntries.field(all, entry: i, SpillEntryLayout.source))]
         return SourceReference(switchID: source.switchID, fileSeq: source.fileSeq,
                                recordSeq: d.number(DetailLayout.recordSeq) ?? Int.max,
-                               position: Int(PartitionEntries.field(all, entry: i, offset: 164)))
+                               position: Int(PartitionEntries.field(all, entry: i, SpillEntryLayout.position)))
     }
 
     private func reject(_ raw: UnsafeRawBufferPointer, reason: RejectReason, source: DetailSource, position: Int,
