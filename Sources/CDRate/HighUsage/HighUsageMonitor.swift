@@ -5,8 +5,8 @@
 public struct HighUsageMonitor: Sendable {
     // MARK: - Stored properties
 
-    // Only the tables it reads, not the whole reference data: a copy of that on every
-    // record cost a 300-byte move and its retains.
+    // Only the tables it reads, not the whole reference data, which would otherwise be
+    // copied, and its storage retained, on every record (docs/performance.md, sixth round).
     private let subscribers: [Subscriber]
     private let plans: PlanTable
 

@@ -15,7 +15,7 @@ public struct Deduplicator: Sendable {
         case duplicate(origin: DuplicateOrigin, corrected: Bool)
     }
 
-    /// A deduplicator.
+    /// A deduplicator; it holds nothing, the kept keys are passed to `decide`.
     public init() {}
 
     /// Decides on `record` (its raw detail `raw`), looking its key up in `keys` (and in

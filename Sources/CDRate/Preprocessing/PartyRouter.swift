@@ -51,7 +51,7 @@ public struct PartyRouter: Sendable {
 /// The other and third party of a detail record as signalled, with the spaces at both
 /// ends removed (views into the record), as the field checks found them.
 public struct SignalledParties {
-    /// The other party.
+    /// The other party as signalled, which the duplicate key takes as it is.
     public var other = UnsafeRawBufferPointer(start: nil, count: 0)
     /// The third party (empty for 06, whose APN is not a number).
     public var third = UnsafeRawBufferPointer(start: nil, count: 0)

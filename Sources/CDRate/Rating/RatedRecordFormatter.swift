@@ -1,8 +1,8 @@
 /// Formats the `R` record of a rated own-subscriber call (SPEC section 8) from the
 /// prepared, discounted record, without allocating.
 public struct RatedRecordFormatter: Sendable {
-    // Only the tables it reads, not the whole reference data: a copy of that on every
-    // record cost a 300-byte move and its retains.
+    // Only the tables it reads, not the whole reference data, which would otherwise be
+    // copied, and its storage retained, on every record (docs/performance.md, sixth round).
     private let subscribers: [Subscriber]
     private let areas: AreaTable
 
