@@ -3,8 +3,7 @@ import Foundation
 
 /// The default worker count: `CDRATE_THREADS` or the number of active cores.
 func defaultThreads() -> Int {
-    if let t = ProcessInfo.processInfo.environment["CDRATE_THREADS"], let n = Int(t), n > 0 { return n }
-    return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    EnvironmentOptions.current.threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
 }
 
 /// Prints to stderr.
