@@ -34,7 +34,14 @@ func runCommand(_ arguments: [String], recollecting: Bool) throws(RunFailure) ->
     }
     let clock = ContinuousClock()
     let started = clock.now
-    let report = try NightlyRun(options: options).run()
+    let progress = ProgressLine.onTerminal()
+    options.observer = commandObserver(progress: progress)
+    let report: RunReport
+    do {
+        // The line is cleared before the notices and the summary are printed.
+        defer { progress?.finish() }
+        report = try NightlyRun(options: options).run()
+    }
     let elapsed = clock.now - started
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     for n in report.notices { printError("notice: \(n)") }
