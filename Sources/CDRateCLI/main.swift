@@ -32,9 +32,9 @@ do {
     printError("cdrate: \(failure)")
     // A usage error shows the usage of the command given, or the list of commands.
     if case .usage = failure { printError(arguments.first.flatMap(Usage.of) ?? Usage.commands) }
-    code = failure.exitCode
+    code = ExitCode.of(failure)
 } catch {
     printError("cdrate: \(error)")
-    code = 5
+    code = ExitCode.io
 }
 exit(code)
