@@ -1,7 +1,7 @@
 /// What the run keeps of a collected file once its records have been handed on: its
 /// identity, control totals and checksum, for the MANIFEST.
 public struct CollectedFile: Sendable {
-    /// The parsed name.
+    /// The parsed name: switch, date and seq.
     public let name: SwitchFileName
     /// Size in bytes as received.
     public let size: Int
@@ -9,11 +9,11 @@ public struct CollectedFile: Sendable {
     public let sha256: String
     /// The header's creation time.
     public let creation: Timestamp
-    /// Detail records.
+    /// Its detail records, as its trailer counts them.
     public let detailCount: Int
     /// Sum of durations (non-digit fields count 0).
     public let durationSum: Int
-    /// Sum of volumes.
+    /// The sum of its volumes, as its trailer states it.
     public let volumeSum: Int
 
     /// The summary of a checked file.

@@ -11,7 +11,7 @@ public struct CollectionEvent: Sendable, Equatable {
     /// Whether the event is an alarm.
     public var isAlarm: Bool
 
-    /// An event.
+    /// An event of collection, for the log (and, if `isAlarm`, the alarms).
     public init(kind: String, subject: String, detail: String, isAlarm: Bool) {
         self.kind = kind
         self.subject = subject

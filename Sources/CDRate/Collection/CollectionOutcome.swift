@@ -14,9 +14,9 @@ public struct CollectionOutcome: Sendable {
     /// handed on with run from 0 to this.
     public var candidateCount = 0
 
-    /// Nothing collected.
+    /// Nothing collected yet, for the collection stage to fill.
     public init() {}
 
-    /// The alarms.
+    /// The events that are alarms, in order (printed on stderr and appended to the alarm log).
     public var alarms: [CollectionEvent] { events.filter(\.isAlarm) }
 }

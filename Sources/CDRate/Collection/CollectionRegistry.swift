@@ -4,10 +4,10 @@ public struct CollectionRegistry: Sendable {
     /// The entries, oldest first.
     public private(set) var entries: [RegistryEntry] = []
 
-    /// An empty registry.
+    /// An empty registry, that of a new work area.
     public init() {}
 
-    /// Adds an entry.
+    /// Adds an entry at the end: the registry is in the order files were decided.
     public mutating func add(_ entry: RegistryEntry) { entries.append(entry) }
 
     /// The entries of a switch and sequence number.

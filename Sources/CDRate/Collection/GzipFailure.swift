@@ -8,6 +8,6 @@ public struct GzipFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// A failure with a reason an operator can act on.
     public init(reason: String) { self.reason = reason }
 
-    /// The reason.
+    /// The reason, as the quarantine line and the alarm give it.
     public var description: String { reason }
 }

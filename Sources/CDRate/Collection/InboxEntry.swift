@@ -25,7 +25,7 @@ public struct InboxEntry: Sendable {
     public let bytes: [UInt8]
     /// The escaped name (`InboxEntry.escape`).
     public let name: String
-    /// What it is.
+    /// What kind of entry it is (a regular file, a directory, a FIFO…): only regular files are read.
     public let kind: Kind
 
     /// The escaped form of a name: bytes 0x21–0x7E other than `\` stand for themselves,

@@ -11,7 +11,7 @@ public struct DetailSource: Sendable {
     /// unseen, neither rated nor counted.
     public var isWithdrawn = false
 
-    /// A source.
+    /// The source of the records of a collected file (or of a reject store line's file).
     public init(switchID: PackedText, fileSeq: Int, created: Timestamp) {
         self.switchID = switchID
         self.fileSeq = fileSeq
@@ -28,12 +28,12 @@ public struct DetailSource: Sendable {
 
 /// A reject from the store being tried again by a recycle run (SPEC section 9).
 public struct RecycledReject: Sendable {
-    /// Attempts so far.
+    /// The times it was tried so far (its `X` line's attempts): a failure again makes it one more.
     public var attempts: Int
     /// The run that first rejected it.
     public var firstRun: RunID
 
-    /// A recycled reject.
+    /// A store line taken by a recycle run, with what its `X` line said.
     public init(attempts: Int, firstRun: RunID) {
         self.attempts = attempts
         self.firstRun = firstRun

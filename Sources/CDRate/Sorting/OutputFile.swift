@@ -39,7 +39,7 @@ public final class OutputFile: @unchecked Sendable {
     private let pending = Atomic<Int>(0)
     private var failure: IOFailure?
     private var finished = false
-    /// Lines written.
+    /// The records written so far, for the MANIFEST's `output` line.
     public private(set) var records = 0
     /// The file name (no directory).
     public let name: String

@@ -7,12 +7,12 @@ import Glibc
 /// its position in the file, and the index of its `RecycledReject` (or `UInt32.max`
 /// for a record fresh from a file).
 public struct PartitionEntries: Sendable {
-    /// Bytes per entry.
+    /// Bytes per entry (`SpillEntryLayout.size`).
     public static let stride = SpillEntryLayout.size
-    /// The entries.
+    /// The entries, back to back, as read from a spill file or appended by tests.
     public var bytes: [UInt8] = []
 
-    /// No entry.
+    /// No entry yet, for `append`.
     public init() {}
 
     /// The number of entries.
@@ -21,7 +21,7 @@ public struct PartitionEntries: Sendable {
     /// Entries read back from a spill file.
     public init(bytes: [UInt8]) { self.bytes = bytes }
 
-    /// Appends a record.
+    /// Appends a detail record with its source, position and recycled index (nil: fresh from a file).
     @inline(__always)
     public mutating func append(raw: UnsafeRawBufferPointer, source: Int, position: Int, recycled: Int? = nil) {
         let start = bytes.count

@@ -37,7 +37,7 @@ public final class PartitionSpill: @unchecked Sendable {
     private var touched: [Int: [UInt64]] = [:]
     /// The spill files, one per range.
     public let paths: [String]
-    /// The ranges.
+    /// The IMSI ranges the records are spilled by, one spill file each.
     public let ranges: IMSIRanges
 
     /// Creates a spill file per range of `ranges` in `directory`.

@@ -42,7 +42,7 @@ extension SourceOrderKey: EncodedSortKey {
     /// Switch 17, file seq 4, record seq 17, position 4.
     public static var encodedWidth: Int { 42 }
 
-    /// Writes the key.
+    /// Writes the key's bytes, in an order that compares as the key does, into the start of `out`.
     @inline(__always)
     public func encode(into bytes: UnsafeMutableRawBufferPointer) {
         KeyBytes.put(switchID, bytes, 0)

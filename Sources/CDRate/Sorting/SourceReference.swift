@@ -10,7 +10,7 @@ public struct SourceReference: Sendable, Equatable, Hashable {
     /// The detail's position in its file, from 0.
     public var position: Int
 
-    /// A reference.
+    /// A record's place: its switch, file seq, record seq and position in the file.
     public init(switchID: PackedText, fileSeq: Int, recordSeq: Int, position: Int) {
         self.switchID = switchID
         self.fileSeq = fileSeq

@@ -33,7 +33,7 @@ public final class SpillWriter {
 
     deinit { buffer.deallocate() }
 
-    /// Appends bytes.
+    /// Appends whole entries to the file, through the buffer.
     @inline(__always)
     public func append(_ bytes: UnsafeRawBufferPointer) throws(IOFailure) {
         if fill + bytes.count > capacity { try flush() }

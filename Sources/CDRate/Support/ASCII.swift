@@ -4,7 +4,7 @@ public enum ASCII {
     public static let space: UInt8 = 0x20
     /// The digit zero, the padding of numeric fields.
     public static let zero: UInt8 = 0x30
-    /// The digit nine.
+    /// The digit nine, the largest digit a numeric field holds.
     public static let nine: UInt8 = 0x39
     /// A line feed, the only record terminator.
     public static let lineFeed: UInt8 = 0x0A

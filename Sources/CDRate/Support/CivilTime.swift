@@ -165,7 +165,7 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     /// The clock time `HHMM`.
     @inline(__always) public var hhmm: Int { value / 100 % 10000 }
 
-    /// Time order.
+    /// Earlier first: `YYYYMMDDHHMMSS` values order as the times they stand for.
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.value < b.value }
 
     /// The same time (the seconds follow from the value).

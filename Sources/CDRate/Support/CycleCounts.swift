@@ -11,7 +11,7 @@ public struct CycleCounts: Sendable, Equatable {
     public private(set) var records: [Int] = []
     private var last = 0
 
-    /// None.
+    /// No cycle counted yet, for a run to count its records into.
     public init() {}
 
     /// Counts `n` records of `cycle`.

@@ -9,7 +9,7 @@ public struct DigitString: Sendable, Equatable {
     /// The number of bytes in use.
     public private(set) var count: Int = 0
 
-    /// The empty text.
+    /// The empty text, as a blank APN or number is held.
     public init() {}
 
     /// A copy of `bytes`, or nil when it is longer than 24 bytes.
@@ -59,7 +59,7 @@ public struct DigitString: Sendable, Equatable {
     /// The text as a `String` (messages, tests).
     public var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
-    /// Equal texts.
+    /// Whether the two hold the same characters (the packed words are compared, not their padding).
     public static func == (a: DigitString, b: DigitString) -> Bool {
         a.count == b.count && a.withBytes { x in b.withBytes { y in ByteField.equal(x, y) } }
     }

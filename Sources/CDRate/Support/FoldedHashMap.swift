@@ -20,7 +20,7 @@ public struct FoldedHashMap<Key: FoldedHashable, Value> {
 
     // MARK: - Init
 
-    /// An empty map.
+    /// An empty map, for the loader to fill.
     public init() {}
 
     /// An empty map with room for `capacity` keys before it grows.

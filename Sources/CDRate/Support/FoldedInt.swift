@@ -1,6 +1,6 @@
 /// An integer as a `FoldedHashMap` key (an IMSI, a line number).
 public struct FoldedInt: FoldedHashable, Sendable {
-    /// The integer.
+    /// The integer as the table holds it (an IMSI, an MSISDN), folded into a hash by `FoldedHashable`.
     public let value: Int
 
     /// The key of `value`.

@@ -45,7 +45,7 @@ public struct PackedText: Hashable, Comparable, Sendable, CustomStringConvertibl
         self = copy.withUTF8 { PackedText(UnsafeRawBufferPointer($0)) }
     }
 
-    /// The empty text.
+    /// The empty text: a blank field, trimmed (a roamer has no partner of its own, a record no IMEI).
     public static let empty = PackedText("")
 
     /// The bytes, for formatting into a record.
