@@ -130,7 +130,7 @@ final class CommandLineTests: XCTestCase {
             (["--subscribers", "100", "--records", "5"], "--out is required"),
             (["--subscribers", "100", "--out", out], "--records is required"),
             (["--subscribers", "x", "--records", "5", "--out", out], "--subscribers needs a whole number, got 'x'"),
-            (["--subscribers", "10", "--records", "5", "--out", out], "--subscribers must be 30 to 2000000, got 10"),
+            (["--subscribers", "10", "--records", "5", "--out", out], "--subscribers must be 30 to 30000000, got 10"),
             (["--subscribers", "100", "--records", "-5", "--out", out], "--records needs a whole number, got '-5'"),
             (["--subscribers", "100", "--records", "5", "--out", out, "--bad", "101"], "--bad must be a percentage 0 to 100, got 101"),
             (["--subscribers", "100", "--records", "5", "--out", out, "--seed", "-1"], "--seed needs a whole number 0 to 18446744073709551615, got '-1'"),
