@@ -5,8 +5,9 @@
 #
 #   scripts/sha-bench.sh [SIZE_MIB] [REPEATS]     default 256 MiB, 7 runs
 #
-# Support/SHA256.swift and CPUFeatures.swift (with the SHAInstructions module; CDRATE_SHA256=portable selects
-# the portable path) is compiled alone with the flags `swift build -c release` uses
+# Support/SHA256.swift, CPUFeatures.swift and EngineSettings.swift (with the SHAInstructions module;
+# CDRATE_SHA256=portable, which the benchmark's main passes on as the engine does, selects
+# the portable path) are compiled alone with the flags `swift build -c release` uses
 # (-O, whole module, -g, frame pointers kept): the compression function is sensitive to
 # register pressure, so a build without frame pointers measures a different program.
 set -euo pipefail
@@ -21,6 +22,7 @@ swiftc -O -wmo -parse-as-library -emit-library -static -emit-module -module-name
   -o "$out/libSHAInstructions.a" Sources/SHAInstructions/SHA256Instructions.swift
 swiftc -O -wmo -g -Xcc -fno-omit-frame-pointer -module-name SHABench -o "$out/sha-bench" \
   -I "$out" -L "$out" -lSHAInstructions Sources/CDRate/Support/SHA256.swift Sources/CDRate/Support/CPUFeatures.swift \
+  Sources/CDRate/Support/EngineSettings.swift \
   scripts/sha-bench/main.swift
 # swiftc -g leaves the executable's module files in the current directory.
 rm -f SHABench-*.swiftdoc SHABench-*.swiftmodule SHABench-*.swiftsourceinfo

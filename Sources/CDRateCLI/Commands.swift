@@ -3,8 +3,7 @@ import Foundation
 
 /// The default worker count: `CDRATE_THREADS` or the number of active cores.
 func defaultThreads() -> Int {
-    if let t = ProcessInfo.processInfo.environment["CDRATE_THREADS"], let n = Int(t), n > 0 { return n }
-    return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    EnvironmentOptions.current.threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
 }
 
 /// Prints to stderr.
@@ -35,7 +34,14 @@ func runCommand(_ arguments: [String], recollecting: Bool) throws(RunFailure) ->
     }
     let clock = ContinuousClock()
     let started = clock.now
-    let report = try NightlyRun(options: options).run()
+    let progress = ProgressLine.onTerminal()
+    options.observer = commandObserver(progress: progress)
+    let report: RunReport
+    do {
+        // The line is cleared before the notices and the summary are printed.
+        defer { progress?.finish() }
+        report = try NightlyRun(options: options).run()
+    }
     let elapsed = clock.now - started
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     for n in report.notices { printError("notice: \(n)") }

@@ -12,6 +12,7 @@ func reprocessCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
     run.tariffs = o.value("tariffs", default: "Tariffs")
     run.work = o.value("work", default: "var")
     run.threads = try o.positiveInt("threads", default: defaultThreads())
+    run.observer = commandObserver()
     if let r = o.value("reason") {
         guard let reason = RejectReason(code: r) else { throw .usage("--reason '\(r)' is not one of E02 ... E09") }
         run.reason = reason
@@ -89,6 +90,7 @@ private func fixCommand(key text: String, edits words: [String], _ o: ParsedOpti
     correction.tariffs = o.value("tariffs", default: "Tariffs")
     correction.work = o.value("work", default: "var")
     correction.threads = try o.positiveInt("threads", default: defaultThreads())
+    correction.observer = commandObserver()
     switch try correction.run() {
     case .refused(let message):
         printError("cdrate: \(message); nothing was changed")
@@ -144,6 +146,7 @@ func rerateCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
     rerate.tariffs = o.value("tariffs", default: "Tariffs")
     rerate.work = o.value("work", default: "var")
     rerate.threads = try o.positiveInt("threads", default: defaultThreads())
+    rerate.observer = commandObserver()
     let r = try rerate.run()
     let c = r.counters
     print("cdrate rerate \(cycle): generation G\(r.generation) in \(r.directory): records \(c.input.records) in, \(c.rated.records) rated, \(c.roamers.records) roamers, \(c.rejected.records) rejected, \(c.duplicates.records) duplicates; " + (c.reconciles ? "reconciled" : "NOT RECONCILED"))

@@ -4,7 +4,9 @@ import Glibc
 #endif
 
 /// The command line: parses the command word, runs the command, maps failures to the
-/// exit codes of SPEC section 11. Everything else lives in the CDRate library.
+/// exit codes of SPEC section 11. Everything else lives in the CDRate library, which is
+/// given the `CDRATE_*` environment variables as settings before anything else.
+EngineSettings.configure(EnvironmentOptions.current.engine)
 Interrupts.install()
 let arguments = Array(CommandLine.arguments.dropFirst())
 MemoryRelease.limitArenas(toThreads: defaultThreads())
@@ -30,9 +32,9 @@ do {
     printError("cdrate: \(failure)")
     // A usage error shows the usage of the command given, or the list of commands.
     if case .usage = failure { printError(arguments.first.flatMap(Usage.of) ?? Usage.commands) }
-    code = failure.exitCode
+    code = ExitCode.of(failure)
 } catch {
     printError("cdrate: \(error)")
-    code = 5
+    code = ExitCode.io
 }
 exit(code)

@@ -8,6 +8,11 @@
 // busy machine can still be compared.
 import Foundation
 
+// As `cdrate` does: the engine takes `CDRATE_SHA256=portable` from its caller, never from the environment.
+var settings = EngineSettings()
+settings.portableSHA256 = ProcessInfo.processInfo.environment["CDRATE_SHA256"] == "portable"
+EngineSettings.configure(settings)
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 2, let data = FileManager.default.contents(atPath: arguments[1]) else {
     print("usage: sha-bench FILE [UPDATE_BYTES] [REPEATS]")

@@ -14,7 +14,7 @@ public struct BillsFile: Sendable {
     public let buffer: RecordBuffer
     /// Accounts billed (`B` records).
     public private(set) var accounts = 0
-    /// Subscribers billed.
+    /// The number of subscribers billed: active in the cycle or with `R` records in it.
     public private(set) var subscribers = 0
     /// Per category (indexed by `BillCategory.rawValue`): `C` lines (as `count`) and their sums.
     public private(set) var categories = [CategoryTotal](repeating: CategoryTotal(), count: BillCategory.allCases.count)

@@ -14,7 +14,7 @@ public struct CapCredit: Sendable, Equatable {
     /// The sum of the nets of the component's blocks in the cycle, li.
     public let nets: Int
 
-    /// A credit.
+    /// The credit of cap `rule` on `component`: what `nets` exceed `cap` by.
     public init(account: PackedText, msisdn: PackedText, component: Component, rule: Int, cap: Int, nets: Int) {
         self.account = account
         self.msisdn = msisdn

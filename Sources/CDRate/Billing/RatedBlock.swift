@@ -1,15 +1,15 @@
 /// One used component block of an `R` record (SPEC section 8: component, class,
 /// units, rate, gross, discount), as the bill run reads it.
 public struct RatedBlock: Sendable, Equatable {
-    /// The component.
+    /// The component charged in the block, which with `tariffClass` gives its bill category.
     public let component: Component
-    /// The tariff class.
+    /// The class the block was rated under, which with `component` gives its bill category.
     public let tariffClass: TariffClass
     /// The bill category the block falls in (SPEC section 10).
     public let category: BillCategory
-    /// Gross li.
+    /// The block's gross in li, `units × RATE`.
     public let gross: Int
-    /// Discount li.
+    /// The block's discount in li, FREE, FAMILY and PCT together, at most `gross`.
     public let discount: Int
 
     /// A block; nil when `tariffClass` is not a class of `component`.

@@ -3,7 +3,7 @@
 public struct RecordBuffer: Sendable {
     /// The file's bytes so far.
     public private(set) var bytes: [UInt8] = []
-    /// Records appended.
+    /// The number of records appended, which the bill run reports.
     public private(set) var records = 0
     /// The file name, for messages.
     public let name: String

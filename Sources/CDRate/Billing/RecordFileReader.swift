@@ -18,9 +18,9 @@ public struct RecordFileReader {
 
     /// What a whole read found.
     public struct Totals: Sendable, Equatable {
-        /// Records read.
+        /// The number of records read, of the cycle or not.
         public var records = 0
-        /// Bytes read.
+        /// The file's size in bytes, as read.
         public var bytes = 0
         /// SHA-256 of the file, lowercase hex.
         public var sha256 = ""

@@ -9,7 +9,7 @@ public struct SubscriberUsage: Sendable {
     /// `R` records of the cycle, with or without blocks.
     public var records = 0
 
-    /// No usage.
+    /// No usage yet; a subscriber billed without `R` records in the cycle keeps it.
     public init() {}
 
     /// Adds one `R` record: each used block counts in its category (a record with two

@@ -6,6 +6,6 @@ public struct VerificationFailure: Error, Sendable, Equatable, CustomStringConve
     /// A failure saying `reason`.
     public init(_ reason: String) { self.reason = reason }
 
-    /// The reason.
+    /// The reason, as the command's message states it.
     public var description: String { reason }
 }

@@ -10,7 +10,7 @@ public struct FreeUnitPoolKey: Hashable, Sendable, Comparable, FoldedHashable {
     /// The FREE rule's number.
     public var rule: Int
 
-    /// A pool key.
+    /// The pool of FREE rule `rule` of plan `plan` for the subscriber `imsi` in `cycle`.
     public init(imsi: Int, cycle: Int, plan: PackedText, rule: Int) {
         self.imsi = imsi
         self.cycle = cycle

@@ -6,9 +6,9 @@
 public struct FreeUnitPoolList: Sendable, Equatable {
     /// One pool and the units it has covered.
     public struct Item: Sendable, Equatable {
-        /// The pool.
+        /// Which pool: the subscriber, cycle, plan and FREE rule it belongs to.
         public var key: FreeUnitPoolKey
-        /// Units covered.
+        /// The free units the pool has covered so far in its cycle; what is left is VALUE less these.
         public var units: Int
     }
 

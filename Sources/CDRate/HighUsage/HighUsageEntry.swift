@@ -6,7 +6,7 @@ public struct HighUsageEntry: Equatable, Sendable {
     /// The highest level already alerted, 0 when none (at most 99).
     public var level: Int
 
-    /// An entry.
+    /// An entry of `total` li so far with the levels up to `level` already alerted.
     @inline(__always)
     public init(total: Int, level: Int) {
         self.total = total

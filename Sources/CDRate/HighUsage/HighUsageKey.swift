@@ -8,7 +8,7 @@ public struct HighUsageKey: Hashable, Comparable, Sendable, FoldedHashable {
     /// The cycle `YYYYMM` (`HU`) or the call date `YYYYMMDD` (`HUR`).
     public let period: Int
 
-    /// A key.
+    /// The key of the `kind` total of `imsi` for `period`.
     @inline(__always)
     public init(kind: HighUsageKind, imsi: Int, period: Int) {
         self.kind = kind

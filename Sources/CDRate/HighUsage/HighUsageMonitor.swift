@@ -5,8 +5,8 @@
 public struct HighUsageMonitor: Sendable {
     // MARK: - Stored properties
 
-    // Only the tables it reads, not the whole reference data: a copy of that on every
-    // record cost a 300-byte move and its retains.
+    // Only the tables it reads, not the whole reference data, which would otherwise be
+    // copied, and its storage retained, on every record (docs/performance.md, sixth round).
     private let subscribers: [Subscriber]
     private let plans: PlanTable
 
@@ -35,6 +35,19 @@ public struct HighUsageMonitor: Sendable {
         record.isRoamer
             ? HighUsageKey(kind: .roamer, imsi: record.imsi, period: record.start.date)
             : HighUsageKey(kind: .subscriber, imsi: record.imsi, period: record.start.cycle)
+    }
+
+    /// The level from which an own subscriber's alert is also an alarm on stderr and in
+    /// the alarm log, for the operator's attention the same morning.
+    public static let alarmLevel = 3
+
+    /// The alarm line of an own subscriber's alert of `level` (at least `alarmLevel`),
+    /// triggered by `record` (`raw` its detail): `HU level 3: IMSI … MSISDN …, triggered
+    /// by SWITCH file N record N at START`.
+    public static func alarmText(level: Int, record: PreparedRecord, raw: UnsafeRawBufferPointer) -> String {
+        let d = RecordView(raw)
+        return "HU level \(level): IMSI \(d.string(DetailLayout.imsi)) MSISDN \(d.string(DetailLayout.msisdn)), "
+            + "triggered by \(record.source.switchID) file \(record.source.fileSeq) record \(record.source.recordSeq) at \(record.start.value)"
     }
 
     /// Adds `charge` (the `R` net or the `V` charge, li) to the record's total in `ledger`;

@@ -5,7 +5,7 @@
 /// `REC_SEQ CALL_TYPE IMSI MSISDN OTHER THIRD START DURATION VOLUME MSC LAC CELL IMEI
 /// CAUSE` (any case is taken). The record type and the filler are not editable.
 public struct DetailFieldEdit: Sendable, Equatable {
-    /// The field.
+    /// The detail field to change.
     public let field: Field
     /// The field's new bytes, `field.width` of them.
     public let bytes: [UInt8]
@@ -14,7 +14,7 @@ public struct DetailFieldEdit: Sendable, Equatable {
     public struct Refusal: Error, Sendable, CustomStringConvertible {
         /// The message, naming the argument.
         public let message: String
-        /// The message.
+        /// The message, as `cdrate rejects --fix` prints it.
         public var description: String { message }
     }
 

@@ -11,7 +11,7 @@
 /// start + other party + duration + volume, no third party); `legacy(raw:other:)`
 /// computes that form, so that those keys keep catching re-sends until they expire.
 public struct DuplicateKey: Hashable, Sendable {
-    /// The digest.
+    /// The 128-bit digest of the key's fields: all the key store keeps and compares.
     public let digest: UInt128
 
     /// A key from its digest (state files).
@@ -111,12 +111,12 @@ public struct DuplicateOrigin: Sendable, Equatable {
             switchCount = newValue.count
         }
     }
-    /// Its file seq.
+    /// The original's file seq, the `U` record's second reference.
     public var fileSeq: Int {
         get { Int(fileSeq32) }
         set { fileSeq32 = UInt32(newValue) }
     }
-    /// Its record seq.
+    /// The original's record seq, the `U` record's second reference.
     public var recordSeq: Int {
         get { Int(recordSeq32) }
         set { recordSeq32 = UInt32(newValue) }

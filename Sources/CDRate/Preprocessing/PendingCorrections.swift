@@ -14,7 +14,7 @@ public struct PendingCorrections: Sendable, Equatable {
         public var key: RejectKey
         /// The `--fix` run that made it.
         public let run: RunID
-        /// The detail field.
+        /// The detail field changed.
         public let field: Field
         /// The field's bytes before.
         public let before: [UInt8]
@@ -53,7 +53,7 @@ public struct PendingCorrections: Sendable, Equatable {
     /// The corrections in the order they were made.
     public private(set) var corrections: [Correction] = []
 
-    /// None.
+    /// No pending correction, for a state generation without `corrections.txt`.
     public init() {}
 
     /// Parses `corrections.txt` (`source` names it in errors).

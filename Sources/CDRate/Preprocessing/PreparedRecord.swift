@@ -8,9 +8,9 @@ public struct PreparedRecord: Sendable {
     public var rawOffset: Int
     /// The IMSI as a number.
     public var imsi: Int
-    /// The call type.
+    /// The call type, which decides the components charged and the party routed.
     public var callType: CallType
-    /// The start time.
+    /// The start time: its date picks the tariff row in force, its `HHMM` the band.
     public var start: Timestamp
     /// Duration in seconds.
     public var duration: Int

@@ -52,6 +52,6 @@ public enum RejectReason: UInt8, Sendable, CaseIterable, Comparable {
         }
     }
 
-    /// Code order.
+    /// Orders reasons by code, `E02` first, as counters and reports list them.
     public static func < (a: RejectReason, b: RejectReason) -> Bool { a.rawValue < b.rawValue }
 }

@@ -1,9 +1,11 @@
 /// One component block of an `R` record (SPEC section 8): what was charged, at what
 /// rate, and the discount on it.
 public struct ChargeBlock: Sendable, Equatable {
-    /// The component.
+    /// The component charged in this block: `AIR`, `SMS` or `DATA` in block 1, `TOLL` or
+    /// `RTOLL` in block 2 (SPEC section 6).
     public var component: Component
-    /// Its tariff class.
+    /// The class the tariff row is looked up under: the roaming status for `AIR`, `RTOLL` and
+    /// `DATA`, the toll class for `TOLL`, `DOM`, `GAT` or `INTL` for `SMS` (SPEC section 6).
     public var tariffClass: TariffClass
     /// The quantity rated: seconds, messages or KB.
     public var quantity: Int

@@ -8,7 +8,7 @@ public struct ComponentSelection: Sendable {
     /// Whether the same-place rule removed an `RTOLL` (flag `S`).
     public var samePlace = false
 
-    /// No component.
+    /// An empty selection, which `select` fills; it stays empty for a free short code or an `05`.
     public init() {}
 
     /// The selection for a call.

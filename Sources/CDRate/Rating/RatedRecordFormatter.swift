@@ -1,8 +1,8 @@
 /// Formats the `R` record of a rated own-subscriber call (SPEC section 8) from the
 /// prepared, discounted record, without allocating.
 public struct RatedRecordFormatter: Sendable {
-    // Only the tables it reads, not the whole reference data: a copy of that on every
-    // record cost a 300-byte move and its retains.
+    // Only the tables it reads, not the whole reference data, which would otherwise be
+    // copied, and its storage retained, on every record (docs/performance.md, sixth round).
     private let subscribers: [Subscriber]
     private let areas: AreaTable
 
@@ -47,7 +47,7 @@ public struct RatedRecordFormatter: Sendable {
             if r.samePlace { w.byte(L.samePlace, UInt8(ascii: "S")) }
             writeBlock(r.block1, w, L.block1Component, L.block1Class, L.block1Units, L.block1Rate, L.block1Gross, L.block1Discount)
             writeBlock(r.block2, w, L.block2Component, L.block2Class, L.block2Units, L.block2Rate, L.block2Gross, L.block2Discount)
-            let net = (r.block1?.net ?? 0) + (r.block2?.net ?? 0)
+            let net = r.net
             w.number(L.net, net)
             let flagsOffset = L.discountFlags.offset
             if flags.contains(.free) { w.bytes[flagsOffset] = UInt8(ascii: "F") }

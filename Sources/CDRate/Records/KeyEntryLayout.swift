@@ -9,15 +9,15 @@ public enum KeyEntryLayout {
     public static let digestHigh = BinaryField("digest_high", offset: 8, width: 8)
     /// The rated original's start date `YYYYMMDD`, for retention.
     public static let startDate = BinaryField("start_date", offset: 16, width: 4)
-    /// Its file seq.
+    /// The rated original's file seq, which a duplicate's `U` record names.
     public static let fileSeq = BinaryField("file_seq", offset: 20, width: 4)
-    /// Its record seq.
+    /// The rated original's record seq, which a duplicate's `U` record names.
     public static let recordSeq = BinaryField("rec_seq", offset: 24, width: 4)
     /// Its switch id, ASCII, space-padded.
     public static let switchID = BinaryField("switch", offset: 28, width: 10)
     /// `1` a call-identity key (SPEC v1.3), `0` a key of the older form.
     public static let form = BinaryField("form", offset: 38, width: 1)
-    /// Zero.
+    /// Always 0: padding, so that `imsi` starts at byte 40, 8-byte aligned.
     public static let reserved = BinaryField("reserved", offset: 39, width: 1)
     /// The IMSI plus one; 0 where it is not known.
     public static let imsi = BinaryField("imsi", offset: 40, width: 8)

@@ -7,7 +7,8 @@ extension RecordWriter {
         let at = output.count, width = layout.width
         // Spaces filled in place, then the code and the LF: copying a blank line kept in
         // the layout retained its storage once a record, and with the layouts shared by
-        // every worker those retains fought over one cache line (2 % of a run's time).
+        // every worker those retains fight over one cache line (docs/performance.md,
+        // eleventh round).
         output.append(contentsOf: repeatElement(ASCII.space, count: width + 1))
         return output.withUnsafeMutableBytes { all in
             all[at] = layout.code

@@ -1,7 +1,7 @@
 /// A run id, `R` + 7 digits, increasing (SPEC section 8). A rerate generation uses
 /// the same shape with `G` (`G0000001`) where an output needs the id of the attempt.
 public struct RunID: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The number.
+    /// The sequence number, the id's 7 digits; ids are ordered by it.
     public let number: Int
     /// The letter: `R` for runs, `G` for rerate generations.
     public let letter: Character
@@ -33,12 +33,12 @@ public struct RunID: Sendable, Hashable, Comparable, CustomStringConvertible {
         return String(letter) + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
     }
 
-    /// The text.
+    /// The id as outputs and directory names spell it, `R0000001`.
     public var description: String { text }
 
     /// The next run id.
     public var next: RunID { RunID(number + 1) }
 
-    /// Numeric order.
+    /// Orders ids by number, the order the runs were made in.
     public static func < (a: RunID, b: RunID) -> Bool { a.number < b.number }
 }

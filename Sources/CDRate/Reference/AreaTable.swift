@@ -7,10 +7,10 @@ public struct Area: Sendable {
     public let code: PackedText
     /// Its province, 2 letters.
     public let province: PackedText
-    /// Its name.
+    /// Its `NAME`, for people; no rule reads it.
     public let name: String
 
-    /// An area.
+    /// An area with its code, province and name as `areas.tbl` lists them.
     public init(code: PackedText, province: PackedText, name: String) {
         self.code = code
         self.province = province

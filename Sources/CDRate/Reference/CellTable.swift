@@ -5,7 +5,7 @@ public struct Cell: Sendable {
     /// The areas for which it is a border cell (never its own area).
     public let border: [AreaID]
 
-    /// A cell.
+    /// A cell of the area `area`, a border cell of the areas `border`.
     public init(area: AreaID, border: [AreaID]) {
         self.area = area
         self.border = border

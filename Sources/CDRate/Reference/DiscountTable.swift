@@ -17,7 +17,7 @@ public struct DiscountRule: Sendable {
     /// `VALID_FROM`..`VALID_TO`.
     public let validity: ValidityPeriod
 
-    /// A discount rule.
+    /// A rule with its columns as the loader read and checked them.
     public init(plan: PlanID, rule: Int, type: DiscountType, component: Component, tariffClass: TariffClass?,
                 band: Band?, value: Int, validity: ValidityPeriod) {
         self.plan = plan

@@ -19,7 +19,7 @@ public struct HotListEntry: Sendable {
     /// `NAME`.
     public let name: [UInt8]
 
-    /// An entry.
+    /// An entry for the normalized digits `prefix`, named `name` in a `HOT_DEST` fraud flag.
     public init(prefix: [UInt8], name: [UInt8]) {
         self.prefix = prefix
         self.name = name

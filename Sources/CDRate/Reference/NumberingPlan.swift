@@ -9,7 +9,7 @@ public struct Route: Sendable {
     /// The zone of an international number (`GAT` or `Z1`…`Z9`; nil when domestic).
     public let zone: TariffClass?
 
-    /// A route.
+    /// A route with its columns as the loader read and checked them.
     public init(kind: NumberKind, carrier: PackedText, area: AreaID?, zone: TariffClass?) {
         self.kind = kind
         self.carrier = carrier

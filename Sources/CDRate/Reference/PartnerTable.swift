@@ -7,7 +7,7 @@ public struct PartnerPrefix: Sendable {
     /// `NAME`.
     public let name: String
 
-    /// A partner prefix.
+    /// A partner prefix with its columns as the loader read and checked them.
     public init(partner: PackedText, highUsageLimit: Int, name: String) {
         self.partner = partner
         self.highUsageLimit = highUsageLimit

@@ -12,7 +12,7 @@ public struct Plan: Sendable {
     /// `NAME`.
     public let title: String
 
-    /// A plan.
+    /// A plan with its columns as the loader read and checked them.
     public init(name: PackedText, monthlyFee: Int, highUsageLimit: Int, title: String) {
         self.name = name
         self.monthlyFee = monthlyFee

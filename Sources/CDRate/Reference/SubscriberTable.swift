@@ -17,7 +17,7 @@ public struct Subscriber: Sendable {
     /// The normalized family numbers listed for its MSISDN in `family.tbl`.
     public let familyNumbers: [[UInt8]]
 
-    /// A subscriber.
+    /// A subscriber with its columns as the loader read and checked them.
     public init(imsi: Int, msisdn: PackedText, account: PackedText, homeArea: AreaID, plan: PlanID,
                 highUsageLimit: Int?, active: ValidityPeriod, familyNumbers: [[UInt8]]) {
         self.imsi = imsi

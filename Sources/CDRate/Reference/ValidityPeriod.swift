@@ -28,7 +28,7 @@ public struct UnitRate: Sendable, Equatable {
     /// When the row is in force.
     public let validity: ValidityPeriod
 
-    /// A rate row.
+    /// A rate of `rate` li per `unit`, in force over `validity`.
     public init(unit: Int, rate: Int, validity: ValidityPeriod) {
         self.unit = unit
         self.rate = rate
@@ -44,7 +44,7 @@ public struct VersionedRates: Sendable {
     /// The versions, sorted by start date; they never overlap (the loader checks).
     public private(set) var versions: [UnitRate] = []
 
-    /// No version.
+    /// An empty list, which the loader fills a row at a time with `add`.
     public init() {}
 
     /// Adds a version; returns false when it overlaps one already present.

@@ -13,7 +13,7 @@ public struct BillFigures: Sendable {
 
     /// One account's `Z` line, with its `B` line's subscriber count.
     public struct Account: Sendable, Equatable {
-        /// The account.
+        /// The `ACCOUNT` of the `Z` line.
         public var account: String
         /// Billed subscribers (`B`).
         public var subscribers: Int

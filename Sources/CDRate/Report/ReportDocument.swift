@@ -30,10 +30,10 @@ public struct ReportDocument: Sendable {
         body += "<p" + (name.map { " class=\"\(HTMLText.escape($0))\"" } ?? "") + ">\(HTMLText.escape(text))</p>\n"
     }
 
-    /// A table.
+    /// Appends a table to the page, in the section last opened.
     public mutating func table(_ table: ReportTable) { body += table.html }
 
-    /// A chart.
+    /// Appends a chart as a `figure`; a chart with nothing to draw adds nothing.
     public mutating func chart(_ chart: SVGBarChart) {
         let svg = chart.svg
         if !svg.isEmpty { body += "<figure>\n" + svg + "</figure>\n" }

@@ -14,9 +14,9 @@ public struct ReportTarget: Sendable, Equatable {
 
     // MARK: - Stored properties
 
-    /// The directory.
+    /// The directory the figures are read from: the path given, or the one an id names.
     public let directory: String
-    /// What it is.
+    /// What kind of directory it is, from its MANIFEST's title line; it decides the page.
     public let kind: Kind
     /// Its name as the MANIFEST states it: `R0000001`, `G1 of cycle 202610`, `B0000001 cycle 202609`.
     public let name: String

@@ -9,7 +9,7 @@ public struct RunFigures: Sendable {
     public struct Count: Sendable, Equatable {
         /// The name (`in`, `rated`, `roamers`, `rejected`, `duplicates`).
         public var name: String
-        /// The figures.
+        /// The line's records, duration and volume.
         public var tally: RecordTally
     }
 

@@ -14,7 +14,7 @@ public struct SVGBarChart: Sendable {
 
     /// One bar: its label and one value per series (stacked in series order).
     public struct Bar: Sendable {
-        /// The label.
+        /// What the bar stands for (a reason, a category, an hour), written beside or under it.
         public let label: String
         /// The values, one per series; none negative.
         public let values: [Int]

@@ -11,7 +11,7 @@ public struct Location: Sendable {
     /// `H`, `P`, `N`, or `V` for an inbound roamer.
     public let status: RoamingStatus
 
-    /// A location.
+    /// A location as `BorderRule` decides it, the border rule already applied.
     public init(networkArea: AreaID, currentArea: AreaID, border: Bool, status: RoamingStatus) {
         self.networkArea = networkArea
         self.currentArea = currentArea

@@ -27,7 +27,7 @@ public struct BillRun: Sendable {
         (100_001...999_912).contains(cycle) && (1...12).contains(cycle % 100)
     }
 
-    /// Runs; throws a `RunFailure` carrying the exit code (SPEC section 11).
+    /// Runs; throws a `RunFailure` saying why it failed (SPEC section 11).
     public func run() throws(RunFailure) -> BillReport {
         guard Self.isValidCycle(cycle) else { throw .usage("cycle \(cycle) is not a month YYYYMM") }
         do {

@@ -16,6 +16,8 @@ public struct CycleRerate: Sendable {
     public var work = "var"
     /// Worker threads.
     public var threads = 2
+    /// Where phase times go (the command line renders them); by default nowhere.
+    public var observer = RunObserver()
     /// The cycle `YYYYMM`.
     public var cycle: Int
 
@@ -32,7 +34,7 @@ public struct CycleRerate: Sendable {
         public var counters: RunCounters
     }
 
-    /// Runs; throws a `RunFailure` carrying the exit code.
+    /// Runs; throws a `RunFailure` saying why it failed.
     public func run() throws(RunFailure) -> Report {
         try RunContext.perform(tariffs: tariffs, work: work, existing: true) { try run(in: $0) }
     }
@@ -121,7 +123,7 @@ public struct CycleRerate: Sendable {
         state.highWaterDate = context.state.highWaterDate
         let outcome = try RatingRound(reference: context.reference, runID: label, threads: threads).rate(
             inputs: spill.paths, ranges: ranges, sources: sources, recycled: [], state: &state, previousKeys: nil, nextKeys: nil,
-            spillDirectory: context.scratch, outputDirectory: staging)
+            spillDirectory: context.scratch, outputDirectory: staging, timer: PhaseTimer(observer: observer))
         // A generation holds rated, roamers, rejects and duplicates (SPEC section 10).
         for name in ["alerts.dat", "fraud.dat"] { try FileSystem.removeTree(staging + "/" + name) }
         for line in outcome.manifestLines where !line.hasPrefix("output alerts.dat") && !line.hasPrefix("output fraud.dat") {

@@ -2,7 +2,8 @@
 import Glibc
 #endif
 
-/// Named points where the crash tests kill the process (`CDRATE_FAULT=<name>`): the
+/// Named points where the crash tests kill the process (`CDRATE_FAULT=<name>`, which the
+/// command line passes on as `EngineSettings.faultPoint`): the
 /// process sends itself SIGKILL there, exactly as a power cut or `kill -9` would.
 ///
 /// The names are stable (scripts and docs/operations.md, "Reliability", list them):
@@ -21,10 +22,11 @@ import Glibc
 /// - `bill`: `before-write-<file>` for each bill-run file, `before-bill-rename`;
 /// - `rerate`: `before-write-MANIFEST`, `before-generation-rename`.
 public enum FaultPoint {
-    /// The fault point named by `CDRATE_FAULT`, read once; nil in normal operation.
-    public static let armed: String? = getenv("CDRATE_FAULT").map { String(cString: $0) }
+    /// The fault point the command line set (`EngineSettings.faultPoint`, from
+    /// `CDRATE_FAULT`), read once; nil in normal operation.
+    public static let armed: String? = EngineSettings.current.faultPoint
 
-    /// Kills the process if `CDRATE_FAULT` names `name`.
+    /// Kills the process if the armed fault point is `name`.
     @inline(__always)
     public static func reach(_ name: @autoclosure () -> String) {
         guard let armed else { return }

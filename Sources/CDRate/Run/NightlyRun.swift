@@ -7,9 +7,9 @@ public struct NightlyRun: Sendable {
     /// A run with `options`.
     public init(options: RunOptions) { self.options = options }
 
-    /// Runs; throws a `RunFailure` carrying the exit code.
+    /// Runs; throws a `RunFailure` saying why it failed.
     public func run() throws(RunFailure) -> RunReport {
-        let timer = PhaseTimer()
+        let timer = PhaseTimer(observer: options.observer)
         return try RunContext.perform(tariffs: options.tariffs, work: options.work) { context in
             timer.mark("reference data, lock, state")
             return try run(in: context, timer: timer)
@@ -29,8 +29,7 @@ public struct NightlyRun: Sendable {
         let ranges = context.ranges(forRecords: InboxEstimate.detailRecords(inbox: options.inbox),
                                     batchRecords: options.batchRecords)
         let spill = try PartitionSpill(directory: context.scratch, ranges: ranges)
-        let progress = ProgressLine()
-        defer { progress.finish() }
+        let progress = options.observer.progress
         // By inbox file (candidate) index: records are spilled by the workers reading the
         // files, before each file is decided; a file not collected stays withdrawn.
         var sources = [DetailSource]()
@@ -46,7 +45,7 @@ public struct NightlyRun: Sendable {
                 sources[index] = DetailSource(switchID: file.name.switchID, fileSeq: file.name.sequence, created: file.creation)
                 collectedFiles += 1
                 collectedRecords += file.detailCount
-                progress.show("collecting: \(collectedFiles) files, \(collectedRecords) records")
+                progress?("collecting: \(collectedFiles) files, \(collectedRecords) records")
             }
         while sources.count < collection.candidateCount { sources.append(.withdrawn) }
         try spill.finish()
@@ -61,7 +60,7 @@ public struct NightlyRun: Sendable {
         report.filesQuarantined = collection.quarantined.count
         report.alarms = collection.alarms.map(\.text)
 
-        progress.show("rating \(collectedRecords) records in \(ranges.count) IMSI ranges")
+        progress?("rating \(collectedRecords) records in \(ranges.count) IMSI ranges")
         let outcome = try context.rate(inputs: spill.paths, ranges: ranges, sources: sources, recycled: [], threads: options.threads,
                                        batchRecords: options.batchRecords, timer: timer)
         context.state.rejects.append(xLines: try FileSystem.read(context.runStaging + "/rejects.dat"))

@@ -1,12 +1,22 @@
-/// Runs every record-level stage over one range of IMSIs, in the order SPEC
-/// sections 4–7 give: check (E02–E09), canonical sort, deduplicate, rate and discount
-/// (own subscribers) or wholesale-rate (roamers), then the branches. A pure function
-/// of its inputs, the reference data and the range's state, so ranges run in
-/// parallel and the result does not depend on the number of threads.
+/// A record's way through the engine, in one place (docs/architecture.md), over one
+/// range of IMSIs in canonical order (SPEC section 5):
+///
+/// 1. check (`Preprocessing/RecordChecker`): identify (`E02`–`E05`), then
+///    `Roaming/Locator` (`E06`), `Preprocessing/PartyRouter` (`E07`) and `Rating/Rater`
+///    (`E08`, `E09`), which also price the call; a failure goes to the rejects;
+/// 2. deduplicate (`Preprocessing/Deduplicator`, SPEC section 4 step 2);
+/// 3. discount (`Discounts/DiscountCalculator`, own subscribers);
+/// 4. write the `R` (`Rating/RatedRecordFormatter`) or `V` record (`RoamerRecordFormatter`);
+/// 5. the branches (SPEC section 7): `HighUsage/HighUsageMonitor`, `Fraud/FraudDetector`.
+///
+/// What each step took, passed and dropped is in the run's counters (the MANIFEST's
+/// `stage` lines). A pure function of its inputs, the reference data and the range's
+/// state, so ranges run in parallel and the result does not depend on the number of threads.
 public struct PartitionProcessor: Sendable {
     private let reference: ReferenceData
     private let runID: RunID
     private let checker: RecordChecker
+    private let deduplicator = Deduplicator()
     private let discounts: DiscountCalculator
     private let ratedFormatter: RatedRecordFormatter
     private let roamerFormatter: RoamerRecordFormatter
@@ -50,12 +60,13 @@ public struct PartitionProcessor: Sendable {
             var record = PreparedRecord.unset
             for key in order {
                 let i = Self.entryIndex(of: key)
-                let raw = UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)])
-                let source = sources[Int(PartitionEntries.field(all, entry: i, offset: 160))]
-                let position = Int(PartitionEntries.field(all, entry: i, offset: 164))
-                let recycledIndex = PartitionEntries.field(all, entry: i, offset: 168)
+                let raw = PartitionEntries.record(all, entry: i)
+                let source = sources[Int(PartitionEntries.field(all, entry: i, SpillEntryLayout.source))]
+                let position = Int(PartitionEntries.field(all, entry: i, SpillEntryLayout.position))
+                let recycledIndex = PartitionEntries.field(all, entry: i, SpillEntryLayout.recycled)
                 result.counters.input.add(raw: raw)
                 // Checked in place: the record (some 630 bytes) is filled where it lives.
+                // 1. Check: identify, locate, route, rate (SPEC sections 4–6, E02–E09).
                 if let reason = checker.check(raw, created: source.created, into: &record) {
                     reject(raw, reason: reason, source: source, position: position,
                            recycled: recycledIndex == UInt32.max ? nil : recycled[Int(recycledIndex)], into: &result)
@@ -67,32 +78,28 @@ public struct PartitionProcessor: Sendable {
                 record.rawOffset = i * PartitionEntries.stride
                 // Only recycle runs take store entries.
                 if recycledIndex != UInt32.max { result.recycledResolved.append(Int(recycledIndex)) }
-                let otherField = RecordView(raw)[DetailLayout.otherParty]
-                let other = UnsafeRawBufferPointer(
-                    rebasing: otherField[Int(record.signalledOther.lowerBound)..<Int(record.signalledOther.upperBound)])
-                let key = DuplicateKey(raw: raw, other: other)
-                if let origin = result.state.duplicateKeys.origin(ofRecord: raw, key: key, other: other)
-                    ?? (result.state.legacyDuplicateKeys.isEmpty ? nil
-                        : result.state.legacyDuplicateKeys.origin(of: DuplicateKey.legacy(raw: raw, other: other))) {
+                // 2. Deduplicate (SPEC section 4 step 2).
+                switch deduplicator.decide(record, raw: raw, keys: &result.state.duplicateKeys,
+                                           olderKeys: result.state.legacyDuplicateKeys) {
+                case .duplicate(let origin, let corrected):
                     DuplicateRecordFormatter.append(record.source, original: origin, raw: raw, to: &result.duplicates.bytes)
                     result.duplicates.appended(sourceOrder(record.source, raw: raw))
                     result.counters.duplicates.add(raw: raw)
-                    // A corrected copy: the same call with another duration or volume.
-                    if let measures = origin.measures, measures.duration != record.duration || measures.volume != record.volume {
+                    if corrected {
                         result.counters.correctedDuplicates += 1
-                        result.counters.correctedCycles.insert(record.start.date / 100)
+                        result.counters.correctedCycles.insert(record.start.cycle)
                     }
                     continue
+                case .first:
+                    break
                 }
-                result.state.duplicateKeys.insert(key, DuplicateOrigin(
-                    switchID: record.source.switchID, fileSeq: record.source.fileSeq,
-                    recordSeq: record.source.recordSeq, startDate: record.start.date, imsi: record.imsi,
-                    measures: (record.duration, record.volume)))
+                // 3. Discount (SPEC section 6; own subscribers).
                 var flags = DiscountFlags()
                 if !record.isRoamer { flags = discounts.apply(&record, pools: &result.state.pools) }
                 // Final from here on: one copy into a constant, which the formatter and the
                 // branches then borrow, instead of a 630-byte copy of the variable for each.
                 let record = record
+                // 4. Write the R or V record.
                 let charge: Int
                 // The cycle of the start, YYYYMM of YYYYMMDDHHMMSS (SPEC section 1).
                 result.counters.ratedByCycle.add(cycle: record.start.value / 100_000_000)
@@ -110,14 +117,14 @@ public struct PartitionProcessor: Sendable {
                     if let b = record.block1 { result.counters.blocksByComponent[Int(b.component.rawValue)] += 1 }
                     if let b = record.block2 { result.counters.blocksByComponent[Int(b.component.rawValue)] += 1 }
                 }
-                // The branches (SPEC section 7), fed from the same canonical stream.
+                // 5. The branches (SPEC section 7), fed from the same canonical stream.
                 let msisdn = RecordView(raw)[DetailLayout.msisdn]
                 if let level = highUsage.observe(record, charge: charge, msisdn: msisdn, ledger: &result.state.ledger,
                                                  output: &result.alerts.bytes) {
                     result.alerts.appended()
                     result.counters.alerts += 1
-                    if level >= 3 && !record.isRoamer {
-                        result.counters.highAlerts.append("HU level \(level): IMSI \(RecordView(raw).string(DetailLayout.imsi)) MSISDN \(RecordView(raw).string(DetailLayout.msisdn)), triggered by \(record.source.switchID) file \(record.source.fileSeq) record \(record.source.recordSeq) at \(record.start.value)")
+                    if level >= HighUsageMonitor.alarmLevel && !record.isRoamer {
+                        result.counters.highAlerts.append(HighUsageMonitor.alarmText(level: level, record: record, raw: raw))
                     }
                 }
                 if record.imsi != currentIMSI {
@@ -147,8 +154,8 @@ public struct PartitionProcessor: Sendable {
         order.reserveCapacity(count)
         let unparsed: UInt128 = (1 << 97) - 1
         for i in 0..<count {
-            if sources[Int(PartitionEntries.field(all, entry: i, offset: 160))].isWithdrawn { continue }
-            let d = RecordView(UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)]))
+            if sources[Int(PartitionEntries.field(all, entry: i, SpillEntryLayout.source))].isWithdrawn { continue }
+            let d = RecordView(PartitionEntries.record(all, entry: i))
             // 15 digits are below 2^50 and 14 below 2^47.
             var leading = unparsed
             if let imsi = d.number(DetailLayout.imsi), let start = d.number(DetailLayout.start) {
@@ -172,11 +179,11 @@ public struct PartitionProcessor: Sendable {
     @inline(__always)
     private static func sourceReference(_ index: Int32, _ all: UnsafeRawBufferPointer, _ sources: [DetailSource]) -> SourceReference {
         let i = Int(index)
-        let d = RecordView(UnsafeRawBufferPointer(rebasing: all[(i * PartitionEntries.stride)..<(i * PartitionEntries.stride + 160)]))
-        let source = sources[Int(PartitionEntries.field(all, entry: i, offset: 160))]
+        let d = RecordView(PartitionEntries.record(all, entry: i))
+        let source = sources[Int(PartitionEntries.field(all, entry: i, SpillEntryLayout.source))]
         return SourceReference(switchID: source.switchID, fileSeq: source.fileSeq,
                                recordSeq: d.number(DetailLayout.recordSeq) ?? Int.max,
-                               position: Int(PartitionEntries.field(all, entry: i, offset: 164)))
+                               position: Int(PartitionEntries.field(all, entry: i, SpillEntryLayout.position)))
     }
 
     private func reject(_ raw: UnsafeRawBufferPointer, reason: RejectReason, source: DetailSource, position: Int,

@@ -10,6 +10,8 @@ public struct RecycleRun: Sendable {
     public var work = "var"
     /// Worker threads.
     public var threads = 2
+    /// Where phase times go (the command line renders them); by default nowhere.
+    public var observer = RunObserver()
     /// Only rejects of this reason.
     public var reason: RejectReason?
     /// Only rejects of this switch.
@@ -21,7 +23,7 @@ public struct RecycleRun: Sendable {
     /// Defaults.
     public init() {}
 
-    /// Runs; throws a `RunFailure` carrying the exit code.
+    /// Runs; throws a `RunFailure` saying why it failed.
     public func run() throws(RunFailure) -> RunReport {
         try RunContext.perform(tariffs: tariffs, work: work, existing: true) { try run(in: $0) }
     }
@@ -81,7 +83,8 @@ public struct RecycleRun: Sendable {
         try spill.finish()
         // Nothing selected: no run (the context removes its staging and scratch).
         if recycled.isEmpty { throw RunFailure.nothingSelected(nothingSelectedMessage(context.state.rejects)) }
-        let outcome = try context.rate(inputs: spill.paths, sources: sources, recycled: recycled, threads: threads)
+        let outcome = try context.rate(inputs: spill.paths, sources: sources, recycled: recycled, threads: threads,
+                                       timer: PhaseTimer(observer: observer))
         // Every selected line leaves the store; those that failed again come back as this run's X lines.
         context.state.rejects.remove(at: selectedLines)
         context.state.rejects.append(xLines: try FileSystem.read(context.runStaging + "/rejects.dat"))

@@ -16,6 +16,8 @@ public struct RejectCorrection: Sendable {
     public var work = "var"
     /// Worker threads of the (empty) rating round.
     public var threads = 2
+    /// Where phase times go (the command line renders them); by default nowhere.
+    public var observer = RunObserver()
     /// The record to correct.
     public let key: RejectKey
     /// The new field values.
@@ -67,7 +69,7 @@ public struct RejectCorrection: Sendable {
         self.edits = edits
     }
 
-    /// Runs; throws a `RunFailure` carrying the exit code (`usage` for a value refused).
+    /// Runs; throws a `RunFailure` saying why it failed (`usage` for a value refused).
     public func run() throws(RunFailure) -> Outcome {
         try RunContext.perform(tariffs: tariffs, work: work) { try run(in: $0) }
     }
@@ -128,7 +130,8 @@ public struct RejectCorrection: Sendable {
         for c in made { manifest.add(c.manifestLine) }
         let spill = try PartitionSpill(directory: context.scratch, ranges: context.ranges)
         try spill.finish()
-        let outcome = try context.rate(inputs: spill.paths, sources: [], recycled: [], threads: threads)
+        let outcome = try context.rate(inputs: spill.paths, sources: [], recycled: [], threads: threads,
+                                       timer: PhaseTimer(observer: observer))
         for l in outcome.manifestLines { manifest.add(l) }
         manifest.addOutput("quarantine.txt", bytes: [], records: 0)
         manifest.addReconciliation(outcome.counters)

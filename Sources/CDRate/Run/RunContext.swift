@@ -61,7 +61,7 @@ public final class RunContext {
 
     /// Opens a context on `tariffs` and `work`, runs `body` in it, and closes it (removing
     /// an uncommitted run's staging and releasing the lock) whatever happens; every error
-    /// comes out as a `RunFailure` with its exit code. The shape of every state-changing command;
+    /// comes out as a `RunFailure`. The shape of every state-changing command;
     /// `existing` as in `init`.
     public static func perform<T>(tariffs: String, work: String, existing: Bool = false,
                                   _ body: (RunContext) throws -> T) throws(RunFailure) -> T {

@@ -1,30 +1,19 @@
-/// Why a command failed, with its documented exit code (SPEC section 11).
+/// Why a command failed, by the categories of SPEC section 11; the command line maps
+/// each to its exit code (`ExitCode` in CDRateCLI), the engine decides none.
 public enum RunFailure: Error, Sendable, CustomStringConvertible {
-    /// A bad command line: exit 2.
+    /// A bad command line, or a value the command refuses.
     case usage(String)
-    /// A reference-data error: exit 3.
+    /// A reference-data error.
     case configuration(ConfigurationError)
-    /// Another run holds the work area's lock: exit 4.
+    /// Another run holds the work area's lock.
     case locked(String)
-    /// An I/O failure or damaged state: exit 5.
+    /// An I/O failure or damaged state.
     case io(String)
-    /// A command that only reads a work area was given a path that is not one: exit 3.
+    /// A command that only reads a work area was given a path that is not one.
     case notAWorkArea(String)
     /// Nothing matched what the command was asked to take (a `reprocess` selecting no
-    /// pending reject); nothing was made: exit 1.
+    /// pending reject); nothing was made.
     case nothingSelected(String)
-
-    /// The exit code.
-    public var exitCode: Int32 {
-        switch self {
-        case .usage: return 2
-        case .configuration: return 3
-        case .locked: return 4
-        case .io: return 5
-        case .notAWorkArea: return 3
-        case .nothingSelected: return 1
-        }
-    }
 
     /// The message for stderr.
     public var description: String {

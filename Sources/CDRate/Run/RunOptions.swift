@@ -17,6 +17,8 @@ public struct RunOptions: Sendable {
     /// The machine's clock when the run starts (a file created more than a day after it
     /// is quarantined, SPEC section 1); nil reads the system clock. Tests set it.
     public var clock: Timestamp?
+    /// Where progress and phase times go (the command line renders them); by default nowhere.
+    public var observer = RunObserver()
 
     /// Defaults.
     public init() {}

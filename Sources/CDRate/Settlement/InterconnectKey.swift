@@ -10,7 +10,7 @@ public struct InterconnectKey: Hashable, Sendable {
     /// The call date `YYYYMMDD`.
     public let date: Int
 
-    /// A key.
+    /// The key of the `I` line of (`carrier`, `direction`, `settlementClass`, `date`).
     public init(carrier: PackedText, direction: InterconnectDirection, settlementClass: InterconnectClass, date: Int) {
         self.carrier = carrier
         self.direction = direction

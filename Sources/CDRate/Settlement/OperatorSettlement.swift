@@ -6,7 +6,7 @@ public struct OperatorSettlement: Sendable, Equatable {
     public let lines: Int
     /// Calls and messages.
     public let calls: Int
-    /// Units.
+    /// Units settled: per call `ceil(duration / UNIT)`, one per message (SPEC section 10).
     public let units: Int
     /// Amount, li.
     public let amount: Int

@@ -6,7 +6,7 @@ public struct PartnerSettlement: Sendable {
     /// Traffic by partner.
     public private(set) var partners: [PackedText: PartnerTraffic] = [:]
 
-    /// No traffic.
+    /// An empty settlement, before the cycle's first `V` record is added.
     public init() {}
 
     /// Adds one `V` record of the cycle (its width and letter already checked).

@@ -3,7 +3,7 @@
 public struct PartnerTraffic: Sendable {
     /// The records (160 bytes each, no LF), back to back, in reading order.
     public private(set) var records: [UInt8] = []
-    /// Records held.
+    /// The number of records held, the trailer's `V` record count.
     public private(set) var count = 0
     /// Sum of the durations.
     public private(set) var durationSum = 0
@@ -12,7 +12,7 @@ public struct PartnerTraffic: Sendable {
     /// Sum of the charges, li.
     public private(set) var chargeSum = 0
 
-    /// No traffic.
+    /// A partner's traffic before its first `V` record of the cycle.
     public init() {}
 
     /// Adds one record with its duration, volume and charge.

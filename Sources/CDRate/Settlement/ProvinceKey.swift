@@ -8,7 +8,7 @@ public struct ProvinceKey: Hashable, Sendable {
     /// `AIR` or `RTOLL`.
     public let component: Component
 
-    /// A key.
+    /// The key of the `PROV.dat` line of (`home`, `visited`, `component`).
     public init(home: PackedText, visited: PackedText, component: Component) {
         self.home = home
         self.visited = visited

@@ -2,13 +2,13 @@
 import Glibc
 #endif
 
-/// The detail records of one range of IMSIs (`IMSIRanges`), back to back: the 160 raw bytes,
-/// then the index of their `DetailSource`, their position in the file, and the index
-/// of their `RecycledReject` (or `UInt32.max` for a record fresh from a file), each
-/// a 32-bit little-endian integer.
+/// The detail records of one range of IMSIs (`IMSIRanges`), back to back, as the
+/// entries of `SpillEntryLayout`: the raw record, then the index of its `DetailSource`,
+/// its position in the file, and the index of its `RecycledReject` (or `UInt32.max`
+/// for a record fresh from a file).
 public struct PartitionEntries: Sendable {
     /// Bytes per entry.
-    public static let stride = 172
+    public static let stride = SpillEntryLayout.size
     /// The entries.
     public var bytes: [UInt8] = []
 
@@ -24,24 +24,29 @@ public struct PartitionEntries: Sendable {
     /// Appends a record.
     @inline(__always)
     public mutating func append(raw: UnsafeRawBufferPointer, source: Int, position: Int, recycled: Int? = nil) {
+        let start = bytes.count
         bytes.append(contentsOf: raw)
-        var trailer = (UInt64(0), UInt64(0))
-        withUnsafeMutableBytes(of: &trailer) { PartitionEntries.putTrailer($0, source: source, position: position, recycled: recycled) }
-        withUnsafeBytes(of: &trailer) { bytes.append(contentsOf: $0[0..<12]) }
+        bytes.append(contentsOf: repeatElement(0, count: PartitionEntries.stride - raw.count))
+        bytes.withUnsafeMutableBytes { all in
+            PartitionEntries.putTrailer(UnsafeMutableRawBufferPointer(rebasing: all[start..<(start + PartitionEntries.stride)]),
+                                        source: source, position: position, recycled: recycled)
+        }
     }
 
-    /// Writes the 12 trailer bytes of an entry (source, position, recycled index; little-endian).
+    /// Writes the fields after the record of the entry `entry` (source, position,
+    /// recycled index; `SpillEntryLayout`).
     @inline(__always)
-    static func putTrailer(_ t: UnsafeMutableRawBufferPointer, source: Int, position: Int, recycled: Int?) {
-        @inline(__always) func put(_ value: UInt32, at i: Int) {
-            t[4 * i] = UInt8(truncatingIfNeeded: value)
-            t[4 * i + 1] = UInt8(truncatingIfNeeded: value >> 8)
-            t[4 * i + 2] = UInt8(truncatingIfNeeded: value >> 16)
-            t[4 * i + 3] = UInt8(truncatingIfNeeded: value >> 24)
-        }
-        put(UInt32(source), at: 0)
-        put(UInt32(position), at: 1)
-        put(recycled.map { UInt32($0) } ?? UInt32.max, at: 2)
+    static func putTrailer(_ entry: UnsafeMutableRawBufferPointer, source: Int, position: Int, recycled: Int?) {
+        SpillEntryLayout.source.store(UInt64(source), entry)
+        SpillEntryLayout.position.store(UInt64(position), entry)
+        SpillEntryLayout.recycled.store(UInt64(recycled.map { UInt32($0) } ?? UInt32.max), entry)
+    }
+
+    /// The raw detail record of entry `index` of `all`.
+    @inline(__always)
+    static func record(_ all: UnsafeRawBufferPointer, entry index: Int) -> UnsafeRawBufferPointer {
+        let start = index * stride + SpillEntryLayout.record.offset
+        return UnsafeRawBufferPointer(rebasing: all[start..<(start + SpillEntryLayout.record.width)])
     }
 
     /// Splits the spill file at `path` into one file per sub-range of IMSIs, `path.b0`,
@@ -57,7 +62,7 @@ public struct PartitionEntries: Sendable {
         let reader = try SpillReader(path: path, recordSize: stride, bufferSize: 1 << 20)
         let ranges = IMSIRanges(lowerBounds: cuts)
         while let entry = try reader.next() {
-            try writers[ranges.range(of: UnsafeRawBufferPointer(rebasing: entry[0..<160]))].append(entry)
+            try writers[ranges.range(of: UnsafeRawBufferPointer(rebasing: entry[SpillEntryLayout.record.range]))].append(entry)
         }
         for w in writers { try w.close() }
         return paths
@@ -74,20 +79,20 @@ public struct PartitionEntries: Sendable {
         let picks = min(count, limit)
         var imsis = [Int]()
         imsis.reserveCapacity(picks)
-        var entry = [UInt8](repeating: 0, count: 160)
+        let width = SpillEntryLayout.record.width
+        var entry = [UInt8](repeating: 0, count: width)
         for k in 0..<picks {
             let index = picks == count ? k : k * count / picks
-            let got = entry.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 160, off_t(index * stride)) }
-            guard got == 160 else { throw IOFailure(path: path, reason: "cannot read entry \(index + 1): \(FileSystem.errorText())") }
+            let got = entry.withUnsafeMutableBytes { pread(fd, $0.baseAddress, width, off_t(index * stride + SpillEntryLayout.record.offset)) }
+            guard got == width else { throw IOFailure(path: path, reason: "cannot read entry \(index + 1): \(FileSystem.errorText())") }
             imsis.append(entry.withUnsafeBytes { IMSIRanges.imsi(of: $0) })
         }
         return imsis
     }
 
-    /// Reads a 32-bit field of entry `index` at `offset` (160, 164 or 168).
+    /// Reads a 32-bit field (`SpillEntryLayout.source`, `position` or `recycled`) of entry `index`.
     @inline(__always)
-    static func field(_ bytes: UnsafeRawBufferPointer, entry index: Int, offset: Int) -> UInt32 {
-        let base = index * stride + offset
-        return UInt32(bytes[base]) | UInt32(bytes[base + 1]) << 8 | UInt32(bytes[base + 2]) << 16 | UInt32(bytes[base + 3]) << 24
+    static func field(_ bytes: UnsafeRawBufferPointer, entry index: Int, _ field: BinaryField) -> UInt32 {
+        UInt32(truncatingIfNeeded: field.load(UnsafeRawBufferPointer(rebasing: bytes[(index * stride)..<((index + 1) * stride)])))
     }
 }

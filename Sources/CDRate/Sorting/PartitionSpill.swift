@@ -97,8 +97,8 @@ public final class PartitionSpill: @unchecked Sendable {
     @inline(__always)
     private func place(raw: UnsafeRawBufferPointer, range p: Int, source: Int, position: Int, recycled: Int?) {
         let entry = current[p] + fills[p]
-        entry.copyMemory(from: raw.baseAddress!, byteCount: 160)
-        PartitionEntries.putTrailer(UnsafeMutableRawBufferPointer(start: entry + 160, count: PartitionEntries.stride - 160),
+        entry.copyMemory(from: raw.baseAddress!, byteCount: SpillEntryLayout.record.width)
+        PartitionEntries.putTrailer(UnsafeMutableRawBufferPointer(start: entry, count: PartitionEntries.stride),
                                     source: source, position: position, recycled: recycled)
         fills[p] += PartitionEntries.stride
     }
@@ -185,7 +185,7 @@ public final class PartitionSpill: @unchecked Sendable {
             let reader = try SpillReader(path: path, recordSize: PartitionEntries.stride, bufferSize: 1 << 20)
             let writer = try SpillWriter(path: live, bufferSize: 1 << 20)
             while let entry = try reader.next() {
-                if !sources.contains(Int(PartitionEntries.field(entry, entry: 0, offset: 160))) { try writer.append(entry) }
+                if !sources.contains(Int(PartitionEntries.field(entry, entry: 0, SpillEntryLayout.source))) { try writer.append(entry) }
             }
             try writer.close()
             try FileSystem.rename(live, path)

@@ -1,7 +1,7 @@
 /// A damaged state file in the work area: the command exits 5 naming the file and line,
 /// and changes nothing.
 public struct StateError: Error, Sendable, CustomStringConvertible {
-    /// The state file.
+    /// The state file's path, named first in the message (`file:line: problem`).
     public let file: String
     /// The 1-based line, 0 for the whole file.
     public let line: Int

@@ -30,10 +30,4 @@ public enum CPUFeatures {
         return []
         #endif
     }()
-
-    /// Whether the environment variable `name` is set to `value`.
-    public static func environment(_ name: String, is value: String) -> Bool {
-        guard let setting = getenv(name) else { return false }
-        return String(cString: setting) == value
-    }
 }

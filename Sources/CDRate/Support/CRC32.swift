@@ -5,13 +5,13 @@ import CRCInstructions
 
 /// CRC-32 of gzip (RFC 1952), the check value of every member's content: on the
 /// carry-less multiply when the CPU has it (`CRCInstructions`, about a seventh of the
-/// instructions of zlib's), else zlib's `crc32`. Both give the same value; `CDRATE_CRC32=zlib` forces
-/// zlib's (for comparison).
+/// instructions of zlib's), else zlib's `crc32`. Both give the same value;
+/// `EngineSettings.zlibCRC32` (`CDRATE_CRC32=zlib`) forces zlib's (for comparison).
 public enum CRC32 {
     /// Whether checksums go to the CPU's carry-less multiply.
     public static let instructionsAvailable: Bool = {
         #if arch(x86_64) && canImport(CRCInstructions) && os(Linux)
-        if CPUFeatures.environment("CDRATE_CRC32", is: "zlib") { return false }
+        if EngineSettings.current.zlibCRC32 { return false }
         return CPUFeatures.has(["pclmulqdq", "sse2"])
         #else
         return false

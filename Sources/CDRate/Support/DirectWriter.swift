@@ -20,17 +20,15 @@ import Glibc
 /// architecture whose flag value is not known here, or a direct write that fails or
 /// is cut short, puts the whole rest of the file through it: the bytes written are the
 /// same either way. Durability still rests on the commit's `syncfs`, which also covers
-/// the metadata of directly written files. `CDRATE_DIRECT_IO=0` turns it off. The
+/// the metadata of directly written files. `EngineSettings.directIO` (`CDRATE_DIRECT_IO=0`)
+/// turns it off. The
 /// caller closes the file (`close()`).
 public final class DirectWriter {
     // MARK: - Stored properties
 
     /// The alignment of a buffer, offset and length that a direct write needs.
     public static let alignment = 4096
-    private static let enabled: Bool = {
-        guard let value = getenv("CDRATE_DIRECT_IO") else { return true }
-        return String(cString: value) != "0"
-    }()
+    private static let enabled = EngineSettings.current.directIO
 
     private let fd: Int32
     /// The file's path.

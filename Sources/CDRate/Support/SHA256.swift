@@ -66,10 +66,11 @@ public struct SHA256: Sendable {
     public init(portable: Bool) { instructions = !portable && SHA256.instructionsAvailable }
 
     /// Whether this CPU has the SHA extensions (and SSSE3 and SSE4.1, which the
-    /// instruction path also uses), and `CDRATE_SHA256` does not say `portable`.
+    /// instruction path also uses), and `EngineSettings.portableSHA256`
+    /// (`CDRATE_SHA256=portable`) is not set.
     public static let instructionsAvailable: Bool = {
         #if arch(x86_64) && canImport(SHAInstructions) && os(Linux)
-        if CPUFeatures.environment("CDRATE_SHA256", is: "portable") { return false }
+        if EngineSettings.current.portableSHA256 { return false }
         return CPUFeatures.has(["sha_ni", "ssse3", "sse4_1"])
         #else
         return false

@@ -13,13 +13,10 @@ import Dispatch
 /// on a duplicate of the file descriptor, from one serial background queue: that call
 /// can block while the device is busy, and the threads producing the outputs must not.
 /// Advisory: errors are ignored, and durability still rests on the commit's sync, which
-/// reports them. `CDRATE_WRITEBACK=0` turns it off.
+/// reports them. `EngineSettings.writeBack` (`CDRATE_WRITEBACK=0`) turns it off.
 public enum WriteBack {
     private static let queue = DispatchQueue(label: "cdrate.writeback", qos: .utility)
-    private static let enabled: Bool = {
-        guard let value = getenv("CDRATE_WRITEBACK") else { return true }
-        return String(cString: value) != "0"
-    }()
+    private static let enabled = EngineSettings.current.writeBack
 
     /// Starts writing `count` bytes of `fd` from `offset` (0 and 0: the whole file).
     /// The caller may close `fd` at once.

@@ -31,7 +31,7 @@ final class BillInputIntegrityTests: XCTestCase {
 
         XCTAssertThrowsError(try BillRun(work: world.work, tariffs: world.tariffs, cycle: 202610).run()) { error in
             guard let failure = error as? RunFailure else { return XCTFail("\(error)") }
-            XCTAssertEqual(failure.exitCode, 5)
+            XCTAssertEqual(failure.category, .io)
             XCTAssertTrue(failure.description.contains("I/O error: \(path): differs from \(world.runDirectory(1))/MANIFEST"),
                           failure.description)
         }
@@ -61,7 +61,7 @@ final class BillInputIntegrityTests: XCTestCase {
         let (world, _) = try billedWorld()
         try FileSystem.removeTree(world.runDirectory(1) + "/MANIFEST")
         XCTAssertThrowsError(try BillRun(work: world.work, tariffs: world.tariffs, cycle: 202610).run()) { error in
-            XCTAssertEqual((error as? RunFailure)?.exitCode, 5)
+            XCTAssertEqual((error as? RunFailure)?.category, .io)
             XCTAssertTrue("\(error)".contains("\(world.runDirectory(1))/MANIFEST: missing"), "\(error)")
         }
     }

@@ -197,7 +197,6 @@ final class BillRunTests: XCTestCase {
             guard let failure = error as? RunFailure, case .configuration(let e) = failure else {
                 return XCTFail("\(error)")
             }
-            XCTAssertEqual(failure.exitCode, 3)
             XCTAssertEqual(e.file, "interconnect.tbl")
             XCTAssertTrue(e.problem.contains("CT IN TOLL on 20260915"), e.problem)
             XCTAssertTrue(e.problem.contains("runs/R0000001/rated.dat line 3"), e.problem)
@@ -338,7 +337,7 @@ final class BillRunTests: XCTestCase {
         try FileSystem.write(path, bytes)
         XCTAssertThrowsError(try BillRun(work: work, tariffs: tariffs, cycle: 202609).run()) { error in
             guard let failure = error as? RunFailure, case .io(let message) = failure else { return XCTFail("\(error)") }
-            XCTAssertEqual(failure.exitCode, 5)
+            XCTAssertEqual(failure.category, .io)
             XCTAssertTrue(message.contains(path + ": differs from " + work + "/runs/R0000002/MANIFEST"), message)
             XCTAssertTrue(message.contains("nothing was written"), message)
         }
@@ -351,10 +350,10 @@ final class BillRunTests: XCTestCase {
         let lock = try WorkAreaLock(root: work, startedAt: "test")
         defer { lock.release() }
         XCTAssertThrowsError(try BillRun(work: work, tariffs: tariffs, cycle: 202609).run()) { error in
-            XCTAssertEqual((error as? RunFailure)?.exitCode, 4)
+            XCTAssertEqual((error as? RunFailure)?.category, .locked)
         }
         XCTAssertThrowsError(try BillRun(work: work, tariffs: tariffs, cycle: 202613).run()) { error in
-            XCTAssertEqual((error as? RunFailure)?.exitCode, 2)
+            XCTAssertEqual((error as? RunFailure)?.category, .usage)
         }
         XCTAssertTrue(BillRun.isValidCycle(202612))
         XCTAssertFalse(BillRun.isValidCycle(202600))

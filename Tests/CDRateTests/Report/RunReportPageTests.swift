@@ -232,7 +232,7 @@ final class RunReportPageTests: XCTestCase {
         }
         // No such run, and a directory that is none: usage errors.
         XCTAssertThrowsError(try ReportTarget.locate("R0000009", work: world.work)) { error in
-            XCTAssertEqual((error as? RunFailure)?.exitCode, 2)
+            XCTAssertEqual((error as? RunFailure)?.category, .usage)
         }
         XCTAssertThrowsError(try ReportTarget.locate(world.tariffs, work: world.work)) { error in
             XCTAssertEqual(String(describing: error),

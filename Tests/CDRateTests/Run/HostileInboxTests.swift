@@ -98,7 +98,7 @@ final class HostileInboxTests: XCTestCase {
         let world = try RunFixture(self)
         try FileManager.default.createSymbolicLink(atPath: world.inbox + "/BJMSC01_20261005_000002.cdr", withDestinationPath: "/nonexistent/x")
         XCTAssertThrowsError(try world.run()) { error in
-            XCTAssertEqual((error as? RunFailure)?.exitCode, 5)
+            XCTAssertEqual((error as? RunFailure)?.category, .io)
             XCTAssertTrue("\(error)".contains("no file of the inbox could be read"), "\(error)")
         }
         try world.drop([RunFixture.nightOneBJ])
@@ -113,7 +113,7 @@ final class HostileInboxTests: XCTestCase {
         let world = try RunFixture(self)
         try world.drop([RunFixture.nightOneBJ])
         XCTAssertEqual(chmod(world.inbox, 0o644), 0)
-        XCTAssertThrowsError(try world.run()) { error in XCTAssertEqual((error as? RunFailure)?.exitCode, 5) }
+        XCTAssertThrowsError(try world.run()) { error in XCTAssertEqual((error as? RunFailure)?.category, .io) }
     }
 
     func testAGapIsOneAlarmPerRangeWhateverItsSize() throws {

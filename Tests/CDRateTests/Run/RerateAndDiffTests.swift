@@ -91,7 +91,7 @@ final class RerateAndDiffTests: XCTestCase {
         rerate.tariffs = world.tariffs
         rerate.work = world.work
         XCTAssertThrowsError(try rerate.run()) { error in
-            XCTAssertEqual((error as? RunFailure)?.exitCode, 5)
+            XCTAssertEqual((error as? RunFailure)?.category, .io)
             XCTAssertTrue("\(error)".contains("\(path): differs from \(world.runDirectory(2))/MANIFEST"), "\(error)")
         }
         XCTAssertFalse(FileSystem.exists(world.work + "/cycles/202610"), "nothing was written")

@@ -44,6 +44,17 @@ final class SampleRunTests: XCTestCase {
         XCTAssertEqual(c.ratedByStatus[Int(UInt8(ascii: "H"))], 2916)
         XCTAssertEqual(c.ratedByStatus[Int(UInt8(ascii: "P"))], 118)
         XCTAssertEqual(c.ratedByStatus[Int(UInt8(ascii: "N"))], 222)
+        // Each step of a record's way, what it took, passed on and dropped (PartitionProcessor).
+        let stages = try String(contentsOfFile: directory + "/MANIFEST", encoding: .ascii).split(separator: "\n")
+            .filter { $0.hasPrefix("stage ") }
+        XCTAssertEqual(stages, [
+            "stage identify in 3432 out 3396 dropped E02 9 E03 9 E04 9 E05 9",
+            "stage locate in 3396 out 3389 dropped E06 7",
+            "stage route in 3389 out 3381 dropped E07 8",
+            "stage rate in 3381 out 3365 dropped E08 8 E09 8",
+            "stage deduplicate in 3365 out 3352 dropped duplicates 13",
+            "stage write in 3352 out rated 3256 roamers 96",
+        ])
         XCTAssertEqual(Verification(directory: directory).problems(), [])
     }
 

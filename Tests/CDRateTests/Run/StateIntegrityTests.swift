@@ -23,13 +23,13 @@ final class StateIntegrityTests: XCTestCase {
         let path = world.stateDirectory(2) + "/" + file
         XCTAssertThrowsError(try world.run(), line: line) { error in
             guard let failure = error as? RunFailure else { return XCTFail("\(error)", line: line) }
-            XCTAssertEqual(failure.exitCode, 5, line: line)
+            XCTAssertEqual(failure.category, .io, line: line)
             XCTAssertTrue(failure.description.contains("damaged state: \(path)"), failure.description, line: line)
             XCTAssertTrue(failure.description.contains("the last sound generation is \(world.stateDirectory(1)) (run R0000001)"),
                           failure.description, line: line)
         }
         XCTAssertThrowsError(try RejectsReport(work: world.work).text(list: false), line: line) { error in
-            XCTAssertEqual((error as? RunFailure)?.exitCode, 5, line: line)
+            XCTAssertEqual((error as? RunFailure)?.category, .io, line: line)
         }
         let problems = Verification(directory: world.runDirectory(2)).problems()
         XCTAssertTrue(problems.contains { $0.hasPrefix("state: \(path)") }, problems.joined(separator: "\n"), line: line)

@@ -21,7 +21,6 @@ final class WorkAreaRunTests: XCTestCase {
                 guard case .configuration(let e) = error as? RunFailure else { return XCTFail("\(error)") }
                 XCTAssertEqual(e.file, "tariff.tbl")
                 XCTAssertEqual(e.line, 3)
-                XCTAssertEqual((error as! RunFailure).exitCode, 3)
                 XCTAssertTrue((error as! RunFailure).description.hasPrefix("configuration error: tariff.tbl:3: "), "\(error)")
             }
         }
@@ -42,7 +41,6 @@ final class WorkAreaRunTests: XCTestCase {
             XCTAssertThrowsError(try attempt()) { error in
                 guard case .locked(let message) = error as? RunFailure else { return XCTFail("\(error)") }
                 XCTAssertEqual(message, "\(world.work): work area is locked by pid \(getpid()) started 2026-11-23T01:02:03Z; try again when it has finished")
-                XCTAssertEqual((error as! RunFailure).exitCode, 4)
             }
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: world.runDirectory(1)))
@@ -107,7 +105,7 @@ final class WorkAreaRunTests: XCTestCase {
         XCTAssertThrowsError(try NightlyRun(options: options).run()) { error in
             guard case .io(let message) = error as? RunFailure else { return XCTFail("\(error)") }
             XCTAssertTrue(message.contains(world.root + "/nowhere"), message)
-            XCTAssertEqual((error as! RunFailure).exitCode, 5)
+            XCTAssertEqual((error as! RunFailure).category, .io)
         }
         XCTAssertEqual(try FileSystem.list(world.work + "/runs"), [])
         try world.drop(RunFixture.nightOne)

@@ -72,7 +72,7 @@ final class WrongClockTests: XCTestCase {
             try world.reseal(1)
             XCTAssertThrowsError(try world.run(), bad) { error in
                 let failure = error as? RunFailure
-                XCTAssertEqual(failure?.exitCode, 5, bad)
+                XCTAssertEqual(failure?.category, .io, bad)
                 XCTAssertTrue(failure?.description.contains("damaged state: \(meta):2") == true, failure?.description ?? "\(error)")
             }
         }
@@ -88,7 +88,7 @@ final class WrongClockTests: XCTestCase {
             try world.reseal(1)
             XCTAssertThrowsError(try world.run(), bad) { error in
                 let failure = error as? RunFailure
-                XCTAssertEqual(failure?.exitCode, 5, bad)
+                XCTAssertEqual(failure?.category, .io, bad)
                 XCTAssertTrue(failure?.description.contains("damaged state: \(meta):1") == true, failure?.description ?? "\(error)")
             }
         }

@@ -169,7 +169,7 @@ final class PartitionSpillTests: XCTestCase {
         for bytes in files {
             var list = [Int]()
             bytes.withUnsafeBytes { raw in
-                for e in 0..<(raw.count / PartitionEntries.stride) { list.append(Int(PartitionEntries.field(raw, entry: e, offset: 160))) }
+                for e in 0..<(raw.count / PartitionEntries.stride) { list.append(Int(PartitionEntries.field(raw, entry: e, SpillEntryLayout.source))) }
             }
             sources.append(list)
         }
