@@ -4,7 +4,7 @@ WORK ?= var
 BENCH_RECORDS ?= 10000000
 CONFORMANCE ?= ../shared/conformance
 
-.PHONY: all build release run test bench fuzz crashtest conformance clean deps report-check chromium
+.PHONY: all build release run test bench soak fuzz crashtest conformance clean deps report-check chromium
 
 all: build
 
@@ -34,6 +34,11 @@ test: deps
 bench: release
 	scripts/bench.sh $(BENCH_RECORDS)
 	BENCH_SCALES="1000000 3000000 10000000" scripts/bench.sh
+
+# Consecutive nights on one work area: does night 60 cost what night 1 did? (not part
+# of make test; SOAK_NIGHTS, SOAK_RECORDS, SOAK_SUBSCRIBERS shrink it)
+soak: release
+	scripts/soak.sh
 
 fuzz: release
 	scripts/fuzz.sh

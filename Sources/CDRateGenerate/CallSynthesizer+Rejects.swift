@@ -125,7 +125,9 @@ extension CallSynthesizer {
                                     into record: UnsafeMutableRawBufferPointer) {
         var override = CallOverride()
         let vodukRoamers = (roamers.count - WorldRoamers.reserved) / roamers.partners.count
-        if variant % 2 == 1 && file.dayIndex >= 2 && vodukRoamers > 0 {
+        // Only while 20260923 is recent enough for E04 to let the record through (files of 23 September to 20 October).
+        let fileDate = catalog.days[file.dayIndex]
+        if variant % 2 == 1 && (20260923...20261020).contains(fileDate) && vodukRoamers > 0 {
             // Roamers of partner 0 (VODUK) are every third one.
             override.roamer = WorldRoamers.reserved + 3 * rng.below(vodukRoamers)
             override.callType = 6

@@ -14,8 +14,6 @@ struct CallSynthesizer: Sendable {
     let subscribers: WorldSubscribers
     /// Inbound roamers.
     let roamers: WorldRoamers
-    /// Who is where each day.
-    let presence: WorldPresence
     /// Every file of the world.
     let files: [WorldFile]
     /// The world's seed.
@@ -27,6 +25,11 @@ struct CallSynthesizer: Sendable {
     private let dayBefore: Int
     /// The first ordinary subscriber, always active: the caller of last resort.
     private let fallbackSubscriber = PlantedRole.allCases.count
+    /// Day numbers (days since 1970) of `catalog.days`.
+    private let dayNumbers: [Int]
+    /// Draws of a subject before the caller of last resort takes the call: far more than
+    /// the ~50 a subject of the quietest switch needs on average.
+    private static let subjectTries = 400
 
     /// Weights of the hour of the day a call starts, busiest in the daytime.
     private static let hourWeights = [3, 2, 1, 1, 1, 2, 5, 9, 13, 14, 14, 13, 12, 13, 14, 14, 13, 13, 13, 13, 12, 10, 7, 4]
@@ -41,16 +44,16 @@ struct CallSynthesizer: Sendable {
     // MARK: - Init
 
     /// A synthesizer for one world.
-    init(catalog: WorldCatalog, subscribers: WorldSubscribers, roamers: WorldRoamers, presence: WorldPresence,
+    init(catalog: WorldCatalog, subscribers: WorldSubscribers, roamers: WorldRoamers,
          files: [WorldFile], seed: UInt64, badPercent: Int) {
         self.catalog = catalog
         self.subscribers = subscribers
         self.roamers = roamers
-        self.presence = presence
         self.files = files
         self.seed = seed
         self.badPercent = badPercent
         dayBefore = CivilTime.civilFromDays(CivilTime.days(ofDate: catalog.days[0]) - 1)
+        dayNumbers = catalog.days.map { CivilTime.days(ofDate: $0) }
     }
 
     // MARK: - API
@@ -106,33 +109,38 @@ struct CallSynthesizer: Sendable {
         var minute = (date == catalog.days[d] && hour == 23) ? rng.below(50) : rng.below(60)
         let second = rng.below(60)
 
-        // Who: someone at this switch today, active on the call date.
+        // Who: someone at this switch today, active on the call date. A subject is drawn
+        // among all ordinary subscribers and roamers until one is placed here today, which
+        // is a uniform draw among those present, with nothing stored per subject.
         var own = -1, roamer = -1
         if override.subscriber >= 0 {
             own = override.subscriber
         } else if override.roamer >= 0 {
             roamer = override.roamer
         } else {
-            let subs = presence.subscribersAt[d][sw]
-            let visitors = override.ownOnly ? 0 : presence.roamersAt[d][sw].count
-            let total = subs.count + visitors
-            if total > 0 {
-                for _ in 0..<4 {
-                    let u = rng.below(total)
-                    if u >= subs.count {
-                        roamer = Int(presence.roamersAt[d][sw][u - subs.count])
+            let ordinary = subscribers.count - fallbackSubscriber
+            let visitors = override.ownOnly ? 0 : roamers.count - WorldRoamers.reserved
+            let today = dayNumbers[d]
+            for _ in 0..<CallSynthesizer.subjectTries {
+                let u = rng.below(ordinary + visitors)
+                if u >= ordinary {
+                    let r = WorldRoamers.reserved + u - ordinary
+                    if WorldPlacement.switchOf(roamer: r, day: today, catalog: catalog, roamers: roamers, seed: seed) == sw {
+                        roamer = r
                         break
                     }
-                    let s = Int(subs[u])
-                    if subscribers.isActive(s, on: date) {
-                        own = s
-                        break
-                    }
+                    continue
+                }
+                let s = fallbackSubscriber + u
+                if WorldPlacement.switchOf(subscriber: s, day: today, catalog: catalog, subscribers: subscribers, seed: seed) == sw
+                    && subscribers.isActive(s, on: date) {
+                    own = s
+                    break
                 }
             }
             if own < 0 && roamer < 0 { own = fallbackSubscriber }
             // A late record (of the day before) only where its subject was that day too.
-            if date != catalog.days[d] && d > 0 && !wasHere(own: own, roamer: roamer, switch: sw, day: d - 1)
+            if date != catalog.days[d] && !wasHere(own: own, roamer: roamer, switch: sw, day: today - 1)
                 && (own < 0 || subscribers.isActive(own, on: catalog.days[d])) {
                 date = catalog.days[d]
                 if hour == 23 && minute >= 50 { minute -= 10 }
@@ -147,15 +155,15 @@ struct CallSynthesizer: Sendable {
                 : rng.pick(weights: CallSynthesizer.roamerTypeWeights, total: 1000))
         }
         // VODUK's data rate lapses on 20260923: its roamers' sessions that day are planted rejects only.
-        if type == 6 && roamer >= 0 && roamers.partner[roamer] == 0 && date == 20260923 && override.roamer < 0 {
+        if type == 6 && roamer >= 0 && roamers.partner(roamer) == 0 && date == 20260923 && override.roamer < 0 {
             type = 4
         }
 
         record[DetailLayout.type.offset] = DetailLayout.layout.code
         RecordBytes.putDigits(record, DetailLayout.callType, value: type)
-        RecordBytes.putDigits(record, DetailLayout.imsi, value: own >= 0 ? subscribers.imsi[own] : roamers.imsi[roamer])
+        RecordBytes.putDigits(record, DetailLayout.imsi, value: own >= 0 ? subscribers.imsi(own) : roamers.imsi(roamer))
         let msisdnDigits = own >= 0 ? 13 : roamers.msisdnDigits(roamer)
-        RecordBytes.putLeadingDigits(record, DetailLayout.msisdn, value: own >= 0 ? subscribers.msisdn[own] : roamers.msisdn[roamer],
+        RecordBytes.putLeadingDigits(record, DetailLayout.msisdn, value: own >= 0 ? subscribers.msisdn(own) : roamers.msisdn(roamer),
                                      count: msisdnDigits)
 
         // Whom, how long, how much.
@@ -182,7 +190,7 @@ struct CallSynthesizer: Sendable {
             duration = rng.chance(perMille: 150) ? 3600 : rng.between(30, 3599)
             volume = rng.below(duration * 60 + 1)
             apn = own >= 0 ? CallSynthesizer.apns[rng.below(CallSynthesizer.apns.count)]
-                : Array(roamers.partners[Int(roamers.partner[roamer])].apn.utf8)
+                : Array(roamers.partners[roamers.partner(roamer)].apn.utf8)
         }
         if let forced = override.other { other = forced }
         if let forced = override.third { third = forced }
@@ -199,11 +207,11 @@ struct CallSynthesizer: Sendable {
         // Where: the switch, its LAC, an ordinary cell or one of its special cells.
         RecordBytes.putText(record, DetailLayout.msc, catalog.switches[sw].idBytes)
         RecordBytes.putDigits(record, DetailLayout.lac, value: catalog.switches[sw].lac)
-        let dayKey = date == catalog.days[d] ? d : d - 1
+        let dayKey = date == catalog.days[d] ? dayNumbers[d] : dayNumbers[d] - 1
         RecordBytes.putDigits(record, DetailLayout.cell, value: cell(switch: sw, own: own, roamer: roamer, dayKey: dayKey, rng: &rng))
 
         // The handset and how the call ended.
-        let imei = own >= 0 ? subscribers.imei[own] : roamers.imei[roamer]
+        let imei = own >= 0 ? subscribers.imei(own) : roamers.imei(roamer)
         if rng.chance(perMille: 10) {
             RecordBytes.blank(record, DetailLayout.imei)
         } else {
@@ -329,9 +337,9 @@ struct CallSynthesizer: Sendable {
     /// An own subscriber's called number from `area`: family, local, same province,
     /// other provinces, other operators, fixed lines, GAT, zones, short codes.
     private func ownDestination(_ s: Int, area: Int, rng: inout SplitMix64) -> SyntheticNumber {
-        let familyCount = Int(subscribers.familyCount[s])
-        if familyCount > 0 && rng.chance(perMille: 250) {
-            let n = subscribers.familyNumbers[Int(subscribers.familyStart[s]) + rng.below(familyCount)]
+        let family = subscribers.family(of: s)
+        if family.count > 0 && rng.chance(perMille: 250) {
+            let n = family[rng.below(family.count)]
             if n >= 8_613_000_000_000 && n < 8_619_000_000_000 && RecordBytes.digitCount(n) == 13 {
                 return dialledMobile(n, rng: &rng)
             }
@@ -367,7 +375,7 @@ struct CallSynthesizer: Sendable {
         if r < 35 { return dialledMobile(mobile(area: area, operator: anyOperator(&rng), rng: &rng), rng: &rng) }
         if r < 50 { return dialledFixed(area: area, from: area, rng: &rng) }
         if r < 65 { return domesticNumber(in: otherArea(area, sameProvince: false, rng: &rng), from: area, rng: &rng) }
-        if r < 90 { return international(roamers.partners[Int(roamers.partner[roamer])].homeCountry, rng: &rng) }
+        if r < 90 { return international(roamers.partners[roamers.partner(roamer)].homeCountry, rng: &rng) }
         if r < 95 { return international(catalog.randomCountries[rng.below(catalog.randomCountries.count)], rng: &rng) }
         if r < 99 { return shortCode(catalog.localShortCodes[rng.below(catalog.localShortCodes.count)]) }
         return shortCode(catalog.freeShortCodes[rng.below(catalog.freeShortCodes.count)])
@@ -423,7 +431,7 @@ struct CallSynthesizer: Sendable {
     /// An inbound roamer's SMS destination: mostly home.
     private func roamerSMSDestination(_ roamer: Int, area: Int, rng: inout SplitMix64) -> SyntheticNumber {
         let r = rng.below(100)
-        if r < 50 { return international(roamers.partners[Int(roamers.partner[roamer])].homeCountry, rng: &rng) }
+        if r < 50 { return international(roamers.partners[roamers.partner(roamer)].homeCountry, rng: &rng) }
         if r < 90 { return dialledMobile(mobile(area: area, operator: anyOperator(&rng), rng: &rng), rng: &rng) }
         return international(catalog.randomCountries[rng.below(catalog.randomCountries.count)], rng: &rng)
     }
@@ -441,14 +449,14 @@ struct CallSynthesizer: Sendable {
         return .blank
     }
 
-    /// Whether the subject was placed at switch `sw` on day `day`.
+    /// Whether the subject was placed at switch `sw` on the day numbered `day`.
     @inline(__always)
     private func wasHere(own: Int, roamer: Int, switch sw: Int, day: Int) -> Bool {
         if own >= 0 {
             return own < fallbackSubscriber
-                || WorldPresence.placement(subscriber: own, day: day, catalog: catalog, subscribers: subscribers, seed: seed) == sw
+                || WorldPlacement.switchOf(subscriber: own, day: day, catalog: catalog, subscribers: subscribers, seed: seed) == sw
         }
-        return WorldPresence.placement(roamer: roamer, day: day, catalog: catalog, roamers: roamers, seed: seed) == sw
+        return WorldPlacement.switchOf(roamer: roamer, day: day, catalog: catalog, roamers: roamers, seed: seed) == sw
     }
 
     /// The cell, the same kind all day for one subject: a border cell of the subscriber's
@@ -460,10 +468,10 @@ struct CallSynthesizer: Sendable {
         let ordinary = rng.between(1, 899)
         if special.isEmpty { return ordinary }
         let subject = own >= 0 ? UInt64(own) : UInt64(roamer) | 1 << 40
-        let h = SplitMix64.mix(seed ^ 0xCE11, subject << 4 | UInt64(dayKey + 1))
+        let h = SplitMix64.mix(seed ^ 0xCE11, subject << 16 | UInt64(dayKey & 0xFFFF))
         let r = Int(h % 1000)
         if own >= 0 && r < 350 {
-            let home = Int(subscribers.home[own])
+            let home = subscribers.home(own)
             for c in special where catalog.cells[c].border.contains(home) { return catalog.cells[c].cell }
         }
         if r >= 970 { return catalog.cells[special[Int((h >> 20) % UInt64(special.count))]].cell }

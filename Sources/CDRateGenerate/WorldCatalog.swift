@@ -22,6 +22,10 @@ struct WorldCatalog: Sendable {
     let localShortCodes: [Int]
     /// Creation dates of the generated files, one per day (`YYYYMMDD`).
     let days: [Int]
+    /// The default world's week, Monday 21 to Sunday 27 September 2026: the Mid-Autumn
+    /// Festival (Friday 25) and a weekend; a TOLL tariff row and a CAP rule change on the
+    /// 24th. Subscribers join and leave during it, whatever days are generated.
+    static let week = [20260921, 20260922, 20260923, 20260924, 20260925, 20260926, 20260927]
     /// Days of the week that are public holidays (also in `holidays.tbl`): quieter, like weekends.
     let holidays: Set<Int> = [20260925, 20260926, 20260927]
     /// Switch indices of each area.
@@ -45,8 +49,8 @@ struct WorldCatalog: Sendable {
 
     // MARK: - Init
 
-    /// The one catalog of cdrate's synthetic world.
-    init() {
+    /// The one catalog of cdrate's synthetic world, generating files on `days` (the default week unless given).
+    init(days: [Int] = WorldCatalog.week) {
         // Weights are relative subscriber and traffic shares; `block` numbers the mobile blocks.
         let areas = [
             WorldArea("10", "BJ", "Beijing", weight: 14, block: 10, fixedOperator: "CU", localDigits: 8),
@@ -164,9 +168,7 @@ struct WorldCatalog: Sendable {
         freeShortCodes = [110, 112, 119, 120, 122]
         localShortCodes = [10010, 10086, 10000, 12580, 12315, 95555, 95588]
 
-        // Monday 21 to Sunday 27 September 2026: Mid-Autumn Festival (Friday 25) and a weekend;
-        // a TOLL tariff row and a CAP rule change on the 24th.
-        days = [20260921, 20260922, 20260923, 20260924, 20260925, 20260926, 20260927]
+        self.days = days
 
         switchesOfArea = areas.indices.map { a in switches.indices.filter { switches[$0].area == a } }
         provincePeers = areas.indices.map { a in

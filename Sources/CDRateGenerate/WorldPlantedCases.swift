@@ -60,7 +60,7 @@ struct WorldPlantedCases {
         own(.hotDest, "TJMSC01", day: 5, at: 22000, type: 4, other: "+88216123456", duration: 0, purpose: "HOT_DEST Thuraya by SMS")
         own(.hotDest, "TJMSC01", day: 5, at: 23100, type: 1, other: "+37125123456", duration: 61, purpose: "HOT_DEST Latvia premium")
         // IMEI_CHANGE (3): three handsets on one day.
-        let base = subscribers.imei[WorldSubscribers.index(.imeiChange)]
+        let base = subscribers.imei(WorldSubscribers.index(.imeiChange))
         let handsets = [base, WorldSubscribers.imei(0xA11CE), WorldSubscribers.imei(0xB0B)]
         for (k, (time, type)) in [(90000, 1), (120000, 4), (180000, 1)].enumerated() {
             own(.imeiChange, "SJZMSC01", day: 2, at: time, type: type, other: type == 4 ? "13013765432" : "031185671234",
@@ -86,9 +86,9 @@ struct WorldPlantedCases {
 
     /// SPEC section 6, FAMILY: calls to the family member and the family's fixed line.
     private mutating func plantFamily() {
-        let member = subscribers.msisdn[WorldSubscribers.index(.familyMember)]
+        let member = subscribers.msisdn(WorldSubscribers.index(.familyMember))
         let national = String(member - 86 * 100_000_000_000)
-        let fixedLine = subscribers.family(of: WorldSubscribers.index(.familyCaller)).last!
+        let fixedLine = subscribers.family(of: WorldSubscribers.index(.familyCaller)).all.last!
         let local = String(fixedLine % 100_000_000)
         own(.familyCaller, "BJMSC01", day: 2, at: 190000, type: 1, other: national, duration: 600, purpose: "FAMILY mobile")
         own(.familyCaller, "BJMSC02", day: 3, at: 200500, type: 1, other: "+\(member)", duration: 300, purpose: "FAMILY mobile, + form")
@@ -138,19 +138,19 @@ struct WorldPlantedCases {
         let s = WorldSubscribers.index(role)
         records.append(WorldPlantedRecord(
             switchIndex: catalog.switchIndex(id: switchID), dayIndex: day, callType: type,
-            imsi: subscribers.imsi[s], msisdn: subscribers.msisdn[s], msisdnDigits: 13,
+            imsi: subscribers.imsi(s), msisdn: subscribers.msisdn(s), msisdnDigits: 13,
             other: other, third: third, start: catalog.days[day] * 1_000_000 + time,
             duration: duration, volume: volume, cell: cell == 0 ? 100 + records.count : cell,
-            imei: imei ?? subscribers.imei[s], purpose: purpose))
+            imei: imei ?? subscribers.imei(s), purpose: purpose))
     }
 
     private mutating func roamer(_ r: Int, _ switchID: String, day: Int, at time: Int, type: Int,
                                  other: String, third: String = "", duration: Int, volume: Int = 0, purpose: String) {
         records.append(WorldPlantedRecord(
             switchIndex: catalog.switchIndex(id: switchID), dayIndex: day, callType: type,
-            imsi: roamers.imsi[r], msisdn: roamers.msisdn[r], msisdnDigits: roamers.msisdnDigits(r),
+            imsi: roamers.imsi(r), msisdn: roamers.msisdn(r), msisdnDigits: roamers.msisdnDigits(r),
             other: other, third: third, start: catalog.days[day] * 1_000_000 + time,
             duration: duration, volume: volume, cell: 100 + records.count,
-            imei: roamers.imei[r], purpose: purpose))
+            imei: roamers.imei(r), purpose: purpose))
     }
 }

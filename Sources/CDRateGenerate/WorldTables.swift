@@ -21,7 +21,7 @@ struct WorldTables {
 
     // MARK: - API
 
-    /// Every table, in the order of `ReferenceData.fileNames`.
+    /// Every table but the two of subscribers, in the order of `ReferenceData.fileNames`.
     func files() -> [(name: String, contents: [UInt8])] {
         [
             ("network.tbl", text(network)),
@@ -30,8 +30,6 @@ struct WorldTables {
             ("cells.tbl", text(cells)),
             ("numbering.tbl", text(numbering)),
             ("shortcodes.tbl", text(shortCodes)),
-            ("subscribers.tbl", subscriberTable()),
-            ("family.tbl", familyTable()),
             ("plans.tbl", text(plans)),
             ("discounts.tbl", text(WorldTables.discounts)),
             ("tariff.tbl", text(WorldTables.tariff)),
@@ -43,6 +41,65 @@ struct WorldTables {
             ("fraud.tbl", text(WorldTables.fraud)),
             ("hotlist.tbl", text(WorldTables.hotList)),
         ]
+    }
+
+    /// Writes `subscribers.tbl` to `path`, row by row through a small buffer: a world of
+    /// millions of subscribers never holds its table in memory.
+    func writeSubscriberTable(to path: String) throws {
+        let out = try TableFileWriter(path: path)
+        out.write(Array("# subscribers.tbl: own subscribers; HU_LIMIT in li (- = the plan's), ACTIVE_TO - = open-ended\n".utf8))
+        out.write(Array("IMSI            MSISDN        ACCOUNT    AREA PLAN HU_LIMIT ACTIVE_FROM ACTIVE_TO\n".utf8))
+        let areaCodes = catalog.areas.map { Array($0.code.utf8) }
+        let planCodes = catalog.plans.map { Array($0.code.utf8) }
+        var row = [UInt8]()
+        row.reserveCapacity(128)
+        for s in 0..<subscribers.count {
+            row.removeAll(keepingCapacity: true)
+            let p = subscribers.profile(s)
+            append(&row, digits: subscribers.imsi(s), count: 15, width: 16)
+            append(&row, digits: subscribers.msisdn(s), count: 13, width: 14)
+            row += [UInt8(ascii: "A"), UInt8(ascii: "C")]
+            append(&row, digits: subscribers.accountNumber(s), count: 8, width: 9)
+            append(&row, areaCodes[subscribers.home(s)], width: 5)
+            append(&row, planCodes[p.plan], width: 5)
+            if let limit = p.limit {
+                append(&row, digits: limit, count: RecordBytes.digitCount(limit), width: 9)
+            } else {
+                append(&row, [UInt8(ascii: "-")], width: 9)
+            }
+            append(&row, digits: p.activeFrom, count: 8, width: 12)
+            if p.activeTo == 99_999_999 {
+                row.append(UInt8(ascii: "-"))
+            } else {
+                append(&row, digits: p.activeTo, count: 8, width: 8)
+            }
+            row.append(ASCII.lineFeed)
+            out.write(row)
+        }
+        try out.close()
+    }
+
+    /// Writes `family.tbl` to `path`: each family member's numbers, streamed like `subscribers.tbl`.
+    func writeFamilyTable(to path: String) throws {
+        let out = try TableFileWriter(path: path)
+        out.write(Array("# family.tbl: family numbers (normalized) of subscribers on the J59 family plan\n".utf8))
+        out.write(Array("MSISDN        NUMBER\n".utf8))
+        var row = [UInt8]()
+        row.reserveCapacity(64)
+        for s in 0..<subscribers.count {
+            let family = subscribers.family(of: s)
+            guard family.count > 0 else { continue }
+            let msisdn = subscribers.msisdn(s)
+            for k in 0..<family.count {
+                row.removeAll(keepingCapacity: true)
+                let n = family[k]
+                append(&row, digits: msisdn, count: 13, width: 14)
+                append(&row, digits: n, count: RecordBytes.digitCount(n), width: RecordBytes.digitCount(n))
+                row.append(ASCII.lineFeed)
+                out.write(row)
+            }
+        }
+        try out.close()
     }
 
     // MARK: - Private: generated tables
@@ -81,7 +138,8 @@ struct WorldTables {
     private var numbering: String {
         var rows: [([String], String?)] = []
         for a in catalog.areas {
-            for (k, block) in a.cuBlocks.enumerated() {
+            // A populous world's areas take more CU blocks than the catalog's.
+            for (k, block) in subscribers.blocks[catalog.area(code: a.code)].enumerated() {
                 rows.append(([String(block), "MOBILE", "CU", a.code, "-"], k == 0 ? "\(a.name): own mobiles" : nil))
             }
             for block in a.cmBlocks { rows.append(([String(block), "MOBILE", "CM", a.code, "-"], nil)) }
@@ -118,54 +176,6 @@ struct WorldTables {
                 roamers.partners.map { ([$0.code, String($0.imsiPrefix), String($0.highUsageLimit), $0.name], nil) })
     }
 
-    /// `subscribers.tbl`, written byte by byte (it may have millions of rows).
-    private func subscriberTable() -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(subscribers.count * 80 + 300)
-        out += Array("# subscribers.tbl: own subscribers; HU_LIMIT in li (- = the plan's), ACTIVE_TO - = open-ended\n".utf8)
-        out += Array("IMSI            MSISDN        ACCOUNT    AREA PLAN HU_LIMIT ACTIVE_FROM ACTIVE_TO\n".utf8)
-        let areaCodes = catalog.areas.map { Array($0.code.utf8) }
-        let planCodes = catalog.plans.map { Array($0.code.utf8) }
-        for s in 0..<subscribers.count {
-            append(&out, digits: subscribers.imsi[s], count: 15, width: 16)
-            append(&out, digits: subscribers.msisdn[s], count: 13, width: 14)
-            out += [UInt8(ascii: "A"), UInt8(ascii: "C")]
-            append(&out, digits: Int(subscribers.account[s]), count: 8, width: 9)
-            append(&out, areaCodes[Int(subscribers.home[s])], width: 5)
-            append(&out, planCodes[Int(subscribers.plan[s])], width: 5)
-            let limit = Int(subscribers.highUsageLimit[s])
-            if limit < 0 {
-                append(&out, [UInt8(ascii: "-")], width: 9)
-            } else {
-                append(&out, digits: limit, count: RecordBytes.digitCount(limit), width: 9)
-            }
-            append(&out, digits: Int(subscribers.activeFrom[s]), count: 8, width: 12)
-            let to = Int(subscribers.activeTo[s])
-            if to == 99_999_999 {
-                out.append(UInt8(ascii: "-"))
-            } else {
-                append(&out, digits: to, count: 8, width: 8)
-            }
-            out.append(ASCII.lineFeed)
-        }
-        return out
-    }
-
-    /// `family.tbl`: each family member's numbers.
-    private func familyTable() -> [UInt8] {
-        var out = [UInt8]()
-        out += Array("# family.tbl: family numbers (normalized) of subscribers on the J59 family plan\n".utf8)
-        out += Array("MSISDN        NUMBER\n".utf8)
-        for s in 0..<subscribers.count where subscribers.familyCount[s] > 0 {
-            for n in subscribers.family(of: s) {
-                append(&out, digits: subscribers.msisdn[s], count: 13, width: 14)
-                append(&out, digits: n, count: RecordBytes.digitCount(n), width: RecordBytes.digitCount(n))
-                out.append(ASCII.lineFeed)
-            }
-        }
-        return out
-    }
-
     // MARK: - Private: formatting
 
     private func text(_ s: String) -> [UInt8] { Array(s.utf8) }
@@ -193,17 +203,18 @@ struct WorldTables {
     }
 
     private func append(_ out: inout [UInt8], digits value: Int, count: Int, width: Int) {
-        var digits = [UInt8](repeating: ASCII.zero, count: count)
+        let start = out.count
+        out.append(contentsOf: repeatElement(ASCII.zero, count: count))
         var v = value
-        for i in stride(from: count - 1, through: 0, by: -1) {
-            digits[i] = ASCII.zero &+ UInt8(v % 10)
+        for i in stride(from: start + count - 1, through: start, by: -1) {
+            out[i] = ASCII.zero &+ UInt8(v % 10)
             v /= 10
         }
-        append(&out, digits, width: width)
+        if count < width { out.append(contentsOf: repeatElement(ASCII.space, count: width - count)) }
     }
 
     private func append(_ out: inout [UInt8], _ bytes: [UInt8], width: Int) {
         out += bytes
-        if bytes.count < width { out += [UInt8](repeating: ASCII.space, count: width - bytes.count) }
+        if bytes.count < width { out.append(contentsOf: repeatElement(ASCII.space, count: width - bytes.count)) }
     }
 }

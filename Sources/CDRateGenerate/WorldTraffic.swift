@@ -3,6 +3,12 @@ import CDRate
 /// day (more when a day holds more than `recordsPerFile` records), traffic follows the
 /// areas' weights, weekends and the holiday carry a little less, and the planted records
 /// go into the files of their switch and day.
+///
+/// Nightly (`cdrate generate --nights`), every day holds `records` records of its own,
+/// split over its switches alone, its random records are numbered from the day's number
+/// times `records`, and a file's previous one is of its own day: a night's files are a
+/// pure function of its date and first sequence numbers, whether it is written alone or
+/// with others.
 struct WorldTraffic: Sendable {
     // MARK: - Stored properties
 
@@ -13,8 +19,10 @@ struct WorldTraffic: Sendable {
 
     // MARK: - Init
 
-    /// A plan for `records` records in files of at most `recordsPerFile`.
-    init(catalog: WorldCatalog, records: Int, recordsPerFile: Int, planted allPlanted: [WorldPlantedRecord]) {
+    /// A plan for `records` records in files of at most `recordsPerFile` (per day when
+    /// `nightly`), sequence numbers of every switch from `firstSequence`.
+    init(catalog: WorldCatalog, records: Int, recordsPerFile: Int, planted allPlanted: [WorldPlantedRecord],
+         nightly: Bool = false, firstSequence: Int = 1) {
         // Planted records take at most half of a small world.
         let planted = Array(allPlanted.prefix(records / 2))
         plantedCount = planted.count
@@ -33,17 +41,29 @@ struct WorldTraffic: Sendable {
                 weights[d * switches + s] = areaWeight * (quiet ? 8 : 10)
             }
         }
-        let counts = WorldTraffic.apportion(randomTotal, weights: weights)
+        var counts: [Int]
+        if nightly {
+            counts = []
+            for d in 0..<days {
+                counts += WorldTraffic.apportion(records, weights: Array(weights[(d * switches)..<((d + 1) * switches)]))
+            }
+        } else {
+            counts = WorldTraffic.apportion(randomTotal, weights: weights)
+        }
 
         var plantedOfSlot = [[WorldPlantedRecord]](repeating: [], count: days * switches)
         for p in planted { plantedOfSlot[p.dayIndex * switches + p.switchIndex].append(p) }
         for i in plantedOfSlot.indices { plantedOfSlot[i].sort { $0.start < $1.start } }
 
         var files: [WorldFile] = []
-        var sequence = [Int](repeating: 0, count: switches)
+        var sequence = [Int](repeating: firstSequence - 1, count: switches)
         var previous = [Int?](repeating: nil, count: switches)
         var offset = 0
         for d in 0..<days {
+            if nightly {
+                offset = CivilTime.days(ofDate: catalog.days[d]) * records
+                previous = [Int?](repeating: nil, count: switches)
+            }
             for s in 0..<switches {
                 let slot = d * switches + s
                 let slotPlanted = plantedOfSlot[slot]

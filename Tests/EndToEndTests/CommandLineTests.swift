@@ -130,7 +130,7 @@ final class CommandLineTests: XCTestCase {
             (["--subscribers", "100", "--records", "5"], "--out is required"),
             (["--subscribers", "100", "--out", out], "--records is required"),
             (["--subscribers", "x", "--records", "5", "--out", out], "--subscribers needs a whole number, got 'x'"),
-            (["--subscribers", "10", "--records", "5", "--out", out], "--subscribers must be 30 to 2000000, got 10"),
+            (["--subscribers", "10", "--records", "5", "--out", out], "--subscribers must be 30 to 30000000, got 10"),
             (["--subscribers", "100", "--records", "-5", "--out", out], "--records needs a whole number, got '-5'"),
             (["--subscribers", "100", "--records", "5", "--out", out, "--bad", "101"], "--bad must be a percentage 0 to 100, got 101"),
             (["--subscribers", "100", "--records", "5", "--out", out, "--seed", "-1"], "--seed needs a whole number 0 to 18446744073709551615, got '-1'"),
@@ -138,6 +138,10 @@ final class CommandLineTests: XCTestCase {
             (["--out", "--subscribers", "100", "--records", "5"], "--out needs a value"),
             (["--subscribers", "100", "--records", "5", "--out", out, "--bogus"], "unknown argument '--bogus'"),
             (["--subscribers", "100", "--records", "5", "--out", out, "stray"], "unknown argument 'stray'"),
+            (["--subscribers", "100", "--records", "5", "--out", out, "--nights", "0"], "--nights needs a whole number 1 or more, got '0'"),
+            (["--subscribers", "100", "--records", "5", "--out", out, "--start", "2026-10-01"], "--start needs a date YYYYMMDD, got '2026-10-01'"),
+            (["--subscribers", "100", "--records", "5", "--out", out, "--start", "20991231"],
+             "the last night, 20991231, is after today (\(todayYYYYMMDD())): a run quarantines files created more than a day after its clock; choose an earlier --start or fewer --nights"),
         ]
         for (arguments, message) in generate {
             let o = try world.cdrate(["generate"] + arguments)
@@ -432,4 +436,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(one.status, 0, one.stderr)
         XCTAssertEqual(one.stdout, "verify \(work)/bills/202609/B0000001: sound (every checksum, count and the reconciliation agree with the MANIFEST)\n")
     }
+}
+
+/// The machine's local date `YYYYMMDD`, as `cdrate generate` reads it.
+private func todayYYYYMMDD() -> Int {
+    var now = time(nil)
+    var parts = tm()
+    localtime_r(&now, &parts)
+    return Int(parts.tm_year + 1900) * 10000 + Int(parts.tm_mon + 1) * 100 + Int(parts.tm_mday)
 }

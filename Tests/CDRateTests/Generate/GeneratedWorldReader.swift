@@ -21,7 +21,8 @@ struct GeneratedWorldReader {
     let headers: [String: [String]]
     let files: [SwitchFile]
 
-    init(root: String) throws {
+    /// The world under `root`, its switch files read from `root/inbox` (a night's folder in it).
+    init(root: String, inbox: String = "inbox") throws {
         self.root = root
         var tables: [String: [[String]]] = [:]
         var headers: [String: [String]] = [:]
@@ -54,9 +55,9 @@ struct GeneratedWorldReader {
         var rates: [String: [(String, String)]] = [:]
         for r in tables["partner_rates.tbl"]! { rates[r[0] + "/" + r[1], default: []].append((r[4], r[5])) }
         partnerRates = rates
-        let names = try FileManager.default.contentsOfDirectory(atPath: root + "/inbox").sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: root + "/" + inbox).sorted()
         files = try names.map { name in
-            let raw = try Data(contentsOf: URL(fileURLWithPath: root + "/inbox/" + name))
+            let raw = try Data(contentsOf: URL(fileURLWithPath: root + "/" + inbox + "/" + name))
             let bytes = name.hasSuffix(".gz") ? try GeneratedWorldReader.gunzip([UInt8](raw)) : [UInt8](raw)
             precondition(bytes.count % 161 == 0, "\(name): \(bytes.count) bytes is not a multiple of 161")
             let lines = stride(from: 0, to: bytes.count, by: 161).map { Array(bytes[$0..<($0 + 160)]) }

@@ -243,7 +243,7 @@ final class WorldGeneratorTests: XCTestCase {
         XCTAssert(raw["E08"]!.contains { R.trimmed($0, DetailLayout.otherParty).hasPrefix("00870") })
         XCTAssert(raw["E08"]!.contains { R.text($0, DetailLayout.imsi).hasPrefix("23415") && R.text($0, DetailLayout.start).hasPrefix("20260923") })
         let inactive = Set(raw["E09"]!.map { R.text($0, DetailLayout.imsi) })
-        XCTAssertEqual(inactive, Set([PlantedRole.churned, .leaver, .joiner].map { String(subscribers.imsi[$0.rawValue]) }))
+        XCTAssertEqual(inactive, Set([PlantedRole.churned, .leaver, .joiner].map { String(subscribers.imsi($0.rawValue)) }))
         XCTAssert(raw["E03"]!.contains { R.text($0, DetailLayout.cause) == "05" })
         XCTAssert(raw["E03"]!.contains { R.text($0, DetailLayout.recordSeq).hasPrefix("A") })
         XCTAssert(raw["E03"]!.contains { R.number($0, DetailLayout.duration) == nil })
@@ -255,7 +255,7 @@ final class WorldGeneratorTests: XCTestCase {
         func find(_ predicate: ([UInt8]) -> Bool) -> [(String, [UInt8])] { details.filter { predicate($0.1) } }
         let catalog = WorldCatalog()
         let subscribers = WorldSubscribers(count: 60, seed: 9, catalog: catalog)
-        func imsi(_ role: PlantedRole) -> String { String(subscribers.imsi[role.rawValue]) }
+        func imsi(_ role: PlantedRole) -> String { String(subscribers.imsi(role.rawValue)) }
         func of(_ role: PlantedRole) -> [(String, [UInt8])] { find { R.text($0, DetailLayout.imsi) == imsi(role) } }
 
         // OVERLAP: two calls on two Beijing switches, the second starting inside the first.
@@ -286,10 +286,10 @@ final class WorldGeneratorTests: XCTestCase {
         XCTAssertEqual(of(.freeAir).reduce(0) { $0 + R.number($1.1, DetailLayout.duration)! }, 8 * 1800)
         XCTAssertEqual(of(.freeData).reduce(0) { $0 + R.number($1.1, DetailLayout.volume)! }, 5 * 307_200)
         // Family calls reach the family member's MSISDN.
-        let member = String(subscribers.msisdn[PlantedRole.familyMember.rawValue])
+        let member = String(subscribers.msisdn(PlantedRole.familyMember.rawValue))
         XCTAssert(of(.familyCaller).contains { R.trimmed($0.1, DetailLayout.otherParty) == "+" + member })
         // Planted records pass every check.
-        for (name, d) in details where (0..<PlantedRole.allCases.count).contains(where: { String(subscribers.imsi[$0]) == R.text(d, DetailLayout.imsi) }) {
+        for (name, d) in details where (0..<PlantedRole.allCases.count).contains(where: { String(subscribers.imsi($0)) == R.text(d, DetailLayout.imsi) }) {
             let file = reader.files.first { $0.name == name }!
             XCTAssertNil(reader.rejectReason(d, created: R.text(file.header, HeaderLayout.created)), String(decoding: d, as: UTF8.self))
         }
