@@ -13,9 +13,9 @@ public struct BillReport: Sendable {
     public var ratedRecords = 0
     /// `V` records of the cycle read.
     public var roamerRecords = 0
-    /// Accounts billed.
+    /// Accounts billed: one `B` … `Z` group each in `BILLS.dat`.
     public var accounts = 0
-    /// Subscribers billed.
+    /// Subscribers billed: active on a day of the cycle, or with rated records in it.
     public var subscribers = 0
     /// Per category (by `BillCategory.rawValue`): `C` lines (`count`) and their sums.
     public var categories: [CategoryTotal] = []

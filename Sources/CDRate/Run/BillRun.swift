@@ -8,7 +8,7 @@
 /// before anything is written; the files go to `bills/YYYYMM/.B….tmp/`, are synced, and
 /// the rename to `B…` is the commit point.
 public struct BillRun: Sendable {
-    /// The work area.
+    /// The work area whose runs (or newest generation) are billed.
     public let work: String
     /// The reference tables' directory.
     public let tariffs: String

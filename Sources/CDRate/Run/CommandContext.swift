@@ -40,7 +40,7 @@ public final class CommandContext {
 
     // MARK: - API
 
-    /// Releases the lock.
+    /// Releases the lock: the command is done, committed or not.
     public func release() { lock.release() }
 }
 

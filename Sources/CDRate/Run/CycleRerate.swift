@@ -10,11 +10,11 @@
 /// starting empty and duplicates decided within the cycle. The committed state is not
 /// changed. Rejects of a generation carry the generation (`G0000001`) as first and last run.
 public struct CycleRerate: Sendable {
-    /// The tariffs directory.
+    /// The reference tables rerated with: today's, the point of a rerate.
     public var tariffs = "Tariffs"
-    /// The work area.
+    /// The work area whose archive and reject store are rerated.
     public var work = "var"
-    /// Worker threads.
+    /// Worker threads; the generation's bytes do not depend on them.
     public var threads = 2
     /// Where phase times go (the command line renders them); by default nowhere.
     public var observer = RunObserver()
@@ -28,9 +28,9 @@ public struct CycleRerate: Sendable {
     public struct Report: Sendable {
         /// The generation's directory.
         public var directory: String
-        /// The generation number.
+        /// Its number `n`, of `G<n>`: one more than the newest before.
         public var generation: Int
-        /// Counters.
+        /// What its record stages counted, with the reconciliation.
         public var counters: RunCounters
     }
 

@@ -2,11 +2,11 @@
 /// section 10). Generation 0 is the committed nightly runs, all of them; after a
 /// `rerate`, the newest `<work>/cycles/YYYYMM/G<n>/` alone.
 public struct CycleSource: Sendable {
-    /// One input file.
+    /// One input file of a bill run: a `rated.dat` or `roamers.dat` of a run or generation.
     public struct Input: Sendable, Equatable {
         /// The path relative to the work area (MANIFEST, summary), e.g. `runs/R0000001/rated.dat`.
         public let name: String
-        /// The full path.
+        /// The full path it is read from.
         public let path: String
         /// Whether it holds `R` records (`rated.dat`) rather than `V` records (`roamers.dat`).
         public let isRated: Bool

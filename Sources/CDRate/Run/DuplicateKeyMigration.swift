@@ -18,7 +18,7 @@
 struct DuplicateKeyMigration {
     /// The previous generation's `dupkeys/` directory.
     var keys: String
-    /// The work area.
+    /// The work area whose archive the keys are traced in.
     var area: WorkArea
     /// The collection registry of the previous generation.
     var registry: CollectionRegistry

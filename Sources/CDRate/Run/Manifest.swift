@@ -9,7 +9,7 @@ public struct Manifest: Sendable {
     /// A manifest starting with its header.
     public init(title: String) { lines.append("cdrate MANIFEST 1 \(title)") }
 
-    /// Adds a line.
+    /// Adds one fact as a line (without LF).
     public mutating func add(_ line: String) { lines.append(line) }
 
     /// Adds an output file line: `output NAME records N bytes B sha256 H`.
@@ -53,9 +53,9 @@ public struct Manifest: Sendable {
 
     /// What a MANIFEST says of one output file.
     public struct OutputFact: Sendable, Equatable {
-        /// Records.
+        /// The records the file holds.
         public var records: Int
-        /// Size in bytes.
+        /// Its size in bytes.
         public var bytes: Int
         /// SHA-256, lowercase hex.
         public var sha256: String

@@ -15,7 +15,7 @@ public struct PartitionResult: Sendable {
     public var fraud = OrderedLines(width: FraudLayout.layout.width + 1)
     /// Indices (into the run's recycled rejects) of store entries that left the store: rated or duplicate.
     public var recycledResolved: [Int] = []
-    /// Counters.
+    /// What the sub-batch's record stages counted.
     public var counters = RunCounters()
     /// The sub-batch's state after the run.
     public var state = PartitionState()

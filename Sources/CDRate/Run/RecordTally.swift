@@ -1,14 +1,14 @@
 /// A count of detail records with their duration and volume sums: one side of the
 /// reconciliation of SPEC section 8.
 public struct RecordTally: Sendable, Equatable {
-    /// Records.
+    /// Detail records counted.
     public var records = 0
     /// Sum of durations (a field that is not all digits counts as 0).
     public var duration = 0
     /// Sum of volumes (likewise).
     public var volume = 0
 
-    /// Zero.
+    /// Nothing counted yet.
     public init() {}
 
     /// A tally from its three figures.
@@ -27,7 +27,7 @@ public struct RecordTally: Sendable, Equatable {
         volume += d.number(DetailLayout.volume) ?? 0
     }
 
-    /// Adds another tally.
+    /// Adds another tally (a sub-batch's, a shard's) to this one.
     public static func += (a: inout RecordTally, b: RecordTally) {
         a.records += b.records
         a.duration += b.duration

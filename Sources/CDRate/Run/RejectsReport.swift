@@ -4,7 +4,7 @@
 /// today's reference data and its file's creation time from the registry) and a
 /// readable summary of its raw record. Reads the committed state only.
 public struct RejectsReport: Sendable {
-    /// The work area.
+    /// The work area whose current reject store is reported.
     public let work: String
 
     /// A report on the work area at `work`.

@@ -6,7 +6,7 @@ public final class RunContext {
     public let command: CommandContext
     /// The run's reference data.
     public var reference: ReferenceData { command.reference }
-    /// The work area.
+    /// The locked work area.
     public var area: WorkArea { command.area }
     /// The state as the newest committed run left it.
     public var state: RunState

@@ -35,7 +35,7 @@ public struct RunCounters: Sendable {
     /// `R` and `V` records per billing cycle of their start (the `LATE` alarm).
     public var ratedByCycle = CycleCounts()
 
-    /// Zero.
+    /// Nothing counted yet, for a sub-batch or a run to count into.
     public init() {}
 
     /// Whether the reconciliation of SPEC section 8 holds: in = rated + roamers + rejected + duplicates,

@@ -20,6 +20,6 @@ public struct RunOptions: Sendable {
     /// Where progress and phase times go (the command line renders them); by default nowhere.
     public var observer = RunObserver()
 
-    /// Defaults.
+    /// The defaults of `cdrate run`: SampleCDRs, Tariffs and var, the cores, no re-collection.
     public init() {}
 }

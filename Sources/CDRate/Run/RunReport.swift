@@ -2,13 +2,13 @@
 public struct RunReport: Sendable {
     /// The run's id.
     public var runID: RunID
-    /// The run directory.
+    /// The committed run directory, `<work>/runs/R…`, where its outputs are.
     public var directory: String
-    /// Files collected.
+    /// Files collected into the archive and rated (the summary line's first figure).
     public var filesCollected = 0
-    /// Files quarantined.
+    /// Files refused whole by a file-level check (SPEC section 1).
     public var filesQuarantined = 0
-    /// The counters.
+    /// What the record stages counted, for the summary line and the alarms.
     public var counters = RunCounters()
     /// Alarm lines, in order.
     public var alarms: [String] = []

@@ -22,9 +22,9 @@ public struct RunState: Sendable {
     public var partitions: Int
     /// The latest file creation date seen, the "today" of key retention.
     public var highWaterDate: Int = 0
-    /// The collection registry.
+    /// The collection registry: every file collected, quarantined or skipped, in order.
     public var registry = CollectionRegistry()
-    /// The pending rejects.
+    /// The reject store: every reject no reprocess has rated yet.
     public var rejects = RejectStore()
     /// The corrections of pending rejects that no reprocess has taken yet.
     public var corrections = PendingCorrections()

@@ -2,7 +2,7 @@
 /// and for a run the reconciliation of SPEC section 8 from the output files themselves
 /// and its inputs against their archived copies; names each file or figure that is off.
 public struct Verification: Sendable {
-    /// The directory verified.
+    /// The run, rerate generation or bill run directory being verified.
     public let directory: String
 
     /// Verifies the run or bill run at `directory`.
