@@ -7,6 +7,9 @@ enum Usage {
     commands:
       run        the nightly job: collect the inbox, then every stage
       collect    --recollect SWITCH:SEQ[-SEQ]: collect named files again, as a run
+                 --night: collect a night to be rated as shards (then rate, merge)
+      rate       --shard K/N: rate one shard of the collected night
+      merge      merge the rated shards into the night's run
       reprocess  run the reject store again (after fixing a table or a raw record)
       rejects    pending rejects by reason and switch (--list: one line each; --fix: correct a record)
       bill       --cycle YYYYMM: bills, roaming and interconnect settlement files
@@ -127,6 +130,8 @@ enum Usage {
         case "rerate": return rerate
         case "diff": return diff
         case "report": return report
+        case "rate": return rate
+        case "merge": return merge
         default: return nil
         }
     }
