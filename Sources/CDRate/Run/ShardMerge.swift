@@ -230,20 +230,20 @@ public struct NightMerge: Sendable {
     /// Merges the shards' `pools.txt` (by IMSI) or `usage.txt` (`HU` lines by IMSI, then
     /// `HUR` lines by IMSI) files.
     static func mergeLines(_ files: [[UInt8]], usage: Bool) throws -> [UInt8] {
-        struct Line {
+        struct ShardStateLine {
             var range: Range<Int>
             var kind: Int
             var imsi: Int
         }
-        var lists = [[Line]]()
+        var lists = [[ShardStateLine]]()
         for bytes in files {
-            var lines = [Line](), start = 0
+            var lines = [ShardStateLine](), start = 0
             while start < bytes.count {
                 var end = start
                 while end < bytes.count && bytes[end] != ASCII.lineFeed { end += 1 }
                 let line = bytes[start..<min(end + 1, bytes.count)]
                 let kind = usage && line.count > 3 && line[start + 2] == UInt8(ascii: "R") ? 1 : 0
-                lines.append(Line(range: start..<min(end + 1, bytes.count), kind: kind,
+                lines.append(ShardStateLine(range: start..<min(end + 1, bytes.count), kind: kind,
                                   imsi: ShardRate.imsi(of: line, field: usage ? 1 : 0) ?? 0))
                 start = end + 1
             }
