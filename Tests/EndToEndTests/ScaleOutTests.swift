@@ -137,8 +137,14 @@ final class ScaleOutTests: XCTestCase {
         // Shard 1 rerun (K and N from a Slurm job array's variables), then the merge.
         try rate(world, "", tariffs: nights.tariffs, work: work,
                  environment: ["SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "3"])
+        // The merge killed before and at its commit's renames, then rerun.
+        for fault in ["before-write-MANIFEST", "before-archive-rename", "before-state-rename", "before-run-rename"] {
+            let killed = try world.cdrate(["merge", "--tariffs", nights.tariffs, "--work", work], environment: ["CDRATE_FAULT": fault])
+            XCTAssertTrue(killed.killed, "\(fault): \(killed.status) \(killed.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: work + "/runs/R0000001"), fault)
+        }
         try merge(world, tariffs: nights.tariffs, work: work)
-        assertSame(ScaleOutTests.comparable(reference), work, "after the rerun")
+        assertSame(ScaleOutTests.comparable(reference), work, "after the reruns")
     }
 
     func testMergeRefusesAMissingShardAShardOfAnotherNightAndOfAnotherCount() throws {
@@ -175,6 +181,12 @@ final class ScaleOutTests: XCTestCase {
         // Night two: night one's shard dropped in among its own.
         try collect(world, inbox: nights.inboxes[1], tariffs: nights.tariffs, work: work)
         for k in [0, 2] { try rate(world, "\(k)/3", tariffs: nights.tariffs, work: work) }
+        // Meanwhile no other command makes a run (it would take the night's run id).
+        for arguments in [["run", "--inbox", nights.inboxes[1]], ["reprocess"]] {
+            let o = try world.cdrate(arguments + ["--tariffs", nights.tariffs, "--work", work])
+            XCTAssertEqual(o.status, 5, o.stderr)
+            XCTAssertTrue(o.stderr.contains("night R0000002 is collected and not merged"), o.stderr)
+        }
         try FileManager.default.copyItem(atPath: kept, toPath: work + "/night/R0000002/shard-1-of-3")
         let foreign = try merge(world, tariffs: nights.tariffs, work: work, expect: 5)
         XCTAssertTrue(foreign.stderr.contains("shard 1/3") && foreign.stderr.contains("another night (R0000001"), foreign.stderr)

@@ -389,3 +389,16 @@ extension RunCounters {
         }
     }
 }
+
+extension RunContext {
+    /// Refuses (exit 5) a command that makes a run while a night collected by
+    /// `collect --night` waits for its shards and merge: the run would take the night's
+    /// run id and leave the night stale.
+    public func refuseWhileANightIsPending() throws(RunFailure) {
+        let night = NightArea(area: area, runID: runID)
+        if FileSystem.isDirectory(night.directory) {
+            throw .io("\(night.directory): night \(runID.text) is collected and not merged; rate its shards and run "
+                + "cdrate merge first (or remove that directory to give the night up)")
+        }
+    }
+}
