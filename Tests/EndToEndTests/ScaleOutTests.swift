@@ -251,6 +251,11 @@ final class ScaleOutTests: XCTestCase {
         XCTAssertEqual(ShardSpec(directoryName: "shard-3-of-7"), ShardSpec(index: 3, count: 7))
         XCTAssertNil(ShardSpec(directoryName: "shard-7-of-7"))
         XCTAssertNil(ShardSpec(directoryName: "shard-03-of-7"))
+        // The shards' high-usage alarms come out in IMSI order, each IMSI's in its order.
+        XCTAssertEqual(NightMerge.inIMSIOrder(["HU level 3: IMSI 460010000000009 a", "HU level 4: IMSI 460010000000009 b",
+                                               "HU level 3: IMSI 460010000000002 c", "HU level 5: IMSI 460010000000002 d"]),
+                       ["HU level 3: IMSI 460010000000002 c", "HU level 5: IMSI 460010000000002 d",
+                        "HU level 3: IMSI 460010000000009 a", "HU level 4: IMSI 460010000000009 b"])
         // The hash of SPEC section 12 over the IMSI's 15 bytes, as they stand.
         let imsi = Array("460010000000005".utf8)
         let h = imsi.withUnsafeBytes { FNV1a.hash($0) }

@@ -44,6 +44,7 @@ public struct NightMerge: Sendable {
         let directories = shards.map { night.shardDirectory($0.shard) }
         var counters = RunCounters()
         for s in shards { counters.merge(s.counters) }
+        counters.highAlerts = NightMerge.inIMSIOrder(counters.highAlerts)
         var outputLines = [String: String]()
         for o in RatingRound.outputs {
             let file = try OutputFile(directory: context.runStaging, name: o.name)
@@ -164,6 +165,19 @@ public struct NightMerge: Sendable {
             throw RunFailure.io("\(night.directory): night \(night.runID.text) cannot be merged: " + problems.joined(separator: "; "))
         }
         return (0..<n).map { complete[ShardSpec(index: $0, count: n)!]! }
+    }
+
+    /// The shards' high-usage alarms (each shard's in IMSI order) in IMSI order, as a
+    /// single run lists them: by the IMSI the text names, else where they stand.
+    static func inIMSIOrder(_ alarms: [String]) -> [String] {
+        func imsi(_ text: String) -> Substring {
+            guard let r = text.firstRange(of: "IMSI ") else { return "" }
+            return text[r.upperBound...].prefix(15)
+        }
+        return alarms.enumerated().sorted { a, b in
+            let x = imsi(a.element), y = imsi(b.element)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// Where the IMSI is in the lines of each canonical-order output.

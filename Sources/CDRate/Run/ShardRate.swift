@@ -111,27 +111,32 @@ public struct ShardRate: Sendable {
         let ranges = IMSIRanges(subscriberIMSIs: imsis, count: max(record.partitions, wanted))
         let spill = try PartitionSpill(directory: scratch, ranges: ranges)
         var sources = Array(repeating: DetailSource.withdrawn, count: record.candidates)
-        let shard = self.shard
-        for f in record.files {
-            let path = night.archive + "/" + f.name
-            guard let name = SwitchFileName.parse(f.name), f.index < sources.count else {
-                throw IOFailure(path: night.recordPath, reason: "file \(f.name) is not a switch file of the night")
+        let shard = self.shard, nightFiles = record.files, candidates = record.candidates, archive = night.archive, recordPath = night.recordPath
+        // The files are independent: read side by side, each keeping its records of this
+        // shard's IMSIs (the spill takes runs of records from several threads at once).
+        let read = ParallelWork.map(count: nightFiles.count, threads: threads) { i -> Result<DetailSource, IOFailure> in
+            let f = nightFiles[i]
+            let path = archive + "/" + f.name
+            guard let name = SwitchFileName.parse(f.name), f.index < candidates else {
+                return .failure(IOFailure(path: recordPath, reason: "file \(f.name) is not a switch file of the night"))
             }
             let result = SwitchFileReader.read(path: path, name: name, archiveTo: nil, details: { (records, first) throws(IOFailure) in
-                let width = DetailLayout.layout.width
-                for k in 0..<(records.count / width) {
-                    let raw = UnsafeRawBufferPointer(rebasing: records[(k * width)..<((k + 1) * width)])
-                    if ShardSpec.shard(ofIMSI: RecordView(raw)[DetailLayout.imsi], count: shard.count) == shard.index {
-                        try spill.append(raw: raw, source: f.index, position: first + k)
-                    }
-                }
+                try ShardRate.spill(records, first: first, source: f.index, shard: shard, into: spill)
             })
-            if case .detailsFailed(let failure) = result { throw failure }
-            guard case .good(let file) = result else { throw IOFailure(path: path, reason: "collected file missing or unreadable") }
-            guard file.sha256 == f.sha256 else {
-                throw IOFailure(path: path, reason: "the file's SHA-256 differs from the night's record: the night's archive was altered")
+            if case .detailsFailed(let failure) = result { return .failure(failure) }
+            guard case .good(let file) = result else {
+                return .failure(IOFailure(path: path, reason: "collected file missing or unreadable"))
             }
-            sources[f.index] = DetailSource(switchID: name.switchID, fileSeq: name.sequence, created: file.creation)
+            guard file.sha256 == f.sha256 else {
+                return .failure(IOFailure(path: path, reason: "the file's SHA-256 differs from the night's record: the night's archive was altered"))
+            }
+            return .success(DetailSource(switchID: name.switchID, fileSeq: name.sequence, created: file.creation))
+        }
+        for (i, r) in read.enumerated() {
+            switch r {
+            case .success(let source): sources[nightFiles[i].index] = source
+            case .failure(let error): throw error
+            }
         }
         try spill.finish()
 
@@ -157,6 +162,27 @@ public struct ShardRate: Sendable {
         try FileSystem.rename(staging, final)  // the shard is complete
         try FileSystem.syncDirectory(night.directory)
         return Report(night: night.runID, directory: final, counters: outcome.counters)
+    }
+
+    /// Spills the records of `records` (whole detail records, the first at position
+    /// `first` of source `source`) whose IMSI `shard` owns, a run of consecutive kept
+    /// records at a time.
+    static func spill(_ records: UnsafeRawBufferPointer, first: Int, source: Int, shard: ShardSpec,
+                      into spill: PartitionSpill) throws(IOFailure) {
+        let width = DetailLayout.layout.width
+        let count = records.count / width
+        var run: Int?
+        for k in 0...count {
+            let kept = k < count && ShardSpec.shard(ofIMSI: RecordView(UnsafeRawBufferPointer(
+                rebasing: records[(k * width)..<((k + 1) * width)]))[DetailLayout.imsi], count: shard.count) == shard.index
+            if kept {
+                if run == nil { run = k }
+            } else if let start = run {
+                try spill.append(records: UnsafeRawBufferPointer(rebasing: records[(start * width)..<(k * width)]),
+                                 source: source, firstPosition: first + start)
+                run = nil
+            }
+        }
     }
 
     /// A shard's files besides `SHARD`, relative to its directory.
