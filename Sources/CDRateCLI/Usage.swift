@@ -46,6 +46,7 @@ enum Usage {
     usage: cdrate collect --recollect SWITCH:SEQ[-SEQ] [--inbox DIR] [--tariffs DIR] [--work DIR] [--threads N]
       collects the named files from the inbox although another copy was collected before,
       as a new run through every stage; records already rated come out as duplicates.
+      (cdrate collect --night: the first step of a night run as shards; see its --help)
     \(runExits)
     """
 
