@@ -203,7 +203,7 @@ final class ScaleOutTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: work + "/runs/R0000002/MANIFEST"))
     }
 
-    func testReprocessBillVerifyAndDiffWorkOnAShardedWorkAreaAsOnASingleOne() throws {
+    func testReprocessRerateBillVerifyAndDiffWorkOnAShardedWorkAreaAsOnASingleOne() throws {
         let world = try EndToEndWorld(self)
         let nights = try generatedNights(world)
         let single = world.root + "/single", sharded = world.root + "/sharded"
@@ -217,6 +217,8 @@ final class ScaleOutTests: XCTestCase {
             }
             let r = try world.cdrate(["reprocess", "--tariffs", nights.tariffs, "--work", work])
             XCTAssertEqual(r.status, 0, r.stderr)
+            let g = try world.cdrate(["rerate", "--cycle", "202609", "--tariffs", nights.tariffs, "--work", work])
+            XCTAssertEqual(g.status, 0, g.stderr)
             let b = try world.cdrate(["bill", "--cycle", "202609", "--tariffs", nights.tariffs, "--work", work])
             XCTAssertEqual(b.status, 0, b.stderr)
             let v = try world.cdrate(["verify", "R0000003", "--work", work])
@@ -226,6 +228,7 @@ final class ScaleOutTests: XCTestCase {
         let a = ScaleOutTests.comparable(single).filter { !$0.key.hasPrefix("bills/") || $0.key.hasSuffix(".dat") }
         let b = ScaleOutTests.comparable(sharded).filter { !$0.key.hasPrefix("bills/") || $0.key.hasSuffix(".dat") }
         XCTAssertNotNil(a["bills/202609/B0000001/BILLS.dat"])
+        XCTAssertNotNil(a["cycles/202609/G1/rated.dat"])
         XCTAssertEqual(EndToEndWorld.differences(a, b), [], "after reprocess and bill")
         let d = try world.cdrate(["diff", single + "/bills/202609/B0000001", sharded + "/bills/202609/B0000001", "--work", sharded])
         XCTAssertEqual(d.status, 0, d.stdout + d.stderr)
