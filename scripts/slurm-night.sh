@@ -29,6 +29,8 @@ if [ -z "$work" ] || [ -z "$inbox" ] || [ -z "$tariffs" ] || [ -z "$shards" ]; t
 fi
 abs() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 export CDRATE=$(abs "$cdrate") WORK=$(abs "$work") INBOX=$(abs "$inbox") TARIFFS=$(abs "$tariffs")
+# N for every task, also for a later rerun of some indices (whose task count is smaller).
+export CDRATE_SHARDS=$shards
 [ -x "$CDRATE" ] || CDRATE=$(command -v "$cdrate")
 extra=()
 [ -n "$partition" ] && extra+=(--partition "$partition")

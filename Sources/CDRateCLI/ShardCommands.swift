@@ -20,7 +20,7 @@ extension Usage {
       under the shard's own lock (a second task of the same shard exits 4); a rerun
       replaces the shard and nothing else. K comes from JOB_COMPLETION_INDEX (Kubernetes
       Indexed Job) or SLURM_ARRAY_TASK_ID (Slurm job array) when left out (--shard /N or
-      no --shard); N from SLURM_ARRAY_TASK_COUNT or CDRATE_SHARDS.
+      no --shard); N from CDRATE_SHARDS or SLURM_ARRAY_TASK_COUNT.
     \(runExits)
     """
 

@@ -134,9 +134,9 @@ final class ScaleOutTests: XCTestCase {
         XCTAssertTrue(second.stderr.contains("locked"), second.stderr)
         lock.release()
 
-        // Shard 1 rerun (K and N from a Slurm job array's variables), then the merge.
+        // Shard 1 rerun as a Slurm array of that one index (K from the array, N from CDRATE_SHARDS), then the merge.
         try rate(world, "", tariffs: nights.tariffs, work: work,
-                 environment: ["SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "3"])
+                 environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "1", "CDRATE_SHARDS": "3"])
         // The merge killed before and at its commit's renames, then rerun.
         for fault in ["before-write-MANIFEST", "before-archive-rename", "before-state-rename", "before-run-rename"] {
             let killed = try world.cdrate(["merge", "--tariffs", nights.tariffs, "--work", work], environment: ["CDRATE_FAULT": fault])
@@ -242,8 +242,9 @@ final class ScaleOutTests: XCTestCase {
         XCTAssertEqual(try resolve("/4", ["JOB_COMPLETION_INDEX": "3"]), ShardSpec(index: 3, count: 4))
         XCTAssertEqual(try resolve(nil, ["JOB_COMPLETION_INDEX": "1", "CDRATE_SHARDS": "5"]), ShardSpec(index: 1, count: 5))
         XCTAssertEqual(try resolve(nil, ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "4"]), ShardSpec(index: 3, count: 4))
-        XCTAssertEqual(try resolve(nil, ["SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "4"]),
-                       ShardSpec(index: 3, count: 4))
+        // A rerun of index 5 of an 8-shard array: its task count is 1, CDRATE_SHARDS names N.
+        XCTAssertEqual(try resolve(nil, ["SLURM_ARRAY_TASK_ID": "5", "SLURM_ARRAY_TASK_COUNT": "1", "CDRATE_SHARDS": "8"]),
+                       ShardSpec(index: 5, count: 8))
         XCTAssertEqual(try resolve("1/", ["SLURM_ARRAY_TASK_COUNT": "2"]), ShardSpec(index: 1, count: 2))
         for (argument, env) in [("4/4", [:]), ("x/4", [:]), ("1", [:]), ("0/0", [:]), (nil, [:]), ("/4", [:]),
                                 (nil, ["SLURM_ARRAY_TASK_ID": "0"])] as [(String?, [String: String])] {

@@ -34,9 +34,10 @@ public struct ShardSpec: Sendable, Hashable, CustomStringConvertible {
 
     /// The shard of `rate --shard ARG`: `K/N`, or with `K` or `N` left out (`/N`, `K/`,
     /// or no argument) taken from the scheduler: `K` from `JOB_COMPLETION_INDEX`
-    /// (Kubernetes Indexed Job) or `SLURM_ARRAY_TASK_ID` less `SLURM_ARRAY_TASK_MIN`
-    /// (Slurm job array), `N` from `SLURM_ARRAY_TASK_COUNT` or `CDRATE_SHARDS` (set it to
-    /// the Indexed Job's completions). A usage error (exit 2) names what is missing.
+    /// (Kubernetes Indexed Job) or `SLURM_ARRAY_TASK_ID` (Slurm job array, indices from
+    /// 0), `N` from `CDRATE_SHARDS` (set it to the Indexed Job's completions; a rerun of
+    /// some indices of a Slurm array has a smaller task count) or `SLURM_ARRAY_TASK_COUNT`.
+    /// A usage error (exit 2) names what is missing.
     public static func resolve(_ argument: String?, environment: (String) -> String?) throws(RunFailure) -> ShardSpec {
         var kText: String?, nText: String?
         if let argument {
@@ -55,20 +56,19 @@ public struct ShardSpec: Sendable, Hashable, CustomStringConvertible {
         } else if let job = environment("JOB_COMPLETION_INDEX") {
             k = try number(job, "JOB_COMPLETION_INDEX")
         } else if let task = environment("SLURM_ARRAY_TASK_ID") {
-            let low = try environment("SLURM_ARRAY_TASK_MIN").map { (t) throws(RunFailure) in try number(t, "SLURM_ARRAY_TASK_MIN") } ?? 0
-            k = try number(task, "SLURM_ARRAY_TASK_ID") - low
+            k = try number(task, "SLURM_ARRAY_TASK_ID")
         } else {
             throw .usage("no shard index: give --shard K/N, or run as a Kubernetes Indexed Job (JOB_COMPLETION_INDEX) or a Slurm job array (SLURM_ARRAY_TASK_ID)")
         }
         let n: Int
         if let nText {
             n = try number(nText, "shard count")
-        } else if let tasks = environment("SLURM_ARRAY_TASK_COUNT") {
-            n = try number(tasks, "SLURM_ARRAY_TASK_COUNT")
         } else if let shards = environment("CDRATE_SHARDS") {
             n = try number(shards, "CDRATE_SHARDS")
+        } else if let tasks = environment("SLURM_ARRAY_TASK_COUNT") {
+            n = try number(tasks, "SLURM_ARRAY_TASK_COUNT")
         } else {
-            throw .usage("no shard count: give --shard K/N, or set SLURM_ARRAY_TASK_COUNT (Slurm) or CDRATE_SHARDS")
+            throw .usage("no shard count: give --shard K/N, or set CDRATE_SHARDS or run as a Slurm job array (SLURM_ARRAY_TASK_COUNT)")
         }
         guard let spec = ShardSpec(index: k, count: n) else {
             throw .usage("shard \(k)/\(n) does not exist: N must be 1 to \(maximumCount) and K 0 to N-1")
