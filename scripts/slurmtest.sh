@@ -2,8 +2,8 @@
 # make slurmtest: a night through a real Slurm scheduler (deploy/slurm/,
 # scripts/slurm-night.sh) as a job array of 4 shards on a single-node cluster
 # started here on localhost without systemd (munged, slurmctld, slurmd and a
-# generated slurm.conf; see docs/scale-out.md), compared byte for byte with a
-# single-machine `cdrate run` of the same night. The daemons are stopped by their
+# generated slurm.conf; see docs/scale-out.md), then a second night as 3 shards,
+# each compared byte for byte with a single-machine `cdrate run` of the same night. The daemons are stopped by their
 # pids at the end. Not part of make test. Prints "N passed, N failed".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -89,27 +89,39 @@ echo "slurm: $(sinfo -h -o '%P %D %T %c CPUs')"
 passed=0 failed=0
 check() { if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $*"; fi; }
 
-# The night, generated; a single-machine run of it; the same night through Slurm.
+# Two nights, generated (night one: the files of 21-24 September; night two: the
+# inbox as it stands then, every file); single-machine runs of them; the same nights
+# through Slurm, as 4 shards and then 3 (N may change from one night to the next).
 "$cdrate" generate --subscribers 5000 --records "$records" --seed 12 --bad 3 --out "$scratch/world" >/dev/null || exit 1
-"$cdrate" run --inbox "$scratch/world/inbox" --tariffs "$scratch/world/Tariffs" --work "$scratch/single" >/dev/null 2>&1
-check test $? = 0
-cd "$scratch"
-start=$(date +%s.%N)
-"$root/scripts/slurm-night.sh" --work "$scratch/sharded" --inbox "$scratch/world/inbox" --tariffs "$scratch/world/Tariffs" \
-    --shards "$shards" --cdrate "$cdrate" --wait
-check test $? = 0
-echo "slurm night of $records records as $shards shards: $(echo "$(date +%s.%N) - $start" | bc) s (submit to merged)"
-tail -n 1 "$scratch"/cdrate-merge-*.out 2>/dev/null
-run=runs/R0000001
-for f in rated.dat roamers.dat rejects.dat duplicates.dat alerts.dat fraud.dat quarantine.txt collection.log; do
-    check cmp -s "$scratch/single/$run/$f" "$scratch/sharded/$run/$f"
+mkdir -p "$scratch/inbox-1" "$scratch/inbox-2"
+for f in "$scratch"/world/inbox/*; do
+    name=$(basename "$f")
+    date=$(echo "$name" | cut -d_ -f2)
+    [ "$date" -le 20260924 ] && cp "$f" "$scratch/inbox-1/"
+    cp "$f" "$scratch/inbox-2/"
 done
-check diff <(cat "$scratch/single/$run/MANIFEST") <(grep -v '^shards ' "$scratch/sharded/$run/MANIFEST")
-check grep -qx "shards $shards" "$scratch/sharded/$run/MANIFEST"
-check diff -r "$scratch/single/state/R0000001" "$scratch/sharded/state/R0000001"
-check diff -r "$scratch/single/archive/R0000001" "$scratch/sharded/archive/R0000001"
-check "$cdrate" verify R0000001 --work "$scratch/sharded" >/dev/null
-ls "$scratch"/cdrate-rate-*.out >/dev/null 2>&1
-check test "$(ls "$scratch"/cdrate-rate-*.out | wc -l)" = "$shards"
+cd "$scratch"
+night=0
+for n in "$shards" 3; do
+    night=$((night + 1))
+    run=runs/R000000$night state=state/R000000$night
+    "$cdrate" run --inbox "$scratch/inbox-$night" --tariffs "$scratch/world/Tariffs" --work "$scratch/single" >/dev/null 2>&1
+    check test $? = 0
+    start=$(date +%s.%N)
+    "$root/scripts/slurm-night.sh" --work "$scratch/sharded" --inbox "$scratch/inbox-$night" \
+        --tariffs "$scratch/world/Tariffs" --shards "$n" --cdrate "$cdrate" --wait
+    check test $? = 0
+    echo "night $night through slurm as $n shards: $(echo "$(date +%s.%N) - $start" | bc) s (submission to merged run)"
+    tail -n 1 "$(ls -t "$scratch"/cdrate-merge-*.out | head -1)"
+    for f in rated.dat roamers.dat rejects.dat duplicates.dat alerts.dat fraud.dat quarantine.txt collection.log; do
+        check cmp -s "$scratch/single/$run/$f" "$scratch/sharded/$run/$f"
+    done
+    check diff <(cat "$scratch/single/$run/MANIFEST") <(grep -v '^shards ' "$scratch/sharded/$run/MANIFEST")
+    check grep -qx "shards $n" "$scratch/sharded/$run/MANIFEST"
+    check diff -r "$scratch/single/$state" "$scratch/sharded/$state"
+    check diff -r "$scratch/single/archive/R000000$night" "$scratch/sharded/archive/R000000$night"
+    check "$cdrate" verify "R000000$night" --work "$scratch/sharded" >/dev/null
+done
+check test "$(ls "$scratch"/cdrate-rate-*.out | wc -l)" = "$((shards + 3))"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
