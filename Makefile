@@ -4,7 +4,7 @@ WORK ?= var
 BENCH_RECORDS ?= 10000000
 CONFORMANCE ?= ../shared/conformance
 
-.PHONY: all build release run test bench soak fuzz crashtest conformance clean deps report-check chromium
+.PHONY: all build release run test bench soak fuzz crashtest conformance clean deps report-check chromium slurmtest
 
 all: build
 
@@ -45,6 +45,12 @@ fuzz: release
 
 crashtest: release
 	scripts/crashtest.sh
+
+# A night through a real single-node Slurm cluster as a job array of 4 shards, compared
+# with a single run byte for byte; installs slurm-wlm and munge when root and missing
+# (not part of make test).
+slurmtest: release
+	scripts/slurmtest.sh
 
 # The shared conformance kit, when it sits beside the project (not part of make test).
 conformance: release

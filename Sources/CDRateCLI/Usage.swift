@@ -7,6 +7,9 @@ enum Usage {
     commands:
       run        the nightly job: collect the inbox, then every stage
       collect    --recollect SWITCH:SEQ[-SEQ]: collect named files again, as a run
+                 --night: collect a night to be rated as shards (then rate, merge)
+      rate       --shard K/N: rate one shard of the collected night
+      merge      merge the rated shards into the night's run
       reprocess  run the reject store again (after fixing a table or a raw record)
       rejects    pending rejects by reason and switch (--list: one line each; --fix: correct a record)
       bill       --cycle YYYYMM: bills, roaming and interconnect settlement files
@@ -43,6 +46,7 @@ enum Usage {
     usage: cdrate collect --recollect SWITCH:SEQ[-SEQ] [--inbox DIR] [--tariffs DIR] [--work DIR] [--threads N]
       collects the named files from the inbox although another copy was collected before,
       as a new run through every stage; records already rated come out as duplicates.
+      (cdrate collect --night: the first step of a night run as shards; see its --help)
     \(runExits)
     """
 
@@ -127,6 +131,8 @@ enum Usage {
         case "rerate": return rerate
         case "diff": return diff
         case "report": return report
+        case "rate": return rate
+        case "merge": return merge
         default: return nil
         }
     }

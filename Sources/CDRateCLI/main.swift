@@ -14,6 +14,9 @@ let code: Int32
 do {
     switch arguments.first {
     case "run": code = try runCommand(Array(arguments.dropFirst()), recollecting: false)
+    case "collect" where arguments.contains("--night"): code = try nightCommand(Array(arguments.dropFirst()))
+    case "rate": code = try rateCommand(Array(arguments.dropFirst()))
+    case "merge": code = try mergeCommand(Array(arguments.dropFirst()))
     case "collect": code = try runCommand(Array(arguments.dropFirst()), recollecting: true)
     case "reprocess": code = try reprocessCommand(Array(arguments.dropFirst()))
     case "rejects": code = try rejectsCommand(Array(arguments.dropFirst()))

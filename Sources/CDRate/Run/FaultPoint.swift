@@ -20,7 +20,9 @@ import Glibc
 /// - `rejects --fix`: as `reprocess` (a rating round without records), without
 ///   `before-archive-rename`;
 /// - `bill`: `before-write-<file>` for each bill-run file, `before-bill-rename`;
-/// - `rerate`: `before-write-MANIFEST`, `before-generation-rename`.
+/// - `rerate`: `before-write-MANIFEST`, `before-generation-rename`;
+/// - `rate --shard`: the rating round's points, then `before-shard-rename` (the shard
+///   written but not in place); `merge`: the commit's points, as `run`.
 public enum FaultPoint {
     /// The fault point the command line set (`EngineSettings.faultPoint`, from
     /// `CDRATE_FAULT`), read once; nil in normal operation.

@@ -17,6 +17,7 @@ public struct NightlyRun: Sendable {
     }
 
     private func run(in context: RunContext, timer: PhaseTimer) throws -> RunReport {
+        try context.refuseWhileANightIsPending()
         let runID = context.runID
         var report = RunReport(runID: runID, directory: context.area.runDirectory(runID))
         report.notices = context.notices

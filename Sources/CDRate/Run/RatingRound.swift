@@ -72,10 +72,14 @@ public struct RatingRound: Sendable {
     ///     `poolsAndUsageStaged` set), or nil to return them in `state`.
     ///   - spillDirectory: a scratch directory for the source-order outputs.
     ///   - outputDirectory: where the six `.dat` files are written.
+    ///   - keyedSourceOrder: whether `rejects.dat` and `duplicates.dat` keep each line's
+    ///     source-order key in front of it (a shard of `cdrate rate --shard`, which
+    ///     `cdrate merge` merges by that key).
     public func rate(inputs: [String], ranges: IMSIRanges, sources: [DetailSource], recycled: [RecycledReject],
                      state: inout RunState, previousKeys: String?, nextKeys: String?, nextState: String? = nil,
                      spillDirectory: String,
-                     outputDirectory: String, timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
+                     outputDirectory: String, keyedSourceOrder: Bool = false,
+                     timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
         precondition(inputs.count == ranges.count)
         let retention = CivilTime.civilFromDays(CivilTime.days(ofDate: max(state.highWaterDate, 19700101))
                                                 - reference.network.maxAgeDays)
@@ -223,7 +227,7 @@ public struct RatingRound: Sendable {
         for (o, runs) in [(RatingRound.outputs[2], rejectRuns), (RatingRound.outputs[3], duplicateRuns)] {
             FaultPoint.reach("before-write-\(o.name)")
             let file = try OutputFile(directory: outputDirectory, name: o.name)
-            try KeyedMerge.merge(runs.runs, keyWidth: o.keyWidth, lineWidth: o.width, into: file,
+            try KeyedMerge.merge(runs.runs, keyWidth: o.keyWidth, lineWidth: o.width, into: file, keepKeys: keyedSourceOrder,
                                  halfway: { FaultPoint.reach("mid-merge-\(o.name)") })
             files[o.name] = file
         }

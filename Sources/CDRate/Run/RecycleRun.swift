@@ -29,6 +29,7 @@ public struct RecycleRun: Sendable {
     }
 
     private func run(in context: RunContext) throws -> RunReport {
+        try context.refuseWhileANightIsPending()
         let runID = context.runID
         var report = RunReport(runID: runID, directory: context.area.runDirectory(runID))
         report.notices = context.notices

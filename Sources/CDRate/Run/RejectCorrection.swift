@@ -77,6 +77,7 @@ public struct RejectCorrection: Sendable {
     // MARK: - Private
 
     private func run(in context: RunContext) throws -> Outcome {
+        try context.refuseWhileANightIsPending()
         let store = context.state.rejects
         let matches = store.indices(of: key)
         if matches.isEmpty {

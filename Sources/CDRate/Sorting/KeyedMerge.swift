@@ -5,9 +5,10 @@
 public enum KeyedMerge {
     /// Merges `inputs` (byte ranges of spill files) into `output`, writing the lines
     /// without their keys; calls `halfway` once, when half of the records are written
-    /// (the crash tests' fault point in the middle of a merge).
+    /// (the crash tests' fault point in the middle of a merge). With `keepKeys`, each
+    /// line is written with its key in front (a shard's outputs, merged again by key).
     public static func merge(_ inputs: [(path: String, range: Range<Int>)], keyWidth: Int, lineWidth: Int,
-                             into output: OutputFile, halfway: (() -> Void)? = nil) throws(IOFailure) {
+                             into output: OutputFile, keepKeys: Bool = false, halfway: (() -> Void)? = nil) throws(IOFailure) {
         let total = inputs.reduce(0) { $0 + $1.range.count } / (keyWidth + lineWidth)
         var written = 0
         var halfwayCalled = halfway == nil
@@ -46,7 +47,7 @@ public enum KeyedMerge {
                 halfway?()
             }
             let record = current[top]!
-            try output.appendLine(UnsafeRawBufferPointer(rebasing: record[keyWidth...]))
+            try output.appendLine(keepKeys ? record : UnsafeRawBufferPointer(rebasing: record[keyWidth...]))
             written += 1
             current[top] = try readers[top].next()
             if current[top] == nil {
