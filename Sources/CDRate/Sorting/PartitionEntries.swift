@@ -93,6 +93,6 @@ public struct PartitionEntries: Sendable {
     /// Reads a 32-bit field (`SpillEntryLayout.source`, `position` or `recycled`) of entry `index`.
     @inline(__always)
     static func field(_ bytes: UnsafeRawBufferPointer, entry index: Int, _ field: BinaryField) -> UInt32 {
-        UInt32(truncatingIfNeeded: field.load(UnsafeRawBufferPointer(rebasing: bytes[(index * stride)..<((index + 1) * stride)])))
+        UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index * stride + field.offset, as: UInt32.self))
     }
 }
