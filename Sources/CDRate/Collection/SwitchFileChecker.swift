@@ -46,7 +46,7 @@ public struct SwitchFileChecker {
     private var trailerLine = 0
 
     /// The width of every record, without its LF (SPEC section 1).
-    public static let lineWidth = DetailLayout.layout.width
+    public static let lineWidth = DetailLayout.width
 
     // MARK: - Init
 

@@ -34,8 +34,12 @@ public enum DetailLayout {
     /// `filler`: position 157, 4 bytes, filler.
     public static let filler = Field("filler", 157, 4, .filler)
 
+    /// The width of a detail record without its LF (and of every line of a switch file),
+    /// a constant where the hot loops read it.
+    public static let width = 160
+
     /// The whole layout, 160 bytes plus LF.
-    public static let layout = RecordLayout(code: "D", width: 160, fields: [
+    public static let layout = RecordLayout(code: "D", width: width, fields: [
         type,
         recordSeq,
         callType,

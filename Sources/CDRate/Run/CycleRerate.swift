@@ -82,7 +82,7 @@ public struct CycleRerate: Sendable {
             // Streamed: the file's records go to the spill as they are read, never held
             // whole. A file that then proves bad or altered fails the rerate.
             let result = SwitchFileReader.read(path: path, name: name, archiveTo: nil, details: { (records, first) throws(IOFailure) in
-                let width = DetailLayout.layout.width
+                let width = DetailLayout.width
                 for k in 0..<(records.count / width) {
                     let position = first + k
                     let original = UnsafeRawBufferPointer(rebasing: records[(k * width)..<((k + 1) * width)])

@@ -68,7 +68,7 @@ struct DuplicateKeyMigration {
             let path = area.archiveDirectory(entry.run) + "/" + entry.name
             guard FileSystem.exists(path) else { continue }
             let result = SwitchFileReader.read(path: path, name: name, archiveTo: nil, details: { (records, _) throws(IOFailure) in
-                let width = DetailLayout.layout.width
+                let width = DetailLayout.width
                 for k in 0..<(records.count / width) {
                     consider(UnsafeRawBufferPointer(rebasing: records[(k * width)..<((k + 1) * width)]))
                 }

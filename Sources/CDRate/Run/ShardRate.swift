@@ -169,7 +169,7 @@ public struct ShardRate: Sendable {
     /// records at a time.
     static func spill(_ records: UnsafeRawBufferPointer, first: Int, source: Int, shard: ShardSpec,
                       into spill: PartitionSpill) throws(IOFailure) {
-        let width = DetailLayout.layout.width
+        let width = DetailLayout.width
         let count = records.count / width
         var run: Int?
         for k in 0...count {
