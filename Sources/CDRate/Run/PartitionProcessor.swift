@@ -58,6 +58,10 @@ public struct PartitionProcessor: Sendable {
             var fraud = FraudDetector(reference: reference)
             var currentIMSI = -1
             var record = PreparedRecord.unset
+            // Read once, not per record: passed from `result.state` beside the inout keys, it
+            // would be retained and released for every record, and the older keys are one
+            // store shared by every sub-batch, so two threads would contend for its counts.
+            let olderKeys = result.state.legacyDuplicateKeys
             for key in order {
                 let i = Self.entryIndex(of: key)
                 let raw = PartitionEntries.record(all, entry: i)
@@ -80,7 +84,7 @@ public struct PartitionProcessor: Sendable {
                 if recycledIndex != UInt32.max { result.recycledResolved.append(Int(recycledIndex)) }
                 // 2. Deduplicate (SPEC section 4 step 2).
                 switch deduplicator.decide(record, raw: raw, keys: &result.state.duplicateKeys,
-                                           olderKeys: result.state.legacyDuplicateKeys) {
+                                           olderKeys: olderKeys) {
                 case .duplicate(let origin, let corrected):
                     DuplicateRecordFormatter.append(record.source, original: origin, raw: raw, to: &result.duplicates.bytes)
                     result.duplicates.appended(sourceOrder(record.source, raw: raw))
