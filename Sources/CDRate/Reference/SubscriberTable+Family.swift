@@ -79,25 +79,47 @@ extension SubscriberTable {
                                            problem: "MSISDN \"\(text)\" is not the MSISDN of a subscriber in subscribers.tbl")
             }
         }
-        // Repeated (MSISDN, NUMBER) pairs before that: the rows sorted by owner and number, file order among equals.
+        // The rows before that grouped by owner, in file order (one radix sort of owner and
+        // index); a repeated (MSISDN, NUMBER) pair is two rows of one group, which holds a
+        // subscriber's few numbers.
         func number(_ i: Int) -> ArraySlice<UInt8> { digits[Int(numberStarts[i]) ..< Int(numberStarts[i + 1])] }
-        var byPair = Array(0..<limit)
-        byPair.sort { a, b in
-            if owners[a] != owners[b] { return owners[a] < owners[b] }
-            let x = number(a), y = number(b)
-            if x.count != y.count { return x.count < y.count }
-            if x != y { return x.lexicographicallyPrecedes(y) }
-            return a < b
-        }
+        var byOwner = (0..<limit).map { UInt64(UInt32(bitPattern: owners[$0])) << 32 | UInt64($0) }
+        var unused = [UInt32](repeating: 0, count: limit)
+        sortPairs(&byOwner, &unused, threads: 1)
+        unused = []
         var repeated: (index: Int, first: Int)?
-        for k in 1..<max(byPair.count, 1) {
-            let a = byPair[k - 1], b = byPair[k]
-            guard owners[a] == owners[b], number(a) == number(b) else { continue }
-            // `a` is the first of its pair or repeats it too; either way the first row of the
-            // run is listed earlier.
-            var first = k - 1
-            while first > 0 && owners[byPair[first - 1]] == owners[b] && number(byPair[first - 1]) == number(b) { first -= 1 }
-            if repeated == nil || b < repeated!.index { repeated = (b, byPair[first]) }
+        var groupStart = 0
+        while groupStart < byOwner.count {
+            var groupEnd = groupStart + 1
+            while groupEnd < byOwner.count && byOwner[groupEnd] >> 32 == byOwner[groupStart] >> 32 { groupEnd += 1 }
+            if groupEnd - groupStart > 64 {
+                // A subscriber of many numbers: sorted by number, file order among equals.
+                let group = byOwner[groupStart..<groupEnd].map { Int($0 & 0xFFFF_FFFF) }.sorted { a, b in
+                    let x = number(a), y = number(b)
+                    if x.count != y.count { return x.count < y.count }
+                    return x != y ? x.lexicographicallyPrecedes(y) : a < b
+                }
+                var first = 0
+                for k in 1..<group.count {
+                    if number(group[k]) != number(group[first]) {
+                        first = k
+                    } else if repeated == nil || group[k] < repeated!.index {
+                        repeated = (group[k], group[first])
+                    }
+                }
+                groupStart = groupEnd
+                continue
+            }
+            // Rows in file order: the first row that repeats an earlier one of its group.
+            search: for b in (groupStart + 1)..<groupEnd {
+                let later = Int(byOwner[b] & 0xFFFF_FFFF)
+                if let found = repeated, later > found.index { break }
+                for a in groupStart..<b where number(Int(byOwner[a] & 0xFFFF_FFFF)) == number(later) {
+                    repeated = (later, Int(byOwner[a] & 0xFFFF_FFFF))
+                    break search
+                }
+            }
+            groupStart = groupEnd
         }
         if let repeated {
             let text = SubscriberColumns.msisdnText(keys[repeated.index]).description
@@ -107,13 +129,13 @@ extension SubscriberTable {
         }
         if let error { throw error }
         // The numbers grouped by owner, in file order.
-        byPair.sort { owners[$0] != owners[$1] ? owners[$0] < owners[$1] : $0 < $1 }
         var rows: [UInt32] = [], starts: [UInt32] = [0], grouped: [UInt32] = [0], arena: [UInt8] = []
         arena.reserveCapacity(digits.count)
-        for i in byPair {
-            if rows.last != UInt32(owners[i]) {
+        for key in byOwner {
+            let i = Int(key & 0xFFFF_FFFF), owner = UInt32(key >> 32)
+            if rows.last != owner {
                 if !rows.isEmpty { starts.append(UInt32(grouped.count - 1)) }
-                rows.append(UInt32(owners[i]))
+                rows.append(owner)
             }
             arena += number(i)
             grouped.append(UInt32(arena.count))

@@ -143,5 +143,8 @@ final class SubscriberColumnsTests: XCTestCase {
                        "family.tbl:3: MSISDN \"86139999\" is not the MSISDN of a subscriber in subscribers.tbl")
         XCTAssertTrue(problem("86131 5\n86132 X\n").hasPrefix("family.tbl:3: NUMBER \"X\""), problem("86131 5\n86132 X\n"))
         XCTAssertTrue(problem("86131 5\n86132 X\n86133\n").hasPrefix("family.tbl:4: 1 value, expected 2"))
+        // A subscriber of many numbers: the first repeat in file order.
+        let many = (0..<100).map { "86131 \(1000 + $0)\n" }.joined() + "86131 1050\n86131 1003\n"
+        XCTAssertEqual(problem(many), "family.tbl:102: MSISDN 86131 NUMBER 1050 is already listed on line 52")
     }
 }
