@@ -8,7 +8,8 @@ import Glibc
 public struct SubscriberTable: Sendable {
     // MARK: - Stored properties
 
-    private let columns: SubscriberColumns
+    /// The columns (snapshots write them).
+    let columns: SubscriberColumns
 
     // MARK: - Init
 

@@ -43,12 +43,15 @@ public struct ShardRate: Sendable {
         do {
             let area = WorkArea(root: work)
             try area.requireExisting()
-            let reference = try ReferenceData.load(directory: tariffs)
+            let reference = try ReferenceData.load(directory: tariffs, snapshots: area.cacheDirectory)
             let night = try ShardRate.pendingNight(area)
             let lockDirectory = night.shardLockDirectory(shard)
             try FileSystem.makeDirectories(lockDirectory)
             let lock = try WorkAreaLock(root: lockDirectory, startedAt: RunClock.wallClockText())
             defer { lock.release() }
+            // Shards of one work area may write the same snapshot at once: each its own
+            // temporary file, renamed; the race only wastes work.
+            _ = CommandContext.saveSnapshot(reference, area: area)
             return try rate(night: night, reference: reference)
         } catch {
             throw RunFailure.wrap(error)
