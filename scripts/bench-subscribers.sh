@@ -7,10 +7,12 @@
 #   BENCH_BIN=path                                another cdrate binary (a before/after comparison)
 #   BENCH_KEEP=1                                  keep the generated worlds (var/bench/subs-N, ~75 bytes a subscriber)
 #
-# Each count gets two rows: an empty night (an inbox with no files: the reference data,
-# the tables' SHA-256 and the commit alone) and a night of BENCH_NIGHT_RECORDS records
-# drawn across the whole IMSI range. Each run is on a fresh work area; wall and CPU
-# (user + system) and peak resident memory come from /usr/bin/time -v. Worlds are
+# Each count gets four rows, on one work area: an empty night (an inbox with no files: the
+# reference data, the tables' SHA-256 and the commit alone) on a fresh work area, which
+# parses the tables and builds the subscriber snapshot (cache/); a second empty night,
+# which reads the snapshot; a night of BENCH_NIGHT_RECORDS records drawn across the whole
+# IMSI range, with the snapshot; and the same night on a fresh work area (parsing again).
+# Wall and CPU (user + system) and peak resident memory come from /usr/bin/time -v. Worlds are
 # generated once and removed at the end unless BENCH_KEEP=1: 30 M subscribers are 2.2 GB
 # of subscribers.tbl.
 set -euo pipefail
@@ -33,9 +35,9 @@ world() {  # world <subscribers>: generates (once) and prints the world's direct
   echo "$dir"
 }
 
-measure() {  # measure <label> <subscribers> <inbox> <tariffs>: prints one table row
-  local label=$1 n=$2 inbox=$3 tariffs=$4 work=var/bench/work-subs tv
-  rm -rf "$work"
+measure() {  # measure <label> <subscribers> <inbox> <tariffs> [keep]: prints one table row
+  local label=$1 n=$2 inbox=$3 tariffs=$4 keep=${5:-} work=var/bench/work-subs tv
+  [ -n "$keep" ] || rm -rf "$work"
   tv=$(mktemp)
   sync
   /usr/bin/time -v "$bin" run --inbox "$inbox" --tariffs "$tariffs" --work "$work" --threads "$threads" \
@@ -53,19 +55,21 @@ parts = [float(p) for p in wall.split(":")]
 seconds = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
 cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
 rss = int(field("Maximum resident set size (kbytes)")) / 1024
-print(f"| {n:>11,} | {label:<13} | {inrec:>9,} | {seconds:>7.2f} | {cpu:>7.2f} | {rss:>9,.0f} |")
+print(f"| {n:>11,} | {label:<24} | {inrec:>9,} | {seconds:>7.2f} | {cpu:>7.2f} | {rss:>9,.0f} |")
 PY
   rm -f "$tv" "$work.summary"
-  rm -rf "$work"
 }
 
 echo "cdrate subscribers bench: $(nproc) cores, $threads threads, $(date -u +%Y-%m-%d), one run a row"
 echo
-echo "| subscribers | night         | records   | wall s  | CPU s   | peak MiB  |"
-echo "|-------------|---------------|-----------|---------|---------|-----------|"
+echo "| subscribers | night                    | records   | wall s  | CPU s   | peak MiB  |"
+echo "|-------------|--------------------------|-----------|---------|---------|-----------|"
 for n in $counts; do
   dir=$(world "$n")
-  measure "empty" "$n" "$empty" "$dir/Tariffs"
-  measure "$records records" "$n" "$dir/inbox" "$dir/Tariffs"
+  measure "empty, builds snapshot" "$n" "$empty" "$dir/Tariffs"
+  measure "empty, snapshot" "$n" "$empty" "$dir/Tariffs" keep
+  measure "$records, snapshot" "$n" "$dir/inbox" "$dir/Tariffs" keep
+  measure "$records, parses" "$n" "$dir/inbox" "$dir/Tariffs"
+  rm -rf var/bench/work-subs
   [ "${BENCH_KEEP:-0}" = "1" ] || rm -rf "$dir"
 done
