@@ -41,6 +41,11 @@ extension RecordExplanation {
             out.add("gross \(gross(written.record)) - discount \(discount(written.record)) = net \(written.charge)"
                 + "; flags '\(flagText(written.flags))'")
         }
+        if kind == "rerate" {
+            out.title("high usage and fraud")
+            out.add("a generation writes no alerts.dat nor fraud.dat (SPEC 10): the branches are not shown")
+            return out.lines
+        }
         highUsage(step, written.record, rows, &out)
         fraud(step, &out)
         return out.lines
