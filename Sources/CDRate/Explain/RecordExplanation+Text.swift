@@ -295,8 +295,13 @@ extension RecordExplanation {
             $0["PARTNER"] == r.partner.description && $0["SERVICE"] == name
                 && Int($0["VALID_FROM"]!)! <= r.start.date && ($0["VALID_TO"] == "-" || r.start.date <= Int($0["VALID_TO"]!)!)
         }
+        // The quantity the service is charged on, as the rater took it (`RoamerService.of`).
+        let quantity = RoamerService.of(callType: r.callType, destination: r.destination, duration: r.duration,
+                                        volume: r.volume)?.1 ?? 0
+        let unit = name == "DATA" ? "KB" : name == "SMS" ? "message(s)" : "s"
         out.field("service", "\(name) of partner \(r.partner), \(ReferenceRows.place(row, "partner_rates.tbl"))"
-            + (row.map { ": \($0[3]) li per \($0[2])" } ?? ""))
+            + (row.map { ": \($0[3]) li per \($0[2]) \(unit)" } ?? ""))
+        out.field("", "quantity \(quantity) -> units \(r.roamerUnits)" + (row.map { " = ceil(\(quantity) / \($0[2]))" } ?? ""))
         out.field("", "units \(r.roamerUnits), rate \(r.roamerRate), charge \(charge) = \(r.roamerUnits) x \(r.roamerRate)")
     }
 

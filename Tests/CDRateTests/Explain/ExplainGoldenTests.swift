@@ -1,0 +1,88 @@
+import Foundation
+import XCTest
+@testable import CDRate
+
+/// `cdrate explain` of four records of the snapshot world run as three nights, against
+/// golden texts checked by hand against the tables and the outputs (`Fixtures/explain/`):
+/// a rated record (`DATA ROAM_NAT` at `tariff.tbl:31`, 79,728 KB = 78 units of 1,024 at
+/// 500 li = 39,000; HU total 178,720 + 39,000 = 217,720 crosses the plan's 200,000:
+/// level 1; a `VELOCITY` flag), an inbound roamer's (`MO_INTL` 1,500 s = 25 units of 60
+/// at 5,000 li = 125,000; HUR 125,000 + 125,000 = 250,000, level 1), a reject (`E08`:
+/// no `partner_rates.tbl` row for `VODUK` `DATA`) and a duplicate (of
+/// `BJMSC02:000001:00000007`). Then the refusals: changed tables (exit 5), an unknown
+/// record (exit 1), an unknown run (exit 2), a path that is no work area (exit 3).
+final class ExplainGoldenTests: XCTestCase {
+    private static var golden: String {
+        get throws { try XCTUnwrap(Bundle.module.resourceURL).appendingPathComponent("Fixtures/explain").path }
+    }
+
+    /// The text without the `tables` line and its continuations (the path differs).
+    private func comparable(_ lines: [String]) -> [String] {
+        var out = [String](), skipping = false
+        for l in lines {
+            if l.hasPrefix("  tables ") { skipping = true; continue }
+            if skipping && l.hasPrefix("               ") { continue }
+            skipping = false
+            out.append(l)
+        }
+        return out
+    }
+
+    func testFourRecordsAsTheGoldenTexts() throws {
+        let world = try ExplainWorld.snapshot(self)
+        for (record, run, name) in [("SJZMSC01:000005:00000003", "R0000003", "rated"),
+                                    ("GZMSC01:000005:00000005", "R0000003", "roamer"),
+                                    ("QHDMSC01:000007:00000001", "R0000003", "reject"),
+                                    ("BJMSC02:2:2", "R0000001", "duplicate")] {
+            let e = try world.explain(record, run: run)
+            XCTAssertTrue(e.agrees, name)
+            let text = try String(contentsOfFile: try ExplainGoldenTests.golden + "/\(name).txt", encoding: .utf8)
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+            let actual = e.text()
+            XCTAssertEqual(comparable(actual), comparable(expected), name)
+            for l in actual { XCTAssertLessThanOrEqual(l.count, 80, "\(name): \(l)") }
+        }
+        // Without --run: the latest run that has the record.
+        XCTAssertEqual(try world.explain("SJZMSC01:000005:00000003", run: nil).holder, "run R0000003")
+    }
+
+    func testRefusals() throws {
+        let world = try ExplainWorld.snapshot(self)
+        // Tables that are not the run's: exit 5, naming the table.
+        let changed = NSTemporaryDirectory() + "cdrate-explain-tables-\(UUID().uuidString)"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: changed) }
+        try FileManager.default.copyItem(atPath: world.tariffs, toPath: changed)
+        try FileSystem.append(changed + "/tariff.tbl", Array("# a comment changes the checksum\n".utf8))
+        var explainer = RecordExplainer(reference: try XCTUnwrap(RecordReference("SJZMSC01:000005:00000003")))
+        explainer.run = "R0000003"
+        explainer.work = world.work
+        explainer.tariffs = changed
+        XCTAssertThrowsError(try explainer.explain()) { error in
+            guard case RunFailure.io(let message) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("tariff.tbl differ") && message.contains("R0000003/MANIFEST"), message)
+        }
+        // No such record: exit 1, in one run or in any.
+        for run in ["R0000003", nil] {
+            XCTAssertThrowsError(try world.explain("SJZMSC01:000005:00009999", run: run)) { error in
+                guard case RunFailure.nothingSelected(let message) = error else { return XCTFail("\(error)") }
+                XCTAssertTrue(message.contains("no record SJZMSC01:000005:00009999"), message)
+            }
+        }
+        // No such run: exit 2.
+        XCTAssertThrowsError(try world.explain("SJZMSC01:000005:00000003", run: "R0000009")) { error in
+            guard case RunFailure.usage = error else { return XCTFail("\(error)") }
+        }
+        // Not a work area: exit 3.
+        var nowhere = RecordExplainer(reference: try XCTUnwrap(RecordReference("SJZMSC01:5:3")))
+        nowhere.work = world.work + "/nothing-here"
+        nowhere.tariffs = world.tariffs
+        XCTAssertThrowsError(try nowhere.explain()) { error in
+            guard case RunFailure.notAWorkArea = error else { return XCTFail("\(error)") }
+        }
+        // References that are not SWITCH:SEQ:REC.
+        for bad in ["SJZMSC01:5", "sjz:1:2", "SJZMSC01:1234567:1", "SJZMSC01:1:123456789", "A:B:C", "ABCDEFGHIJK:1:1"] {
+            XCTAssertNil(RecordReference(bad), bad)
+        }
+        XCTAssertEqual(RecordReference("BJMSC02:2:2")?.description, "BJMSC02:000002:00000002")
+    }
+}
