@@ -154,7 +154,7 @@ public struct RecordExplainer: Sendable {
         for c in tables.checksums where stated[c.file] != c.sha256 { differing.append(c.file) }
         if !differing.isEmpty {
             throw RunFailure.io("the reference tables in \(tariffs) are not the ones \(holder)/MANIFEST names: "
-                + differing.joined(separator: ", ") + " differ" + (stated.isEmpty ? " (the MANIFEST lists none)" : "")
+                + differing.joined(separator: ", ") + (differing.count == 1 ? " differs" : " differ") + (stated.isEmpty ? " (the MANIFEST lists none)" : "")
                 + "; give --tariffs a copy of the tables as they were for that run (nothing was explained)")
         }
     }

@@ -9,8 +9,9 @@ extension RecordExplanation {
         out.add("cdrate explain \(record), \(holder)" + (kind.isEmpty ? "" : " (\(kind))"), indent: 0)
         if let via { out.add("named by \(via), which billed it", indent: 2) }
         out.field("found", "\(outputFile) line \(outputLineNumber)")
-        out.field("rerun", "the record stages of the run, run again with a trace over the \(imsiRecords) "
-            + "record\(imsiRecords == 1 ? "" : "s") of its IMSI in the run")
+        let reader = kind == "rerate" ? "rerate" : "run"
+        out.field("rerun", "the record stages of the \(reader), run again with a trace over the \(imsiRecords) "
+            + "record\(imsiRecords == 1 ? "" : "s") of its IMSI that the \(reader) read")
         out.field("state before", stateBefore)
         out.field("tables", "\(tariffs) (the checksums the MANIFEST names)")
         guard let step = matchingStep else {
@@ -250,7 +251,7 @@ extension RecordExplanation {
             guard let b = block else { continue }
             let row = tariffRow(b, r, rows)
             out.field("block \(n)", "\(b.component.name) \(b.tariffClass.name): \(ReferenceRows.place(row, "tariff.tbl"))"
-                + (row.map { " (band \($0[2]), from \($0[5]))" } ?? "") + ", \(b.rate.rate) li per \(b.rate.unit) \(unitName(b.component))")
+                + (row.map { " (\($0[2]) from \($0[5]))" } ?? "") + ", \(b.rate.rate) li per \(b.rate.unit) \(unitName(b.component))")
             out.field("", "quantity \(b.quantity) -> units \(b.units) = ceil(\(b.quantity) / \(b.rate.unit)); "
                 + "gross \(b.gross) = \(b.units) x \(b.rate.rate)")
         }
