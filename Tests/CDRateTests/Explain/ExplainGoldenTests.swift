@@ -46,6 +46,40 @@ final class ExplainGoldenTests: XCTestCase {
         XCTAssertEqual(try world.explain("SJZMSC01:000005:00000003", run: nil).holder, "run R0000003")
     }
 
+    /// A recycle run (`reprocess` after the missing partner rate is added): its records are
+    /// the store lines it took, at their store positions, with their files' creation times.
+    func testARecycleRunsRecords() throws {
+        let world = try ExplainWorld.snapshot(self)
+        let fixed = NSTemporaryDirectory() + "cdrate-explain-fixed-\(UUID().uuidString)"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: fixed) }
+        try FileManager.default.copyItem(atPath: world.tariffs, toPath: fixed)
+        let rates = try String(contentsOfFile: fixed + "/partner_rates.tbl", encoding: .utf8)
+            .replacingOccurrences(of: "VODUK   DATA    1024 4500 20260101   20260922", with: "VODUK   DATA    1024 4500 20260101   20260923")
+        try FileManager.default.removeItem(atPath: fixed + "/partner_rates.tbl")
+        try FileSystem.write(fixed + "/partner_rates.tbl", Array(rates.utf8))
+        var reprocess = RecycleRun()
+        reprocess.tariffs = fixed
+        reprocess.work = world.work
+        _ = try reprocess.run()
+        let fixedWorld = ExplainWorld(world: world.world, tariffs: fixed, work: world.work)
+        let e = try fixedWorld.explain("QHDMSC01:000007:00000001", run: "R0000004")
+        XCTAssertTrue(e.agrees)
+        XCTAssertEqual(e.kind, "recycle")
+        XCTAssertEqual(e.outputFile, "roamers.dat")
+        let text = e.text().joined(separator: "\n")
+        XCTAssertTrue(text.contains("reject store line"), text)
+        XCTAssertTrue(text.contains("units 2, rate 4500, charge 9000 = 2 x 4500"), text)  // 1,859 KB: ceil(1859 / 1024) = 2
+        // Every record of the recycle run agrees with its outputs.
+        for file in ["rated.dat", "roamers.dat", "rejects.dat", "duplicates.dat"] {
+            for line in ExplainWorld.lines(world.work + "/runs/R0000004/" + file) {
+                let (s, q, r) = file == "rejects.dat" ? (RejectLayout.switchID, RejectLayout.fileSeq, RejectLayout.recordSeq)
+                    : (RatedLayout.switchID, RatedLayout.fileSeq, RatedLayout.recordSeq)
+                let key = "\(ExplainWorld.field(line, s)):\(ExplainWorld.field(line, q)):\(ExplainWorld.field(line, r))"
+                XCTAssertTrue(try fixedWorld.explain(key, run: "R0000004").agrees, key)
+            }
+        }
+    }
+
     func testRefusals() throws {
         let world = try ExplainWorld.snapshot(self)
         // Tables that are not the run's: exit 5, naming the table.
