@@ -41,5 +41,9 @@ func explainCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
     for line in explanation.text() { print(line) }
     // Never expected: the stages run again from the run's own inputs, state and tables
     // wrote another line than the run did.
-    return explanation.agrees ? 0 : ExitCode.io
+    if explanation.agrees { return 0 }
+    printError("cdrate: explain: the record stages run again did not write the line of \(explanation.outputFile) line "
+        + "\(explanation.outputLineNumber): the run's archive, state or outputs were changed after it committed "
+        + "(cdrate verify \(explanation.holderDirectory))")
+    return ExitCode.io
 }

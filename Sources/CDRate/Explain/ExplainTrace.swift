@@ -64,30 +64,36 @@ public struct ExplainTrace: RecordTrace {
     /// Recorded.
     public static var isRecording: Bool { true }
 
+    /// Starts an occurrence when the record is the one looked for.
     public mutating func begin(raw: UnsafeRawBufferPointer, source: DetailSource, position: Int) {
         active = source.switchID == target.switchID && source.fileSeq == target.fileSeq
             && PackedText(RecordView(raw)[DetailLayout.recordSeq]) == target.recordSeq
         if active { steps.append(Step(raw: Array(raw), source: source, position: position)) }
     }
 
+    /// Keeps the prepared record and the reason.
     public mutating func checked(_ record: PreparedRecord, reason: RejectReason?) {
         guard active else { return }
         steps[steps.count - 1].checked = record
         steps[steps.count - 1].reason = reason
     }
 
+    /// Keeps the `X` line.
     public mutating func rejected(line: ArraySlice<UInt8>) {
         if active { steps[steps.count - 1].rejectLine = Array(line) }
     }
 
+    /// Keeps the record it duplicates and the `U` line.
     public mutating func duplicate(origin: DuplicateOrigin, corrected: Bool, line: ArraySlice<UInt8>) {
         if active { steps[steps.count - 1].duplicate = (origin, corrected, Array(line)) }
     }
 
+    /// Notes that its key was kept.
     public mutating func first() {
         if active { steps[steps.count - 1].first = true }
     }
 
+    /// Keeps a discount step.
     public mutating func discounted(block: Int, type: DiscountType, rule: DiscountRule, amount: Int,
                                     pool: FreeUnitPoolKey?, poolBefore: Int, poolAfter: Int) {
         guard active else { return }
@@ -95,15 +101,18 @@ public struct ExplainTrace: RecordTrace {
                                                          poolBefore: poolBefore, poolAfter: poolAfter))
     }
 
+    /// Keeps the discounted record and the `R` or `V` line.
     public mutating func written(_ record: PreparedRecord, flags: DiscountFlags, charge: Int, line: ArraySlice<UInt8>) {
         if active { steps[steps.count - 1].written = (record, flags, charge, Array(line)) }
     }
 
+    /// Keeps the high-usage entry before and after, and the `A` line.
     public mutating func highUsage(key: HighUsageKey, limit: Int, before: HighUsageEntry?, after: HighUsageEntry?,
                                    alert: ArraySlice<UInt8>?) {
         if active { steps[steps.count - 1].highUsage = (key, limit, before, after, alert.map { Array($0) }) }
     }
 
+    /// Keeps the `F` lines, one per rule that fired.
     public mutating func flagged(lines: ArraySlice<UInt8>) {
         guard active else { return }
         let width = FraudLayout.layout.width + 1

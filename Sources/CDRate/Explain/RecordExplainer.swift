@@ -187,7 +187,7 @@ public struct RecordExplainer: Sendable {
         let imsiRange = imsi == Int.max ? imsi - 1..<imsi : imsi..<(imsi + 1)
 
         // The IMSI's records of one archived switch file, as the run read them.
-        func take(path: String, name: String, cycle: Int?, corrections: [CorrectionKey: [UInt8]]) throws {
+        func take(path: String, name: String, cycle: Int?, corrections: [CorrectionKey: [UInt8]], sha256: String?) throws {
             guard let fileName = SwitchFileName.parse(name) else { throw IOFailure(path: path, reason: "not a switch file name") }
             let index = sources.count
             let result = SwitchFileReader.read(path: path, name: fileName, archiveTo: nil, details: { (records, first) throws(IOFailure) in
@@ -212,6 +212,10 @@ public struct RecordExplainer: Sendable {
             guard case .good(let file) = result else {
                 throw IOFailure(path: path, reason: "archived file missing or unreadable; the work area is damaged")
             }
+            if let sha256, file.sha256 != sha256 {
+                throw IOFailure(path: path, reason: "archived file's SHA-256 \(file.sha256) differs from the MANIFEST's "
+                    + "\(sha256): the archive was altered after the run committed; nothing was explained")
+            }
             sources.append(DetailSource(switchID: fileName.switchID, fileSeq: fileName.sequence, created: file.creation))
         }
 
@@ -224,7 +228,7 @@ public struct RecordExplainer: Sendable {
                 let parts = relative.split(separator: "/")
                 guard parts.count == 2, let run = RunID(text: String(parts[0])) else { continue }
                 try take(path: area.archiveDirectory(run) + "/" + parts[1], name: String(parts[1]), cycle: holder.cycle,
-                         corrections: corrections)
+                         corrections: corrections, sha256: RecordExplainer.sha256(of: line))
             }
             stateLabel = "none: a rerate starts the cycle's pools and usage empty and decides duplicates within the cycle"
         } else {
@@ -288,7 +292,8 @@ public struct RecordExplainer: Sendable {
             } else {
                 for line in manifest where line.hasPrefix("input ") {
                     let name = String(line.split(separator: " ")[1])
-                    try take(path: area.archiveDirectory(holder.runID) + "/" + name, name: name, cycle: nil, corrections: [:])
+                    try take(path: area.archiveDirectory(holder.runID) + "/" + name, name: name, cycle: nil, corrections: [:],
+                             sha256: RecordExplainer.sha256(of: line))
                 }
             }
         }
@@ -304,6 +309,13 @@ public struct RecordExplainer: Sendable {
                                  kind: kind, stateBefore: stateLabel, tariffs: tariffs, reference: tables,
                                  steps: trace.steps, diagnoses: diagnoses, imsiRecords: entries.count,
                                  latestEarlierCreation: latestEarlierCreation)
+    }
+
+    /// The checksum an `input … sha256 H` line of a MANIFEST states.
+    private static func sha256(of line: String) -> String? {
+        let f = line.split(separator: " ")
+        guard let i = f.firstIndex(of: "sha256"), i + 1 < f.count else { return nil }
+        return String(f[i + 1])
     }
 
     /// State generations a work area keeps (`WorkArea.pruneState`).

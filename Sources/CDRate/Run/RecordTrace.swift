@@ -38,6 +38,7 @@ public struct NoRecordTrace: RecordTrace {
     /// No trace.
     public init() {}
 
+    /// Records nothing (every method below alike).
     @inline(__always) public mutating func begin(raw: UnsafeRawBufferPointer, source: DetailSource, position: Int) {}
     @inline(__always) public mutating func checked(_ record: PreparedRecord, reason: RejectReason?) {}
     @inline(__always) public mutating func rejected(line: ArraySlice<UInt8>) {}

@@ -13,9 +13,11 @@ final class ExplainEveryRecordTests: XCTestCase {
     /// The snapshot world as three nights (always), then a rerate and a bill run of 202609.
     func testEveryRecordOfTheSnapshotWorld() throws {
         let world = try ExplainWorld.snapshot(self)
-        // R0000001 from nothing, R0000003 from the state R0000002 left (whose pools are checked).
+        // R0000003 from the state R0000002 left (whose pools are checked); of R0000001, from
+        // nothing, its rejects and its duplicate (R0000003 has none), to keep make test short.
         XCTAssertTrue(FileSystem.exists(world.work + "/state/R0000003/pools.txt"))
-        try assertEveryRecord(world, holders: ["R0000001", "R0000003"])
+        try assertEveryRecord(world, holders: ["R0000003"])
+        try assertEveryRecord(world, holders: ["R0000001"], only: ["rejects.dat", "duplicates.dat"])
         // The second night's state generation (that of R0000001) is no longer kept.
         XCTAssertThrowsError(try world.explain(firstRecord(world.work + "/runs/R0000002"), run: "R0000002")) { error in
             guard case RunFailure.io(let message) = error else { return XCTFail("\(error)") }
@@ -52,7 +54,8 @@ final class ExplainEveryRecordTests: XCTestCase {
     }
 
     /// Explains every record of the holders (ids for `--run`, their directories) and checks its figures.
-    private func assertEveryRecord(_ world: ExplainWorld, holders: [String], directories: [String]? = nil) throws {
+    private func assertEveryRecord(_ world: ExplainWorld, holders: [String], directories: [String]? = nil,
+                                   only: Set<String>? = nil) throws {
         for (n, holder) in holders.enumerated() {
             let directory = directories?[n] ?? world.work + "/runs/" + holder
             let alerts = ExplainWorld.lines(directory + "/alerts.dat")
@@ -66,7 +69,7 @@ final class ExplainEveryRecordTests: XCTestCase {
                 ("rejects.dat", RejectLayout.switchID, RejectLayout.fileSeq, RejectLayout.recordSeq),
                 ("duplicates.dat", DuplicateLayout.switchID, DuplicateLayout.fileSeq, DuplicateLayout.recordSeq),
             ]
-            for (file, s, q, r) in files {
+            for (file, s, q, r) in files where only?.contains(file) ?? true {
                 for line in ExplainWorld.lines(directory + "/" + file) {
                     let key = "\(ExplainWorld.field(line, s)):\(ExplainWorld.field(line, q)):\(ExplainWorld.field(line, r))"
                     // The first line of a record seq the run read twice is the one explain shows.

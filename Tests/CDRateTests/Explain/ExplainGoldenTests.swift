@@ -10,7 +10,8 @@ import XCTest
 /// at 5,000 li = 125,000; HUR 125,000 + 125,000 = 250,000, level 1), a reject (`E08`:
 /// no `partner_rates.tbl` row for `VODUK` `DATA`) and a duplicate (of
 /// `BJMSC02:000001:00000007`). Then the refusals: changed tables (exit 5), an unknown
-/// record (exit 1), an unknown run (exit 2), a path that is no work area (exit 3).
+/// record (exit 1), an unknown run (exit 2), a path that is no work area (exit 3), an
+/// archived input altered after its run (exit 5); and a recycle run's records.
 final class ExplainGoldenTests: XCTestCase {
     private static var golden: String {
         get throws { try XCTUnwrap(Bundle.module.resourceURL).appendingPathComponent("Fixtures/explain").path }
@@ -112,6 +113,13 @@ final class ExplainGoldenTests: XCTestCase {
         nowhere.tariffs = world.tariffs
         XCTAssertThrowsError(try nowhere.explain()) { error in
             guard case RunFailure.notAWorkArea = error else { return XCTFail("\(error)") }
+        }
+        // An archived input altered after the run committed: exit 5, naming the file.
+        let archived = world.work + "/archive/R0000003/SJZMSC01_20260925_000005.cdr.gz"
+        try FileSystem.append(archived, [0])
+        XCTAssertThrowsError(try world.explain("SJZMSC01:000005:00000003", run: "R0000003")) { error in
+            guard case RunFailure.io(let message) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("SJZMSC01_20260925_000005.cdr.gz"), message)
         }
         // References that are not SWITCH:SEQ:REC.
         for bad in ["SJZMSC01:5", "sjz:1:2", "SJZMSC01:1234567:1", "SJZMSC01:1:123456789", "A:B:C", "ABCDEFGHIJK:1:1"] {
