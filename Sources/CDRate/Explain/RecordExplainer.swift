@@ -41,6 +41,18 @@ public struct RecordExplainer: Sendable {
             explanation.outputFile = file
             explanation.outputLineNumber = lineNumber
             explanation.outputLine = line
+            if let origin = explanation.matchingStep?.duplicate?.origin {
+                // The record it duplicates: rated earlier in this run, or in an earlier one.
+                var originFinder = self
+                originFinder.reference = RecordReference(switchID: origin.switchID, fileSeq: origin.fileSeq,
+                                                         recordSeq: origin.recordSeq)
+                if let found = try originFinder.find(in: holder.directory, files: ["rated.dat", "roamers.dat"]) {
+                    explanation.originPlace = "rated in this \(holder.isGeneration ? "generation" : "run"), "
+                        + "\(found.file) line \(found.line)"
+                } else {
+                    explanation.originPlace = "rated in an earlier run: its key was kept in the state"
+                }
+            }
             return explanation
         } catch {
             throw RunFailure.wrap(error)

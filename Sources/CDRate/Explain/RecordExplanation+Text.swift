@@ -145,6 +145,7 @@ extension RecordExplanation {
             let o = dup.origin
             out.add("duplicate of \(o.switchID):\(sixDigits(o.fileSeq)):\(eightDigits(o.recordSeq)) (rated "
                 + (o.startDate > 0 ? "with start date \(o.startDate)" : "before") + ")")
+            if let originPlace { out.add(originPlace) }
             out.add(dup.corrected
                 ? "a corrected copy (another duration or volume): it reaches the bill when the cycle is rerated"
                 : "same duration and volume: never rated, never rejected; written to duplicates.dat")

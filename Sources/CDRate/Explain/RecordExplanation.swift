@@ -26,6 +26,8 @@ public struct RecordExplanation: Sendable {
     public var imsiRecords: Int
     /// The latest creation time of a file collected before the run (`E04`'s kept-key bound).
     public var latestEarlierCreation: Timestamp?
+    /// Where the record a duplicate duplicates was rated, in words (nil when not a duplicate).
+    public var originPlace: String?
     /// The output file the record was found in (`rated.dat`, `roamers.dat`, `rejects.dat`, `duplicates.dat`).
     public var outputFile = ""
     /// Its 1-based line number there.

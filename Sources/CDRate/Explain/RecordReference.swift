@@ -24,6 +24,14 @@ public struct RecordReference: Sendable, Equatable, CustomStringConvertible {
         recordSeq = PackedText(String(repeating: "0", count: 8 - parts[2].utf8.count) + parts[2])
     }
 
+    /// The record `recordSeq` of file `fileSeq` of switch `switchID`.
+    public init(switchID: PackedText, fileSeq: Int, recordSeq: Int) {
+        self.switchID = switchID
+        self.fileSeq = fileSeq
+        let text = String(recordSeq)
+        self.recordSeq = PackedText(String(repeating: "0", count: max(0, 8 - text.count)) + text)
+    }
+
     /// `BJMSC01:000001:00000004`.
     public var description: String {
         let seq = String(fileSeq)
