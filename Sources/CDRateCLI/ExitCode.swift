@@ -21,7 +21,7 @@ enum ExitCode {
         case .usage: return usage
         case .configuration: return configuration
         case .locked: return locked
-        case .io: return io
+        case .io, .refused: return io
         case .notAWorkArea: return configuration
         case .nothingSelected: return nothingSelected
         }

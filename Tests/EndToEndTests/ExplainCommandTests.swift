@@ -47,7 +47,7 @@ final class ExplainCommandTests: XCTestCase {
             (["explain", record, "--run", "R0000007", "--tariffs", world.tariffs, "--work", work], 2, "cdrate: usage error: "),
             (["explain", record, "--work", world.root + "/nowhere"], 3, "cdrate: "),
             (["explain", record, "--tariffs", changed, "--work", work], 5,
-             "cdrate: I/O error: the reference tables in \(changed) are not the ones \(work)/runs/R0000001/MANIFEST names: tariff.tbl differ"),
+             "cdrate: refused: the reference tables in \(changed) are not the ones \(work)/runs/R0000001/MANIFEST names: tariff.tbl differ"),
         ]
         for (arguments, status, message) in cases {
             let o = try world.cdrate(arguments)

@@ -165,7 +165,7 @@ public struct RecordExplainer: Sendable {
         var differing = [String]()
         for c in tables.checksums where stated[c.file] != c.sha256 { differing.append(c.file) }
         if !differing.isEmpty {
-            throw RunFailure.io("the reference tables in \(tariffs) are not the ones \(holder)/MANIFEST names: "
+            throw RunFailure.refused("the reference tables in \(tariffs) are not the ones \(holder)/MANIFEST names: "
                 + differing.joined(separator: ", ") + (differing.count == 1 ? " differs" : " differ") + (stated.isEmpty ? " (the MANIFEST lists none)" : "")
                 + "; give --tariffs a copy of the tables as they were for that run (nothing was explained)")
         }
@@ -250,7 +250,7 @@ public struct RecordExplainer: Sendable {
             if let previous {
                 let directory = area.stateDirectory(previous)
                 guard FileSystem.isDirectory(directory) else {
-                    throw IOFailure(path: directory, reason: "the state run \(holder.runID.text) started from is no longer kept "
+                    throw RunFailure.refused("\(directory): the state run \(holder.runID.text) started from is no longer kept "
                         + "(only the newest \(RecordExplainer.keptGenerations) generations are); explain a record of a later run, "
                         + "or rerate its cycle and explain it in the generation (--run G<n>)")
                 }

@@ -9,6 +9,10 @@ public enum RunFailure: Error, Sendable, CustomStringConvertible {
     case locked(String)
     /// An I/O failure or damaged state.
     case io(String)
+    /// The command will not do what was asked with what it was given, though nothing is
+    /// damaged (explain with tables other than the run's, or of a run whose starting state
+    /// is no longer kept); the same exit code as `io`, a message that does not say I/O.
+    case refused(String)
     /// A command that only reads a work area was given a path that is not one.
     case notAWorkArea(String)
     /// Nothing matched what the command was asked to take (a `reprocess` selecting no
@@ -22,6 +26,7 @@ public enum RunFailure: Error, Sendable, CustomStringConvertible {
         case .configuration(let e): return "configuration error: \(e)"
         case .locked(let m): return "locked: \(m)"
         case .io(let m): return "I/O error: \(m)"
+        case .refused(let m): return "refused: \(m)"
         case .notAWorkArea(let path):
             return "not a work area: \(path) (it has no runs/; give --work the directory 'cdrate run' made)"
         case .nothingSelected(let m): return m

@@ -20,7 +20,7 @@ final class ExplainEveryRecordTests: XCTestCase {
         try assertEveryRecord(world, holders: ["R0000001"], only: ["rejects.dat", "duplicates.dat"])
         // The second night's state generation (that of R0000001) is no longer kept.
         XCTAssertThrowsError(try world.explain(firstRecord(world.work + "/runs/R0000002"), run: "R0000002")) { error in
-            guard case RunFailure.io(let message) = error else { return XCTFail("\(error)") }
+            guard case RunFailure.refused(let message) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(message.contains("state/R0000001") && message.contains("no longer kept"), message)
         }
         var rerate = CycleRerate(cycle: 202609)

@@ -93,7 +93,7 @@ final class ExplainGoldenTests: XCTestCase {
         explainer.work = world.work
         explainer.tariffs = changed
         XCTAssertThrowsError(try explainer.explain()) { error in
-            guard case RunFailure.io(let message) = error else { return XCTFail("\(error)") }
+            guard case RunFailure.refused(let message) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(message.contains("tariff.tbl differ") && message.contains("R0000003/MANIFEST"), message)
         }
         // No such record: exit 1, in one run or in any.

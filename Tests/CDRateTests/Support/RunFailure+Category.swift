@@ -5,7 +5,7 @@ extension RunFailure {
     /// that fails. The engine decides the kind, the command line its exit code
     /// (`ExitCode` in CDRateCLI; the end-to-end tests check the codes themselves).
     enum Category: Equatable {
-        case usage, configuration, locked, io, notAWorkArea, nothingSelected
+        case usage, configuration, locked, io, refused, notAWorkArea, nothingSelected
     }
 
     /// This failure's kind.
@@ -15,6 +15,7 @@ extension RunFailure {
         case .configuration: return .configuration
         case .locked: return .locked
         case .io: return .io
+        case .refused: return .refused
         case .notAWorkArea: return .notAWorkArea
         case .nothingSelected: return .nothingSelected
         }
