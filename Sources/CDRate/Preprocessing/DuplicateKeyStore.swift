@@ -25,6 +25,9 @@ public struct DuplicateKeyStore: Sendable {
     /// The number of keys of the older form: while there are any, a record's key is
     /// also looked up in that form.
     public private(set) var olderFormCount = 0
+    /// The digests of the keys `insert` added (the keys rated now, not those read from a
+    /// file), in the order added: what a night writes as its own segments.
+    private var fresh: [UInt128] = []
 
     /// The size of one entry in `calls.bin`.
     public static let entrySize = KeyEntryLayout.size
@@ -81,12 +84,30 @@ public struct DuplicateKeyStore: Sendable {
     @inline(__always)
     public mutating func insert(_ key: DuplicateKey, _ origin: DuplicateOrigin) {
         add(digest: key.digest, origin: origin)
+        fresh.append(DuplicateKeyStore.stored(key))
     }
 
     private mutating func grow() {
         var bigger = DuplicateKeyStore(capacity: digests.count)
         for i in digests.indices where digests[i] != 0 { bigger.place(digests[i], origins[i]) }
+        bigger.fresh = fresh
         self = bigger
+    }
+
+    /// The number of keys `insert` added.
+    public var freshCount: Int { fresh.count }
+
+    /// The keys `insert` added whose start date is `retention` (`YYYYMMDD`) or later, by
+    /// start date, in date order: each date's as the bytes of a key file (`serialized()`),
+    /// a night's segments (`DuplicateKeySegments`).
+    public func freshSegments(from retention: Int) -> [(date: Int, bytes: [UInt8])] {
+        var byDate = [Int: DuplicateKeyStore]()
+        for digest in fresh {
+            let i = slot(of: digest)
+            guard digests[i] != 0, origins[i].startDate >= retention else { continue }
+            byDate[origins[i].startDate, default: DuplicateKeyStore()].add(digest: digest, origin: origins[i])
+        }
+        return byDate.keys.sorted().map { ($0, byDate[$0]!.serialized()) }
     }
 
     @inline(__always)
@@ -119,6 +140,7 @@ public struct DuplicateKeyStore: Sendable {
         if !expires { return }
         var kept = DuplicateKeyStore(capacity: count)
         for i in digests.indices where digests[i] != 0 && origins[i].startDate >= date { kept.place(digests[i], origins[i]) }
+        kept.fresh = fresh
         self = kept
     }
 
