@@ -162,6 +162,17 @@ public final class DuplicateKeyFile: @unchecked Sendable {
         return try partitionPoint(in: legacyCount..<count) { (i) throws(IOFailure) in try field(at: i) < target }
     }
 
+    /// The entries of the IMSIs `imsis` (after the unknown-IMSI head), found by binary
+    /// search; a file whose entries are out of IMSI order may give bounds the wrong way
+    /// round, which is refused as damage.
+    public func positions(of imsis: Range<Int>) throws(IOFailure) -> Range<Int> {
+        let low = try position(ofIMSI: imsis.lowerBound), high = try position(ofIMSI: imsis.upperBound)
+        guard low <= high else {
+            throw IOFailure(path: path, reason: "damaged duplicate-key file: entries \(high + 1)–\(low) are out of IMSI order")
+        }
+        return low..<high
+    }
+
     /// The IMSI of entry `index` (after the unknown-IMSI head).
     public func imsi(at index: Int) throws(IOFailure) -> Int {
         Int(try field(at: index)) - 1

@@ -119,7 +119,7 @@ public final class DuplicateKeySegments: @unchecked Sendable {
         var slices = [Range<Int>]()
         var total = 0
         for (file, _) in files {
-            let slice = try file.position(ofIMSI: imsis.lowerBound)..<file.position(ofIMSI: imsis.upperBound)
+            let slice = try file.positions(of: imsis)
             slices.append(slice)
             total += slice.count
         }

@@ -268,9 +268,7 @@ public struct RatingRound: Sendable {
     static func plan(_ input: String, imsis: Range<Int>, keyFile: DuplicateKeyFile?,
                      batchRecords: Int) throws(IOFailure) -> [SubBatch] {
         let records = (FileSystem.size(input) ?? 0) / PartitionEntries.stride
-        let keys = try keyFile.map { f throws(IOFailure) in
-            try f.position(ofIMSI: imsis.lowerBound)..<f.position(ofIMSI: imsis.upperBound)
-        } ?? 0..<0
+        let keys = try keyFile.map { f throws(IOFailure) in try f.positions(of: imsis) } ?? 0..<0
         // A split holds a file open per piece: bounded by the descriptor limit.
         let count = min(FileBudget.splitPieces, batches(records: records, keys: keys.count, batchRecords: batchRecords))
         var cuts = [Int]()

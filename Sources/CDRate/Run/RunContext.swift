@@ -198,6 +198,9 @@ public final class RunContext {
         try FileSystem.rename(runStaging, area.runDirectory(runID))  // the commit point
         committed = true
         FaultPoint.reach("after-run-rename")
+        // Generations older than the two newest go; a key segment they share with a
+        // newer one stays (the file lives while a generation links it).
+        FaultPoint.reach("before-state-prune")
         try area.pruneState()
     }
 
