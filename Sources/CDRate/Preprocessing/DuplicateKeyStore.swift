@@ -1,14 +1,16 @@
 /// The duplicate keys of rated records, kept across runs for `MAX_AGE_DAYS` after
 /// the start of the rated record (SPEC section 4, step 2), in the committed state's
-/// `dupkeys/calls.bin`. In memory, one store holds the keys of the IMSIs a sub-batch
-/// rates (`DuplicateKeyFile`), so memory does not grow with the keys kept.
+/// key segments by start date (`DuplicateKeySegments`). In memory, one store holds the
+/// keys of the IMSIs a sub-batch rates of the dates its records start on, so memory
+/// does not grow with the keys kept; the keys it adds (`insert`) are written as the
+/// run's own segments (`freshSegments`).
 ///
 /// An open-addressing hash table indexed by the key's digest, which is already a
 /// uniform hash: no hashing per lookup and no per-process hash seed. The file lists the
 /// entries sorted by IMSI, then digest, so its bytes depend only on the set of keys,
 /// not on the order they were rated in (nor on how the run divided its work).
 ///
-/// File format (`calls.bin`): fixed 56-byte entries, declared in `KeyEntryLayout`:
+/// File format (a segment, or the `calls.bin` of release 1.3.0): fixed 56-byte entries, declared in `KeyEntryLayout`:
 /// digest, start date, file seq, record seq, switch id, form (`1` a call-identity key
 /// of SPEC v1.3, `0` a key of the older form), IMSI plus one (0 where it is not
 /// known), duration and volume of the rated original. Work areas of earlier releases hold

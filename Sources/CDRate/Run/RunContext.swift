@@ -106,18 +106,16 @@ public final class RunContext {
     public func rate(inputs: [String], ranges: IMSIRanges? = nil, sources: [DetailSource], recycled: [RecycledReject],
                      threads: Int, batchRecords: Int = RatingRound.defaultBatchRecords,
                      timer: PhaseTimer = PhaseTimer()) throws -> RatingOutcome {
-        let (keys, listed) = try previousKeys()
         let round = RatingRound(reference: reference, runID: runID, threads: threads, batchRecords: batchRecords,
                                 latestEarlierCreation: latestEarlierCreation)
-        let rated = Result { () throws(IOFailure) -> RatingOutcome in
-            try round.rate(inputs: inputs, ranges: ranges ?? self.ranges, sources: sources, recycled: recycled, state: &state,
-                           previousKeys: keys, nextKeys: stateStaging + "/dupkeys", nextState: stateStaging,
-                           spillDirectory: scratch, outputDirectory: runStaging, timer: timer)
+        var listed: [String: String]?
+        let outcome = try StateChecksums.refusingDamage(directory: previousStateDirectory, area: area) { () throws(IOFailure) in
+            let (keys, list) = try previousKeys()
+            listed = list
+            return try round.rate(inputs: inputs, ranges: ranges ?? self.ranges, sources: sources, recycled: recycled,
+                                  state: &state, previousKeys: keys, nextKeys: stateStaging + "/dupkeys", nextState: stateStaging,
+                                  spillDirectory: scratch, outputDirectory: runStaging, timer: timer)
         }
-        if case .failure(let failure) = rated, failure.damagedState {
-            throw StateChecksums.refusal(failure, directory: previousStateDirectory ?? "", area: area)
-        }
-        let outcome = try rated.get()
         for name in outcome.carriedKeyFiles {
             if let sum = listed?["dupkeys/" + name] { carriedChecksums["dupkeys/" + name] = sum }
         }
@@ -131,9 +129,13 @@ public final class RunContext {
         FaultPoint.reach("after-segment-written")
         guard let previousStateDirectory else { return }
         let listed = StateChecksums.listed(directory: previousStateDirectory)
-        let segments = try DuplicateKeySegments(directory: previousStateDirectory + "/dupkeys", checksums: listed)
         let retention = RatingRound.retention(highWater: state.highWaterDate, maxAgeDays: reference.network.maxAgeDays)
-        for name in try segments.carry(into: stateStaging + "/dupkeys", retention: retention) {
+        let target = stateStaging + "/dupkeys"
+        let carried = try StateChecksums.refusingDamage(directory: previousStateDirectory, area: area) { () throws(IOFailure) in
+            try DuplicateKeySegments(directory: previousStateDirectory + "/dupkeys", checksums: listed)
+                .carry(into: target, retention: retention)
+        }
+        for name in carried {
             if let sum = listed?["dupkeys/" + name] { carriedChecksums["dupkeys/" + name] = sum }
         }
         FaultPoint.reach("after-segments-carried")

@@ -99,8 +99,9 @@ public struct ShardRate: Sendable {
             state.ledger = try HighUsageList(parsing: usage, source: directory + "/usage.txt")
             // The kept keys are read where they are, of the dates the shard's records
             // have and of its IMSIs only.
-            previousKeys = try DuplicateKeySegments(directory: directory + "/dupkeys",
-                                                    checksums: StateChecksums.listed(directory: directory))
+            previousKeys = try StateChecksums.refusingDamage(directory: directory, area: area) { () throws(IOFailure) in
+                try DuplicateKeySegments(directory: directory + "/dupkeys", checksums: StateChecksums.listed(directory: directory))
+            }
             previousDirectory = directory
         }
 
@@ -143,16 +144,12 @@ public struct ShardRate: Sendable {
 
         let round = RatingRound(reference: reference, runID: night.runID, threads: threads, batchRecords: batchRecords,
                                 latestEarlierCreation: record.latestEarlierCreation.flatMap { Timestamp(value: $0) })
-        let rated = Result { () throws(IOFailure) -> RatingOutcome in
+        let outcome = try StateChecksums.refusingDamage(directory: previousDirectory, area: area) { () throws(IOFailure) in
             try round.rate(inputs: spill.paths, ranges: ranges, sources: sources, recycled: [], state: &state,
                            previousKeys: previousKeys, nextKeys: staging + "/state/dupkeys", nextState: staging + "/state",
                            owns: { ShardSpec.shard(ofIMSINumber: $0, count: shard.count) == shard.index }, carryKeys: false,
                            spillDirectory: scratch, outputDirectory: staging, keyedSourceOrder: true)
         }
-        if case .failure(let failure) = rated, failure.damagedState {
-            throw StateChecksums.refusal(failure, directory: previousDirectory ?? "", area: area)
-        }
-        let outcome = try rated.get()
         for name in ["rejects", "duplicates"] { try FileSystem.rename(staging + "/\(name).dat", staging + "/\(name).keyed") }
         try FileSystem.removeTree(scratch)
 

@@ -102,6 +102,18 @@ public enum StateChecksums {
         throw refusal(first, more: found.count - 1, directory: directory, area: area)
     }
 
+    /// Runs `body`, which reads the generation `directory` of `area`; a damaged file it
+    /// finds as it reads (`IOFailure.damagedState`: a key segment whose checksum differs)
+    /// comes out as `refusal` words it, any other failure as it is.
+    public static func refusingDamage<T>(directory: String?, area: WorkArea,
+                                         _ body: () throws(IOFailure) -> T) throws -> T {
+        let result = Result { () throws(IOFailure) -> T in try body() }
+        if case .failure(let failure) = result, failure.damagedState {
+            throw refusal(failure, directory: directory ?? "", area: area)
+        }
+        return try result.get()
+    }
+
     /// The refusal of a damaged file of the generation `directory` of `area` found while
     /// reading it (a key segment whose checksum differs, `IOFailure.damagedState`): as
     /// `check` words it.
