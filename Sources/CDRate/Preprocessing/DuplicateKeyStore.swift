@@ -103,13 +103,23 @@ public struct DuplicateKeyStore: Sendable {
     /// start date, in date order: each date's as the bytes of a key file (`serialized()`),
     /// a night's segments (`DuplicateKeySegments`).
     public func freshSegments(from retention: Int) -> [(date: Int, bytes: [UInt8])] {
-        var byDate = [Int: DuplicateKeyStore]()
+        // The slots of the fresh keys by date (a night's are nearly all of one or two).
+        var byDate = [Int: [Int]]()
+        var lastDate = -1, lastSlots = [Int]()
         for digest in fresh {
             let i = slot(of: digest)
-            guard digests[i] != 0, origins[i].startDate >= retention else { continue }
-            byDate[origins[i].startDate, default: DuplicateKeyStore()].add(digest: digest, origin: origins[i])
+            guard digests[i] != 0 else { continue }
+            let date = origins[i].startDate
+            guard date >= retention else { continue }
+            if date != lastDate {
+                if lastDate >= 0 { byDate[lastDate] = lastSlots }
+                lastSlots = byDate.removeValue(forKey: date) ?? []
+                lastDate = date
+            }
+            lastSlots.append(i)
         }
-        return byDate.keys.sorted().map { ($0, byDate[$0]!.serialized()) }
+        if lastDate >= 0 { byDate[lastDate] = lastSlots }
+        return byDate.keys.sorted().map { ($0, serialized(slots: byDate[$0]!)) }
     }
 
     @inline(__always)
@@ -148,19 +158,28 @@ public struct DuplicateKeyStore: Sendable {
 
     /// The file bytes, entries sorted by IMSI (unknown first), then digest.
     public func serialized() -> [UInt8] {
+        var occupied = [Int]()
+        occupied.reserveCapacity(count)
+        for i in digests.indices where digests[i] != 0 { occupied.append(i) }
+        return serialized(slots: occupied)
+    }
+
+    /// The file bytes of the keys in slots `slots` (occupied, each once), sorted as
+    /// `serialized()` sorts.
+    private func serialized(slots: [Int]) -> [UInt8] {
         // Sort packed 128-bit integers rather than structs: the IMSI field (50 bits), the
         // digest's top 46 bits and the slot (32 bits). Keys whose IMSI and top bits tie
         // (almost never) are then put in full digest order, run by run.
         precondition(digests.count <= 1 << 32, "a key table has fewer than 2^32 slots")
         var sorted = [UInt128]()
-        sorted.reserveCapacity(count)
-        for i in digests.indices where digests[i] != 0 {
+        sorted.reserveCapacity(slots.count)
+        for i in slots {
             sorted.append(UInt128(origins[i].imsiField) << 78 | (digests[i] >> 82) << 32 | UInt128(i))
         }
         @inline(__always) func slot(_ entry: UInt128) -> Int { Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) }
         PackedSort.sort(&sorted, indexBits: 32) { digests[slot($0)] < digests[slot($1)] }
         let occupied = sorted.lazy.map(slot)
-        var out = [UInt8](repeating: 0, count: count * DuplicateKeyStore.entrySize)
+        var out = [UInt8](repeating: 0, count: slots.count * DuplicateKeyStore.entrySize)
         out.withUnsafeMutableBytes { o in
             var at = 0
             for i in occupied {
