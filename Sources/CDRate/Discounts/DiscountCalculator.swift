@@ -24,11 +24,11 @@ public struct DiscountCalculator: Sendable {
     @inline(__always)
     public func apply(_ record: inout PreparedRecord, pools: inout FreeUnitPools) -> DiscountFlags {
         // The subscriber's fields are read in place: copying the row would retain its arrays.
-        let plan = subscribers.subscribers[record.subscriber].plan
+        let plan = subscribers.plan(of: record.subscriber)
         var flags: DiscountFlags = []
         let toFamily: Bool
         if record.callType == .moc, case .routed(let number, _) = record.other {
-            toFamily = number.withBytes { subscribers.subscribers[record.subscriber].isFamily($0) }
+            toFamily = number.withBytes { subscribers.isFamily(record.subscriber, $0) }
         } else {
             toFamily = false
         }

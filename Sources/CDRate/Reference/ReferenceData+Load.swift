@@ -10,18 +10,27 @@ extension ReferenceData {
     /// found is thrown. A reference is checked against the tables read before the row,
     /// except PLAN of `subscribers.tbl`, which names rows of `plans.tbl` (read later):
     /// it is checked once `plans.tbl` is loaded, and reported at its subscribers.tbl line.
-    public static func load(directory: String) throws(ConfigurationError) -> ReferenceData {
+    /// `subscribers.tbl` and `family.tbl` are read in blocks, the first on `threads`
+    /// workers; the result does not depend on `threads`.
+    public static func load(directory: String, threads: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ConfigurationError) -> ReferenceData {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ConfigurationError(file: directory, line: 0, problem: "is not a directory of reference tables")
         }
         var checksums: [(file: String, sha256: String)] = []
-        func table(_ name: String, _ columns: [String]) throws(ConfigurationError) -> TableFile {
+        func existing(_ name: String) throws(ConfigurationError) -> String {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             guard FileManager.default.fileExists(atPath: path) else {
                 throw ConfigurationError(file: name, line: 0,
                                          problem: "file is missing from \(directory) (all 18 tables must exist, even without rows)")
             }
+            return path
+        }
+        func stream(_ name: String, _ columns: [String]) throws(ConfigurationError) -> TableStream {
+            TableStream(path: try existing(name), name: name, columns: columns)
+        }
+        func table(_ name: String, _ columns: [String]) throws(ConfigurationError) -> TableFile {
+            let path = try existing(name)
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ConfigurationError(file: name, line: 0, problem: "cannot be read from \(directory)")
             }
@@ -36,10 +45,13 @@ extension ReferenceData {
         let cells = try CellTable.load(table("cells.tbl", CellTable.tableColumns), areas: areas)
         let numbering = try NumberingPlan.load(table("numbering.tbl", NumberingPlan.tableColumns), areas: areas)
         let shortCodes = try ShortCodeTable.load(table("shortcodes.tbl", ShortCodeTable.tableColumns))
-        let drafts = try SubscriberTable.parse(table("subscribers.tbl", SubscriberTable.tableColumns), areas: areas)
-        let family = try SubscriberTable.loadFamily(table("family.tbl", SubscriberTable.familyColumns), drafts: drafts)
+        let drafts = try SubscriberTable.parse(stream("subscribers.tbl", SubscriberTable.tableColumns), areas: areas,
+                                               threads: threads)
+        checksums.append(("subscribers.tbl", drafts.sha256))
+        let family = try SubscriberTable.loadFamily(stream("family.tbl", SubscriberTable.familyColumns), drafts: drafts.drafts)
+        checksums.append(("family.tbl", family.sha256))
         let plans = try PlanTable.load(table("plans.tbl", PlanTable.tableColumns))
-        let subscribers = try SubscriberTable.assemble(drafts.rows, file: "subscribers.tbl", plans: plans, familyNumbers: family)
+        let subscribers = try SubscriberTable.assemble(drafts.drafts, plans: plans, family: family.family)
         let discounts = try DiscountTable.load(table("discounts.tbl", DiscountTable.tableColumns), plans: plans)
         let tariff = try TariffTable.load(table("tariff.tbl", TariffTable.tableColumns))
         let timebands = try table("timebands.tbl", TimeBandTable.tableColumns)

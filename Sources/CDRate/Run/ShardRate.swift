@@ -107,10 +107,10 @@ public struct ShardRate: Sendable {
 
         // The night's records of this shard's IMSIs, by IMSI range, with their sources at
         // the indices the collection gave them.
-        let imsis = reference.subscribers.subscribers.map(\.imsi)
+        let imsis = reference.subscribers.imsis
         let expected = record.records / shard.count
         let wanted = min(FileBudget.spillFiles, expected / max(1, batchRecords * 3 / 4))
-        let ranges = IMSIRanges(subscriberIMSIs: imsis, count: max(record.partitions, wanted))
+        let ranges = IMSIRanges(sortedIMSIs: imsis, count: max(record.partitions, wanted))
         let spill = try PartitionSpill(directory: scratch, ranges: ranges)
         var sources = Array(repeating: DetailSource.withdrawn, count: record.candidates)
         let shard = self.shard, nightFiles = record.files, candidates = record.candidates, archive = night.archive, recordPath = night.recordPath
