@@ -17,15 +17,16 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp" "$log"' EXIT
 echo "fuzz: seed $seed"
 
-# 1. The fuzz tests (Tests/CDRateTests: SwitchFileFuzzTests, RecordCheckerFuzzTests, RunFuzzTests, the state
-#    parsers fed mutated files, hostile inbox entries, ISIZE lies and bombs under ulimit -n 256, and
-#    SubscriberSnapshotFuzzTests: damaged, truncated and garbage subscriber snapshots refused and rebuilt).
+# 1. The fuzz tests (Tests/CDRateTests: SwitchFileFuzzTests, RecordCheckerFuzzTests, RunFuzzTests, hostile key
+#    segments (DuplicateKeySegmentFuzzTests), the state parsers fed mutated files, hostile inbox entries, ISIZE
+#    lies and bombs under ulimit -n 256, and SubscriberSnapshotFuzzTests: damaged, truncated and garbage
+#    subscriber snapshots refused and rebuilt).
 swift build -c release --scratch-path "$scratch" --product cdrate || exit 1
 swift build --scratch-path "$scratch" --build-tests || exit 1
 CDRATE_FUZZ_SEED=$seed CDRATE_FUZZ_CASES=${CDRATE_FUZZ_CASES:-10000} CDRATE_FUZZ_RUNS=${CDRATE_FUZZ_RUNS:-40} \
 CDRATE_FUZZ_RECORDS=${CDRATE_FUZZ_RECORDS:-200000} \
   swift test --scratch-path "$scratch" --skip-build --disable-swift-testing \
-  --filter 'CDRateTests.(SwitchFileFuzzTests|RecordCheckerFuzzTests|RunFuzzTests|StateParserStrictnessTests|HostileInboxTests|DescriptorLimitTests|SubscriberSnapshotFuzzTests)' 2>&1 | tee "$log"
+  --filter 'CDRateTests.(SwitchFileFuzzTests|RecordCheckerFuzzTests|RunFuzzTests|StateParserStrictnessTests|DuplicateKeySegmentFuzzTests|HostileInboxTests|DescriptorLimitTests|SubscriberSnapshotFuzzTests)' 2>&1 | tee "$log"
 tests_status=${PIPESTATUS[0]}
 
 # 2. A bomb beyond the run's 1 GiB limit: a valid header, then ~1.1 GB of detail lines.
@@ -45,7 +46,7 @@ else
   echo "fuzz: gzip bomb: 0 passed, 1 failed (exit $bomb_status: $(head -3 "$tmp/err"))"
 fi | tee -a "$log"
 
-# 3. libFuzzer on the gzip, switch-file and record decoders (Sources/CDRateFuzz), if it builds.
+# 3. libFuzzer on the gzip, switch-file and record decoders and the key segments (Sources/CDRateFuzz), if it builds.
 seconds=${CDRATE_LIBFUZZER_SECONDS:-60}
 if [ "$seconds" -gt 0 ]; then
   if swift build -c release --scratch-path "$scratch-fuzz" -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
@@ -55,6 +56,11 @@ if [ "$seconds" -gt 0 ]; then
     for f in SampleCDRs/*.cdr.gz; do { printf '\x00\x10'; cat "$f"; } > "$corpus/$(basename "$f")"; done
     for f in SampleCDRs/*.cdr; do { printf '\x01\x10'; cat "$f"; } > "$corpus/$(basename "$f")"; done
     for f in SampleCDRs/*.cdr; do { printf '\x02\x00'; grep '^D' "$f" | tr -d '\n'; } > "$corpus/records-$(basename "$f")"; done
+    # Key segments of the sample night, as a run writes them.
+    "$bin" run --inbox SampleCDRs --tariffs Tariffs --work "$tmp/sample" > /dev/null 2>&1 || true
+    for f in "$tmp"/sample/state/R*/dupkeys/*.bin; do
+      [ -f "$f" ] && { printf '\x03\x00'; cat "$f"; } > "$corpus/segment-$(basename "$f")"
+    done
     CDRATE_TARIFFS=Tariffs "$scratch-fuzz/release/cdrate-fuzz" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
       -rss_limit_mb=4096 -artifact_prefix="$PWD/" "$corpus" > "$tmp/libfuzzer" 2>&1
     fuzzer_status=$?

@@ -6,6 +6,10 @@
 #   SOAK_THREADS=N   worker threads of each run (default: the number of cores)
 #   SOAK_START=YYYYMMDD  the first night (default 20260928, the Monday after the
 #                    generated week; the last night must not be after today)
+#   SOAK_PRUNE=1     after each night (outside its measurement) remove the run and
+#                    archive directories of the nights before the previous one, as an
+#                    operator moving them to storage would: no night reads them, and the
+#                    soak then fits in a few GB (state/ is kept whole)
 #
 # The nights are generated once with `cdrate generate --nights` and cached under
 # var/soak/<subscribers>-<records>-<start>-<nights>/ (one inbox folder a night,
@@ -24,6 +28,7 @@ records=${SOAK_RECORDS:-1000000}
 subscribers=${SOAK_SUBSCRIBERS:-200000}
 threads=${SOAK_THREADS:-$(nproc)}
 start=${SOAK_START:-20260928}
+prune=${SOAK_PRUNE:-0}
 
 dir=var/soak/$subscribers-$records-$start-$nights
 if [ ! -f "$dir/.complete" ]; then
@@ -54,6 +59,10 @@ for night in "$dir"/inbox/night-*; do
   total=$(du -sk "$work" | awk '{print $1}')
   echo "$n ${night##*/night-} $inrec $t0 $t1 $user $sys $rss $blocks $state $total" >> "$table"
   rm -f "$tv" "$tv.out"
+  if [ "$prune" = 1 ] && [ "$n" -gt 2 ]; then
+    old=$(printf 'R%07d' $((n - 2)))
+    rm -rf "$work/runs/$old" "$work/archive/$old"
+  fi
   echo "soak: night $n of $nights done" >&2
 done
 
@@ -70,10 +79,21 @@ for n, date, inrec, t0, t1, user, sys_, rss, blocks, state, total in rows:
     if first is None: first = (wall, written)
     print(f"{n:>5} {date:>8} {int(inrec):>10,} {wall:>7.2f} {cpu:>7.2f} {int(rss) / 1024:>8.0f} "
           f"{written / 1e6:>10.1f} {int(state) / 1024:>8.1f} {int(total) / 1024:>8.1f}")
-last = rows[-1]
-wall = float(last[4]) - float(last[3]); written = int(last[8]) * 512
-rw, rb = wall / first[0], written / first[1] if first[1] else float("inf")
-print(f"night {last[0]} / night 1: wall {rw:.2f} ({'met' if rw <= 1.2 else 'NOT met'}, goal <= 1.2), "
-      f"bytes written {rb:.2f} ({'met' if rb <= 1.2 else 'NOT met'}, goal <= 1.2)")
+def ratio(row):
+    wall = float(row[4]) - float(row[3]); written = int(row[8]) * 512
+    rw, rb = wall / first[0], written / first[1] if first[1] else float("inf")
+    print(f"night {row[0]} / night 1: wall {rw:.2f} ({'met' if rw <= 1.2 else 'NOT met'}, goal <= 1.2), "
+          f"bytes written {rb:.2f} ({'met' if rb <= 1.2 else 'NOT met'}, goal <= 1.2)")
+if len(rows) > 60: ratio(rows[59])
+ratio(rows[-1])
+# The median of the last ten nights against night 1: one slow night on a shared machine
+# does not decide it.
+tail = rows[-10:]
+walls = sorted(float(r[4]) - float(r[3]) for r in tail); cpus = sorted(float(r[5]) + float(r[6]) for r in tail)
+writes = sorted(int(r[8]) * 512 for r in tail)
+m = len(tail) // 2
+cpu1 = float(rows[0][5]) + float(rows[0][6])
+print(f"median of nights {tail[0][0]}-{tail[-1][0]} / night 1: wall {walls[m] / first[0]:.2f}, cpu {cpus[m] / cpu1:.2f}, "
+      f"bytes written {writes[m] / first[1]:.2f}")
 PY
 rm -f "$table"

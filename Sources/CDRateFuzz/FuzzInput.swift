@@ -9,7 +9,9 @@ import Glibc
 ///   a size taken from the second byte;
 /// - `1`: a plain `.cdr` file through `SwitchFileChecker`, in chunks likewise;
 /// - `2`: 160-byte detail records through `RecordChecker`, against the tables in
-///   `CDRATE_TARIFFS` (default `Tariffs`), when they load.
+///   `CDRATE_TARIFFS` (default `Tariffs`), when they load;
+/// - `3`: a duplicate-key segment (`DuplicateKeySegments`), read as a night reads it:
+///   the slices of three IMSI ranges, every key, and carried into a next generation.
 /// The oracle is the sanitizer's: no trap, no memory error, no hang.
 enum FuzzInput {
     /// The switch file name the file decoders check the header against.
@@ -26,10 +28,11 @@ enum FuzzInput {
         guard input.count >= 2 else { return }
         let chunk = Int(input[1]) * 16 + 1
         let body = UnsafeRawBufferPointer(rebasing: input[2...])
-        switch input[0] % 3 {
+        switch input[0] % 4 {
         case 0: file(body, name: gzipName, chunk: chunk)
         case 1: file(body, name: plainName, chunk: chunk)
-        default: records(body)
+        case 2: records(body)
+        default: segment(body)
         }
     }
 
@@ -56,6 +59,31 @@ enum FuzzInput {
         }
         if let inflater { try? inflater.finish() }
         _ = checker.finish()
+    }
+
+    /// A scratch directory of this process for the segment inputs.
+    private static let scratch: String = {
+        let path = "/tmp/cdrate-fuzz-\(getpid())"
+        try? FileSystem.makeDirectories(path + "/dupkeys")
+        return path
+    }()
+
+    /// `bytes` as the segment of 20261005 of a generation, read and carried; a damaged
+    /// segment throws, which is what it must do.
+    private static func segment(_ bytes: UnsafeRawBufferPointer) {
+        let directory = scratch + "/dupkeys", next = scratch + "/next"
+        try? FileSystem.removeTree(next)
+        try? FileSystem.makeDirectories(next)
+        guard (try? FileSystem.write(directory + "/20261005-R0000001.bin", Array(bytes), sync: false)) != nil else { return }
+        do throws(IOFailure) {
+            let segments = try DuplicateKeySegments(directory: directory)
+            let bounds = [Int.min, 460_010_000_000_003, 460_010_000_000_007, Int.max]
+            for r in 0..<3 { _ = try segments.keys(imsis: bounds[r]..<bounds[r + 1], dates: [20261005], reservingExtra: 1) }
+            _ = try segments.allKeys()
+            _ = try segments.carry(into: next, retention: 20261005)
+        } catch {
+            return
+        }
     }
 
     /// Every whole 160-byte record of `bytes` through the record checks.

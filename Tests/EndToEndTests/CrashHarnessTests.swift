@@ -15,14 +15,18 @@ final class CrashHarnessTests: XCTestCase {
     static let ratingFaults = ["after-partition-spill"] + ["rated.dat", "roamers.dat", "rejects.dat", "duplicates.dat",
         "alerts.dat", "fraud.dat"].flatMap { ["before-write-\($0)", "mid-merge-\($0)"] }
 
+    /// The fault points of the key segments of a command that keeps state (RatingRound):
+    /// the night's segments written, the previous ones still kept linked.
+    static let segmentFaults = ["after-segment-written", "after-segments-carried"]
+
     /// The fault points of `cdrate run`.
-    static let runFaults = ["after-collection-spill"] + ratingFaults + ["before-write-quarantine.txt",
+    static let runFaults = ["after-collection-spill"] + segmentFaults + ratingFaults + ["before-write-quarantine.txt",
         "before-write-collection.log", "before-write-MANIFEST", "before-archive-rename", "before-state-rename",
-        "before-run-rename", "after-run-rename"]
+        "before-run-rename", "after-run-rename", "before-state-prune"]
 
     /// The fault points of `cdrate reprocess`.
-    static let reprocessFaults = ratingFaults + ["before-write-quarantine.txt", "before-write-MANIFEST",
-        "before-archive-rename", "before-state-rename", "before-run-rename", "after-run-rename"]
+    static let reprocessFaults = segmentFaults + ratingFaults + ["before-write-quarantine.txt", "before-write-MANIFEST",
+        "before-archive-rename", "before-state-rename", "before-run-rename", "after-run-rename", "before-state-prune"]
 
     /// The fault points of `cdrate bill` (the ROAM_ and IC_ files depend on the world).
     static let billFaults = ["before-write-BILLS.dat", "before-write-PROV.dat", "before-write-SUMMARY.txt",

@@ -10,15 +10,16 @@ import XCTest
 final class CrashTests: XCTestCase {
     /// The fault points of a nightly run, in the order the commit reaches them.
     static let nightlyFaults = [
-        "after-collection-spill", "after-partition-spill", "before-write-rated.dat", "mid-merge-rated.dat", "before-write-roamers.dat", "before-write-rejects.dat", "before-write-duplicates.dat",
+        "after-collection-spill", "after-segment-written", "after-segments-carried", "after-partition-spill", "before-write-rated.dat", "mid-merge-rated.dat", "before-write-roamers.dat", "before-write-rejects.dat", "before-write-duplicates.dat",
         "before-write-alerts.dat", "before-write-fraud.dat", "before-write-quarantine.txt", "before-write-collection.log",
         "before-write-MANIFEST", "before-archive-rename", "before-state-rename", "before-run-rename", "after-run-rename",
+        "before-state-prune",
     ]
 
     /// The fault points of a recycle run (no collection log; its archive holds the store lines it took).
     static let recycleFaults = [
-        "after-partition-spill", "before-write-rated.dat", "before-write-roamers.dat", "before-write-rejects.dat",
-        "mid-merge-rejects.dat", "before-write-duplicates.dat", "before-write-alerts.dat", "before-write-fraud.dat",
+        "after-segment-written", "after-segments-carried", "after-partition-spill", "before-write-rated.dat",
+        "before-write-roamers.dat", "before-write-rejects.dat", "mid-merge-rejects.dat", "before-write-duplicates.dat", "before-write-alerts.dat", "before-write-fraud.dat",
         "before-write-quarantine.txt", "before-write-MANIFEST", "before-archive-rename", "before-state-rename", "before-run-rename", "after-run-rename",
     ]
 
@@ -82,7 +83,7 @@ final class CrashTests: XCTestCase {
             let crashed = try world.run(work: work, environment: ["CDRATE_FAULT": fault])
             XCTAssertTrue(crashed.killed && crashed.status == SIGKILL, "\(fault): not killed: \(crashed.status) \(crashed.stderr)")
             XCTAssertEqual(crashed.stdout, "", fault)
-            let committed = fault == "after-run-rename"
+            let committed = fault == "after-run-rename" || fault == "before-state-prune"
             XCTAssertEqual(FileManager.default.fileExists(atPath: work + "/runs/R0000002"), committed, fault)
             if !committed {
                 // The previous run and its state are untouched.
@@ -125,7 +126,7 @@ final class CrashTests: XCTestCase {
             try copy(base, work)
             let crashed = try world.reprocess(work: work, environment: ["CDRATE_FAULT": fault])
             XCTAssertTrue(crashed.killed && crashed.status == SIGKILL, "\(fault): not killed: \(crashed.status) \(crashed.stderr)")
-            let committed = fault == "after-run-rename"
+            let committed = fault == "after-run-rename" || fault == "before-state-prune"
             if !committed {
                 // SPEC section 9: a crash leaves the store and the state as they were.
                 XCTAssertEqual(EndToEndWorld.differences(withoutLeftovers(work, of: "R0000002"), EndToEndWorld.committed(base)), [], fault)

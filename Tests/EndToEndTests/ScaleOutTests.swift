@@ -89,7 +89,7 @@ final class ScaleOutTests: XCTestCase {
         try single(world, nights, work: reference)
         let expected = ScaleOutTests.comparable(reference)
         XCTAssertNotNil(expected["runs/R0000002/rejects.dat"])
-        XCTAssertNotNil(expected["state/R0000002/dupkeys/calls.bin"])
+        XCTAssertTrue(expected.keys.contains { $0.hasPrefix("state/R0000002/dupkeys/") && $0.hasSuffix("-R0000002.bin") })
 
         // N on the first night, then N' on the second; shards in reverse, shuffled and
         // forward order; shard 0 rated twice (a retried task).

@@ -34,7 +34,7 @@ public final class DuplicateKeyFile: @unchecked Sendable {
     /// `calls.bin`, else the `keys.bin` or `pNN.bin` files an earlier release wrote; nil,
     /// or a directory without any, reads as no keys (the state's checksum list says
     /// whether a key file should be there).
-    public init(directory: String?) throws(IOFailure) {
+    public convenience init(directory: String?) throws(IOFailure) {
         var file: String?
         var entrySize = DuplicateKeyStore.entrySize
         if let directory {
@@ -45,6 +45,16 @@ public final class DuplicateKeyFile: @unchecked Sendable {
                 entrySize = DuplicateKeyStore.olderEntrySize
             }
         }
+        try self.init(file: file, entrySize: entrySize, directory: directory)
+    }
+
+    /// Opens one key file of this release's entries: `calls.bin`, or a segment of
+    /// `DuplicateKeySegments`.
+    public convenience init(path: String) throws(IOFailure) {
+        try self.init(file: path, entrySize: DuplicateKeyStore.entrySize, directory: nil)
+    }
+
+    private init(file: String?, entrySize: Int, directory: String?) throws(IOFailure) {
         path = file ?? "(no duplicate keys)"
         self.entrySize = entrySize
         guard let file else {
@@ -123,11 +133,44 @@ public final class DuplicateKeyFile: @unchecked Sendable {
         return store
     }
 
+    /// The first and last start date of the file's keys, or nil when it has none.
+    public func dateRange() throws(IOFailure) -> ClosedRange<Int>? {
+        var low = Int.max, high = Int.min
+        legacy.forEach { _, origin in
+            low = min(low, origin.startDate)
+            high = max(high, origin.startDate)
+        }
+        var at = legacyCount
+        while at < count {
+            let block = try DuplicateKeyFile.read(descriptor, path: path, entrySize: entrySize, entries: at..<min(count, at + 65_536))
+            block.withUnsafeBytes { b in
+                for offset in stride(from: 0, to: b.count, by: entrySize) {
+                    let date = Int(KeyEntryLayout.startDate.load(UnsafeRawBufferPointer(rebasing: b[offset..<(offset + entrySize)])))
+                    low = min(low, date)
+                    high = max(high, date)
+                }
+            }
+            at += 65_536
+        }
+        return low <= high ? low...high : nil
+    }
+
     /// The index of the first entry (after the unknown-IMSI head) whose IMSI is not
     /// below `imsi`: where the keys of a range starting at `imsi` begin.
     public func position(ofIMSI imsi: Int) throws(IOFailure) -> Int {
         let target = DuplicateKeyFile.field(imsi)
         return try partitionPoint(in: legacyCount..<count) { (i) throws(IOFailure) in try field(at: i) < target }
+    }
+
+    /// The entries of the IMSIs `imsis` (after the unknown-IMSI head), found by binary
+    /// search; a file whose entries are out of IMSI order may give bounds the wrong way
+    /// round, which is refused as damage.
+    public func positions(of imsis: Range<Int>) throws(IOFailure) -> Range<Int> {
+        let low = try position(ofIMSI: imsis.lowerBound), high = try position(ofIMSI: imsis.upperBound)
+        guard low <= high else {
+            throw IOFailure(path: path, reason: "damaged duplicate-key file: entries \(high + 1)–\(low) are out of IMSI order")
+        }
+        return low..<high
     }
 
     /// The IMSI of entry `index` (after the unknown-IMSI head).
@@ -139,7 +182,16 @@ public final class DuplicateKeyFile: @unchecked Sendable {
     /// store with room for `extra` more (the records about to be rated).
     public func keys(imsis: Range<Int>, positions: Range<Int>, reservingExtra extra: Int) throws(IOFailure) -> DuplicateKeyStore {
         var store = DuplicateKeyStore(capacity: positions.count + extra)
-        if positions.isEmpty { return store }
+        try add(imsis: imsis, positions: positions, to: &store)
+        return store
+    }
+
+    /// Adds to `store` the keys of entries `positions`, which must be those of the IMSIs
+    /// `imsis`: of them, only those of start dates `dates` (all when nil) and of IMSIs
+    /// `owns` accepts (all when nil).
+    public func add(imsis: Range<Int>, positions: Range<Int>, to store: inout DuplicateKeyStore,
+                    dates: ClosedRange<Int>? = nil, owns: ((Int) -> Bool)? = nil) throws(IOFailure) {
+        if positions.isEmpty { return }
         let entrySize = self.entrySize
         let bytes = try DuplicateKeyFile.read(descriptor, path: path, entrySize: entrySize, entries: positions)
         let low = DuplicateKeyFile.field(imsis.lowerBound), high = DuplicateKeyFile.field(imsis.upperBound)
@@ -158,13 +210,14 @@ public final class DuplicateKeyFile: @unchecked Sendable {
                     bad = (positions.lowerBound + n, "is not a key entry")
                     return
                 }
+                if let dates, !dates.contains(origin.startDate) { continue }
+                if let owns, !owns(Int(field) - 1) { continue }
                 store.add(digest: digest, origin: origin)
             }
         }
         if let bad {
             throw IOFailure(path: path, reason: "damaged duplicate-key file: entry \(bad.entry + 1) \(bad.problem)")
         }
-        return store
     }
 
     // MARK: - Private

@@ -1,14 +1,16 @@
 /// The duplicate keys of rated records, kept across runs for `MAX_AGE_DAYS` after
 /// the start of the rated record (SPEC section 4, step 2), in the committed state's
-/// `dupkeys/calls.bin`. In memory, one store holds the keys of the IMSIs a sub-batch
-/// rates (`DuplicateKeyFile`), so memory does not grow with the keys kept.
+/// key segments by start date (`DuplicateKeySegments`). In memory, one store holds the
+/// keys of the IMSIs a sub-batch rates of the dates its records start on, so memory
+/// does not grow with the keys kept; the keys it adds (`insert`) are written as the
+/// run's own segments (`freshSegments`).
 ///
 /// An open-addressing hash table indexed by the key's digest, which is already a
 /// uniform hash: no hashing per lookup and no per-process hash seed. The file lists the
 /// entries sorted by IMSI, then digest, so its bytes depend only on the set of keys,
 /// not on the order they were rated in (nor on how the run divided its work).
 ///
-/// File format (`calls.bin`): fixed 56-byte entries, declared in `KeyEntryLayout`:
+/// File format (a segment, or the `calls.bin` of release 1.3.0): fixed 56-byte entries, declared in `KeyEntryLayout`:
 /// digest, start date, file seq, record seq, switch id, form (`1` a call-identity key
 /// of SPEC v1.3, `0` a key of the older form), IMSI plus one (0 where it is not
 /// known), duration and volume of the rated original. Work areas of earlier releases hold
@@ -25,6 +27,9 @@ public struct DuplicateKeyStore: Sendable {
     /// The number of keys of the older form: while there are any, a record's key is
     /// also looked up in that form.
     public private(set) var olderFormCount = 0
+    /// The digests of the keys `insert` added (the keys rated now, not those read from a
+    /// file), in the order added: what a night writes as its own segments.
+    private var fresh: [UInt128] = []
 
     /// The size of one entry in `calls.bin`.
     public static let entrySize = KeyEntryLayout.size
@@ -81,12 +86,40 @@ public struct DuplicateKeyStore: Sendable {
     @inline(__always)
     public mutating func insert(_ key: DuplicateKey, _ origin: DuplicateOrigin) {
         add(digest: key.digest, origin: origin)
+        fresh.append(DuplicateKeyStore.stored(key))
     }
 
     private mutating func grow() {
         var bigger = DuplicateKeyStore(capacity: digests.count)
         for i in digests.indices where digests[i] != 0 { bigger.place(digests[i], origins[i]) }
+        bigger.fresh = fresh
         self = bigger
+    }
+
+    /// The number of keys `insert` added.
+    public var freshCount: Int { fresh.count }
+
+    /// The keys `insert` added whose start date is `retention` (`YYYYMMDD`) or later, by
+    /// start date, in date order: each date's as the bytes of a key file (`serialized()`),
+    /// a night's segments (`DuplicateKeySegments`).
+    public func freshSegments(from retention: Int) -> [(date: Int, bytes: [UInt8])] {
+        // The slots of the fresh keys by date (a night's are nearly all of one or two).
+        var byDate = [Int: [Int]]()
+        var lastDate = -1, lastSlots = [Int]()
+        for digest in fresh {
+            let i = slot(of: digest)
+            guard digests[i] != 0 else { continue }
+            let date = origins[i].startDate
+            guard date >= retention else { continue }
+            if date != lastDate {
+                if lastDate >= 0 { byDate[lastDate] = lastSlots }
+                lastSlots = byDate.removeValue(forKey: date) ?? []
+                lastDate = date
+            }
+            lastSlots.append(i)
+        }
+        if lastDate >= 0 { byDate[lastDate] = lastSlots }
+        return byDate.keys.sorted().map { ($0, serialized(slots: byDate[$0]!)) }
     }
 
     @inline(__always)
@@ -119,24 +152,34 @@ public struct DuplicateKeyStore: Sendable {
         if !expires { return }
         var kept = DuplicateKeyStore(capacity: count)
         for i in digests.indices where digests[i] != 0 && origins[i].startDate >= date { kept.place(digests[i], origins[i]) }
+        kept.fresh = fresh
         self = kept
     }
 
     /// The file bytes, entries sorted by IMSI (unknown first), then digest.
     public func serialized() -> [UInt8] {
+        var occupied = [Int]()
+        occupied.reserveCapacity(count)
+        for i in digests.indices where digests[i] != 0 { occupied.append(i) }
+        return serialized(slots: occupied)
+    }
+
+    /// The file bytes of the keys in slots `slots` (occupied, each once), sorted as
+    /// `serialized()` sorts.
+    private func serialized(slots: [Int]) -> [UInt8] {
         // Sort packed 128-bit integers rather than structs: the IMSI field (50 bits), the
         // digest's top 46 bits and the slot (32 bits). Keys whose IMSI and top bits tie
         // (almost never) are then put in full digest order, run by run.
         precondition(digests.count <= 1 << 32, "a key table has fewer than 2^32 slots")
         var sorted = [UInt128]()
-        sorted.reserveCapacity(count)
-        for i in digests.indices where digests[i] != 0 {
+        sorted.reserveCapacity(slots.count)
+        for i in slots {
             sorted.append(UInt128(origins[i].imsiField) << 78 | (digests[i] >> 82) << 32 | UInt128(i))
         }
         @inline(__always) func slot(_ entry: UInt128) -> Int { Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) }
         PackedSort.sort(&sorted, indexBits: 32) { digests[slot($0)] < digests[slot($1)] }
         let occupied = sorted.lazy.map(slot)
-        var out = [UInt8](repeating: 0, count: count * DuplicateKeyStore.entrySize)
+        var out = [UInt8](repeating: 0, count: slots.count * DuplicateKeyStore.entrySize)
         out.withUnsafeMutableBytes { o in
             var at = 0
             for i in occupied {

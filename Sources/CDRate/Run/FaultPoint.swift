@@ -10,6 +10,10 @@ import Glibc
 /// - every command that loads the reference data into a work area it owns (and
 ///   `rate --shard`): `after-snapshot-built` (the subscriber snapshot written into
 ///   `cache/`, when the tables were parsed because no valid one was there);
+/// - every command that rates and keeps state (`run`, `collect`, `reprocess`, `rejects
+///   --fix`, `merge`): `after-segment-written` (the night's new duplicate-key segments
+///   written into the new generation) and `after-segments-carried` (the previous
+///   generation's segments still kept linked into it, the expired ones left out);
 /// - every command that rates: `before-write-<output>` (created) and `mid-merge-<output>`
 ///   (half of the sub-batches written) for `rated.dat`, `roamers.dat`, `alerts.dat`,
 ///   `fraud.dat`; `after-partition-spill` (every sub-batch rated and written); then
@@ -18,7 +22,8 @@ import Glibc
 /// - `run` and `collect`: `after-collection-spill` (the inbox collected into the archive
 ///   staging and the IMSI ranges' input files), then the commit's `before-write-quarantine.txt`,
 ///   `before-write-collection.log`, `before-write-MANIFEST`, `before-archive-rename`,
-///   `before-state-rename`, `before-run-rename` (the commit point) and `after-run-rename`;
+///   `before-state-rename`, `before-run-rename` (the commit point), `after-run-rename` and
+///   `before-state-prune` (the generations older than the two newest not yet removed);
 /// - `reprocess`: as `run` without the collection and its log;
 /// - `rejects --fix`: as `reprocess` (a rating round without records), without
 ///   `before-archive-rename`;

@@ -10,7 +10,7 @@
 ///         SHARD                          the shard record (ShardRecord)
 ///         rated.dat roamers.dat alerts.dat fraud.dat      canonical order, its IMSIs only
 ///         rejects.keyed duplicates.keyed                 source order, each line after its key
-///         state/pools.txt state/usage.txt state/dupkeys/calls.bin   its IMSIs' next state
+///         state/pools.txt state/usage.txt state/dupkeys/*.bin   its IMSIs' next state (its new key segments)
 ///     .shard-K-of-N.tmp/ .shard-K-of-N.scratch/   a shard being rated (or left by a killed task)
 ///     locks/shard-K-of-N/LOCK            the shard's own lock
 /// ```

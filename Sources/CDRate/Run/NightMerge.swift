@@ -60,8 +60,15 @@ public struct NightMerge: Sendable {
         }
 
         // The state: the shards' slices, then what the night adds.
-        try NightMerge.mergeKeys(directories.map { $0 + "/state/dupkeys/" + DuplicateKeyFile.fileName },
-                                 into: context.stateStaging + "/dupkeys/" + DuplicateKeyFile.fileName)
+        // The night's key segments: each date's, from the shards that have one, by IMSI.
+        var segmentNames = Set<String>()
+        for s in shards { for f in s.files where f.name.hasPrefix("state/dupkeys/") { segmentNames.insert(f.name) } }
+        for name in segmentNames.sorted() {
+            try NightMerge.mergeKeys(directories.map { $0 + "/" + name }.filter { FileSystem.exists($0) },
+                                     into: context.stateStaging + "/dupkeys/" + String(name.dropFirst("state/dupkeys/".count)))
+        }
+        context.state.highWaterDate = record.highWaterDate
+        try context.carryPreviousKeys()
         try FileSystem.write(context.stateStaging + "/pools.txt",
                              try NightMerge.mergeLines(directories.map { try FileSystem.read($0 + "/state/pools.txt") }, usage: false),
                              sync: false)
@@ -133,7 +140,7 @@ public struct NightMerge: Sendable {
                 continue
             }
             var truncated = false
-            for f in ShardRate.files {
+            for f in ShardRate.files + r.files.map(\.name).filter({ $0.hasPrefix("state/dupkeys/") }) {
                 let expected = r.files.first { $0.name == f }?.bytes
                 if expected == nil || FileSystem.size(directory + "/" + f) != expected {
                     problems.append("shard \(s) (\(directory)): \(f) is missing or not the size its SHARD record gives")

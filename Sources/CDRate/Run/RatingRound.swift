@@ -35,15 +35,13 @@ public struct RatingRound: Sendable {
         ("fraud.dat", FraudLayout.layout.width + 1, CanonicalKey.encodedWidth, false),
     ]
 
-    /// One piece of a rating round: the records of a contiguous range of IMSIs, with
-    /// the duplicate keys of those IMSIs (entries `keys` of the previous key file).
+    /// One piece of a rating round: the records of a contiguous range of IMSIs, rated
+    /// with the kept keys of those IMSIs of the start dates its records have.
     struct SubBatch: Sendable {
         /// Its spill file of `PartitionEntries`.
         var file: String
         /// The IMSIs it rates.
         var imsis: Range<Int>
-        /// Its entries in the previous generation's key file.
-        var keys: Range<Int>
     }
 
     /// What rating one sub-batch produced, on its way to the ordered writers.
@@ -51,7 +49,8 @@ public struct RatingRound: Sendable {
         var result: PartitionResult
         var rejects: [UInt8]
         var duplicates: [UInt8]
-        var keys: [UInt8]
+        /// Its new keys by start date, as key-file bytes.
+        var keys: [(date: Int, bytes: [UInt8])]
     }
 
     /// Rates the entries in `inputs` (one spill file per range of `ranges`) and updates
@@ -65,8 +64,14 @@ public struct RatingRound: Sendable {
     /// spilled as sorted runs and merged at the end.
     ///
     /// - Parameters:
-    ///   - previousKeys: the previous generation's `dupkeys/` directory, or nil to start empty.
-    ///   - nextKeys: where to write the new `dupkeys/calls.bin`, or nil not to keep it.
+    ///   - previousKeys: the previous generation's key segments (`DuplicateKeySegments`),
+    ///     or nil to start empty.
+    ///   - nextKeys: the new generation's `dupkeys/`, where the night's new keys are written
+    ///     as segments of this run and the previous segments still kept are linked; nil
+    ///     not to keep keys.
+    ///   - owns: when given, only the kept keys of the IMSIs it accepts are read (a shard's).
+    ///   - carryKeys: whether the previous segments still kept are linked into `nextKeys`
+    ///     (not for a shard, whose merge does it once).
     ///   - nextState: where to write the new `pools.txt` and `usage.txt` as sub-batches
     ///     complete (`state.pools` and `state.ledger` then come back empty, with
     ///     `poolsAndUsageStaged` set), or nil to return them in `state`.
@@ -76,20 +81,25 @@ public struct RatingRound: Sendable {
     ///     source-order key in front of it (a shard of `cdrate rate --shard`, which
     ///     `cdrate merge` merges by that key).
     public func rate(inputs: [String], ranges: IMSIRanges, sources: [DetailSource], recycled: [RecycledReject],
-                     state: inout RunState, previousKeys: String?, nextKeys: String?, nextState: String? = nil,
-                     spillDirectory: String,
+                     state: inout RunState, previousKeys: DuplicateKeySegments?, nextKeys: String?, nextState: String? = nil,
+                     owns: (@Sendable (Int) -> Bool)? = nil, carryKeys: Bool = true, spillDirectory: String,
                      outputDirectory: String, keyedSourceOrder: Bool = false,
                      timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
         precondition(inputs.count == ranges.count)
-        let retention = CivilTime.civilFromDays(CivilTime.days(ofDate: max(state.highWaterDate, 19700101))
-                                                - reference.network.maxAgeDays)
-        let keyFile = try DuplicateKeyFile(directory: previousKeys)
+        let retention = RatingRound.retention(highWater: state.highWaterDate, maxAgeDays: reference.network.maxAgeDays)
+        var given = previousKeys
+        if given == nil { given = try DuplicateKeySegments(directory: nil) }
+        let segments = given!
+        // The single key file of release 1.3.0, while it is kept, also cuts sub-batches
+        // (a slice of it holds every kept date's keys of its IMSIs).
+        let single = try segments.singleKeyFile()
         let batchRecords = self.batchRecords
+        let runText = runID.text
 
         // Cut the ranges into sub-batches, side by side.
         let plans = ParallelWork.map(count: ranges.count, threads: threads) { r -> Result<[SubBatch], IOFailure> in
             do throws(IOFailure) {
-                return .success(try RatingRound.plan(inputs[r], imsis: ranges.bounds(of: r), keyFile: keyFile,
+                return .success(try RatingRound.plan(inputs[r], imsis: ranges.bounds(of: r), keyFile: single,
                                                      batchRecords: batchRecords))
             } catch {
                 return .failure(error)
@@ -118,18 +128,19 @@ public struct RatingRound: Sendable {
                 try FileSystem.removeTree(batch.file)
                 // The slice is handed over as a temporary, so the processor holds its only
                 // reference and the key store grows in place instead of being copied.
+                // Only the keys of the start dates its records have: a key holds the start.
+                let dates = entries.startDates()
                 func slice() throws(IOFailure) -> PartitionState {
                     var slice = PartitionState()
-                    slice.duplicateKeys = try keyFile.keys(imsis: batch.imsis, positions: batch.keys,
-                                                           reservingExtra: entries.count)
-                    slice.legacyDuplicateKeys = keyFile.legacy
+                    slice.duplicateKeys = try segments.keys(imsis: batch.imsis, dates: dates, reservingExtra: entries.count,
+                                                            owns: owns)
+                    slice.legacyDuplicateKeys = try segments.legacyKeys(dates: dates)
                     slice.pools = pools.slice(imsis: batch.imsis)
                     slice.ledger = usage.slice(imsis: batch.imsis)
                     return slice
                 }
                 var result = processor.process(entries, sources: sources, recycled: recycled, state: try slice())
-                result.state.duplicateKeys.prune(before: retention)
-                let keys = keepKeys ? result.state.duplicateKeys.serialized() : []
+                let keys = keepKeys ? result.state.duplicateKeys.freshSegments(from: retention) : []
                 result.state.duplicateKeys = DuplicateKeyStore()
                 result.state.legacyDuplicateKeys = DuplicateKeyStore()
                 let outcome = SubBatchOutcome(result: result, rejects: result.rejects.keyedBytes(),
@@ -151,13 +162,9 @@ public struct RatingRound: Sendable {
                                             lineWidth: RatingRound.outputs[2].width)
         let duplicateRuns = try SortedRunSpill(path: spillDirectory + "/duplicates.bin",
                                                keyWidth: RatingRound.outputs[3].keyWidth, lineWidth: RatingRound.outputs[3].width)
-        var keyWriter: SpillWriter?
-        if let nextKeys {
-            keyWriter = try SpillWriter(path: nextKeys + "/" + DuplicateKeyFile.fileName, bufferSize: 1 << 20, writeBack: true)
-            var kept = keyFile.legacy
-            kept.prune(before: retention)
-            try keyWriter?.append(kept.serialized())
-        }
+        // The night's new keys, one segment per start date, each in IMSI order as the
+        // sub-batches come.
+        var keyWriters = [Int: SpillWriter]()
         // Sub-batches come in IMSI order: their pools and usage, pruned, are appended,
         // either straight to the next state's files (`HU` lines as they come, the few
         // `HUR` lines, which follow them, at the end) or to the next state's arrays.
@@ -192,7 +199,15 @@ public struct RatingRound: Sendable {
             batch.result.dropLines()
             try rejectRuns.append(batch.rejects)
             try duplicateRuns.append(batch.duplicates)
-            try keyWriter?.append(batch.keys)
+            if let nextKeys {
+                for (date, bytes) in batch.keys {
+                    if keyWriters[date] == nil {
+                        keyWriters[date] = try SpillWriter(path: nextKeys + "/" + DuplicateKeySegments.segmentName(date: date, run: runText),
+                                                           bufferSize: 256 << 10, writeBack: true)
+                    }
+                    try keyWriters[date]!.append(bytes)
+                }
+            }
             outcome.counters.merge(batch.result.counters)
             outcome.recycledResolved.formUnion(batch.result.recycledResolved)
             batch.result.state.pools.prune(before: retention / 100)
@@ -216,7 +231,13 @@ public struct RatingRound: Sendable {
         }
         try rejectRuns.close()
         try duplicateRuns.close()
-        try keyWriter?.close()
+        for date in keyWriters.keys.sorted() { try keyWriters[date]!.close() }
+        if let nextKeys, carryKeys {
+            FaultPoint.reach("after-segment-written")
+            // Every segment of a date still kept goes on as it is; expired ones are dropped.
+            outcome.carriedKeyFiles = try segments.carry(into: nextKeys, retention: retention)
+            FaultPoint.reach("after-segments-carried")
+        }
         state.pools = nextPools
         state.ledger = nextLedger
         MemoryRelease.releaseFreePages()
@@ -244,10 +265,10 @@ public struct RatingRound: Sendable {
     /// or of its kept keys' when those are what makes it large, each
     /// split into a file of its own in one pass. The sub-batches tile `imsis`, so every
     /// kept key belongs to exactly one.
-    static func plan(_ input: String, imsis: Range<Int>, keyFile: DuplicateKeyFile,
+    static func plan(_ input: String, imsis: Range<Int>, keyFile: DuplicateKeyFile?,
                      batchRecords: Int) throws(IOFailure) -> [SubBatch] {
         let records = (FileSystem.size(input) ?? 0) / PartitionEntries.stride
-        let keys = try keyFile.position(ofIMSI: imsis.lowerBound)..<keyFile.position(ofIMSI: imsis.upperBound)
+        let keys = try keyFile.map { f throws(IOFailure) in try f.positions(of: imsis) } ?? 0..<0
         // A split holds a file open per piece: bounded by the descriptor limit.
         let count = min(FileBudget.splitPieces, batches(records: records, keys: keys.count, batchRecords: batchRecords))
         var cuts = [Int]()
@@ -256,7 +277,7 @@ public struct RatingRound: Sendable {
                 let values = try PartitionEntries.imsis(input).sorted()
                 for j in 1..<count { cuts.append(values[j * values.count / count]) }
             } else {
-                for j in 1..<count { cuts.append(try keyFile.imsi(at: keys.lowerBound + j * keys.count / count)) }
+                for j in 1..<count { cuts.append(try keyFile!.imsi(at: keys.lowerBound + j * keys.count / count)) }
             }
             var ascending = [Int]()
             for c in cuts where c > imsis.lowerBound && c < imsis.upperBound && c > (ascending.last ?? Int.min) {
@@ -264,16 +285,17 @@ public struct RatingRound: Sendable {
             }
             cuts = ascending
         }
-        if cuts.isEmpty { return [SubBatch(file: input, imsis: imsis, keys: keys)] }
+        if cuts.isEmpty { return [SubBatch(file: input, imsis: imsis)] }
         let files = try PartitionEntries.split(input, cuts: cuts)
         try FileSystem.removeTree(input)  // its records are all in the pieces now
         let bounds = [imsis.lowerBound] + cuts + [imsis.upperBound]
-        var positions = [keys.lowerBound]
-        for c in cuts { positions.append(try keyFile.position(ofIMSI: c)) }
-        positions.append(keys.upperBound)
-        return files.indices.map { b in
-            SubBatch(file: files[b], imsis: bounds[b]..<bounds[b + 1], keys: positions[b]..<positions[b + 1])
-        }
+        return files.indices.map { b in SubBatch(file: files[b], imsis: bounds[b]..<bounds[b + 1]) }
+    }
+
+    /// The first start date (`YYYYMMDD`) whose keys are kept when the latest file
+    /// creation date seen is `highWater`: `MAX_AGE_DAYS` before it (SPEC section 4).
+    public static func retention(highWater: Int, maxAgeDays: Int) -> Int {
+        CivilTime.civilFromDays(CivilTime.days(ofDate: max(highWater, 19700101)) - maxAgeDays)
     }
 
     /// Records rated at once by default (a sub-batch of a range's IMSIs).
@@ -296,6 +318,9 @@ public struct RatingOutcome: Sendable {
     public var recycledResolved = Set<Int>()
     /// The MANIFEST `output` lines of the six `.dat` files, in SPEC section 8 order.
     public var manifestLines: [String] = []
+    /// The key files of the previous generation linked into the next one unchanged
+    /// (names in `dupkeys/`), whose checksums the next generation's list carries.
+    public var carriedKeyFiles: [String] = []
 
     /// Nothing.
     public init() {}

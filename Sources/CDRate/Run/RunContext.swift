@@ -99,33 +99,70 @@ public final class RunContext {
 
     /// Rates the records spilled by IMSI range (`ranges`, unless given) into the run
     /// directory, continuing the state's pools, usage and duplicate keys; the next
-    /// generation's `dupkeys/calls.bin`, `pools.txt` and `usage.txt` are written into its
-    /// staging directory as the sub-batches complete, so they are never held whole.
+    /// generation's key segments, `pools.txt` and `usage.txt` are written into its
+    /// staging directory as the sub-batches complete, so they are never held whole, and
+    /// the previous generation's segments still kept are linked into it. A key segment
+    /// that differs from its checksum is refused as damaged state (exit 5).
     public func rate(inputs: [String], ranges: IMSIRanges? = nil, sources: [DetailSource], recycled: [RecycledReject],
                      threads: Int, batchRecords: Int = RatingRound.defaultBatchRecords,
-                     timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
-        try RatingRound(reference: reference, runID: runID, threads: threads, batchRecords: batchRecords,
-                        latestEarlierCreation: latestEarlierCreation).rate(
-            inputs: inputs, ranges: ranges ?? self.ranges, sources: sources, recycled: recycled, state: &state,
-            previousKeys: try previousKeys(), nextKeys: stateStaging + "/dupkeys",
-            nextState: stateStaging,
-            spillDirectory: scratch, outputDirectory: runStaging, timer: timer)
+                     timer: PhaseTimer = PhaseTimer()) throws -> RatingOutcome {
+        let round = RatingRound(reference: reference, runID: runID, threads: threads, batchRecords: batchRecords,
+                                latestEarlierCreation: latestEarlierCreation)
+        var listed: [String: String]?
+        let outcome = try StateChecksums.refusingDamage(directory: previousStateDirectory, area: area) { () throws(IOFailure) in
+            let (keys, list) = try previousKeys()
+            listed = list
+            return try round.rate(inputs: inputs, ranges: ranges ?? self.ranges, sources: sources, recycled: recycled,
+                                  state: &state, previousKeys: keys, nextKeys: stateStaging + "/dupkeys", nextState: stateStaging,
+                                  spillDirectory: scratch, outputDirectory: runStaging, timer: timer)
+        }
+        for name in outcome.carriedKeyFiles {
+            if let sum = listed?["dupkeys/" + name] { carriedChecksums["dupkeys/" + name] = sum }
+        }
+        return outcome
     }
 
-    /// The previous generation's `dupkeys/`, or, when an earlier release wrote it, its
-    /// keys carried over into the call-identity form in this run's scratch space
+    /// Links the previous generation's key segments still kept at the state's high-water
+    /// date into the new generation, with their checksums (`cdrate merge`, whose shards
+    /// wrote only the night's own segments).
+    public func carryPreviousKeys() throws {
+        FaultPoint.reach("after-segment-written")
+        guard let previousStateDirectory else { return }
+        let listed = StateChecksums.listed(directory: previousStateDirectory)
+        let retention = RatingRound.retention(highWater: state.highWaterDate, maxAgeDays: reference.network.maxAgeDays)
+        let target = stateStaging + "/dupkeys"
+        let carried = try StateChecksums.refusingDamage(directory: previousStateDirectory, area: area) { () throws(IOFailure) in
+            try DuplicateKeySegments(directory: previousStateDirectory + "/dupkeys", checksums: listed)
+                .carry(into: target, retention: retention)
+        }
+        for name in carried {
+            if let sum = listed?["dupkeys/" + name] { carriedChecksums["dupkeys/" + name] = sum }
+        }
+        FaultPoint.reach("after-segments-carried")
+    }
+
+    /// The checksums of the key files linked unchanged from the previous generation
+    /// (relative paths), which the new generation's list carries.
+    private var carriedChecksums = [String: String]()
+
+    /// The previous generation's key segments (checked as they are read against its
+    /// list, which is returned too), or, when an earlier release wrote it, its keys carried
+    /// over into the call-identity form in this run's scratch space
     /// (`DuplicateKeyMigration`), with a notice of what was carried over.
-    private func previousKeys() throws(IOFailure) -> String? {
-        guard let previousStateDirectory else { return nil }
+    private func previousKeys() throws(IOFailure) -> (DuplicateKeySegments?, [String: String]?) {
+        guard let previousStateDirectory else { return (nil, nil) }
         let keys = previousStateDirectory + "/dupkeys"
-        guard DuplicateKeyFile.isOlderRelease(directory: keys) else { return keys }
+        guard DuplicateKeyFile.isOlderRelease(directory: keys) else {
+            let listed = StateChecksums.listed(directory: previousStateDirectory)
+            return (try DuplicateKeySegments(directory: keys, checksums: listed), listed)
+        }
         let migrated = scratch + "/dupkeys"
         let outcome = try DuplicateKeyMigration(keys: keys, area: area, registry: state.registry).run(into: migrated)
         notices.append("duplicate keys of an earlier release carried over into the call-identity form: \(outcome.migrated) keys"
             + (outcome.kept == 0 ? "" : outcome.kept == 1
                 ? "; 1 matches no archived record and is kept in the older form until it expires"
                 : "; \(outcome.kept) match no archived record and are kept in the older form until they expire"))
-        return migrated
+        return (try DuplicateKeySegments(directory: migrated), nil)
     }
 
     /// Removes the scratch space, writes `files` and the MANIFEST into the run directory
@@ -138,7 +175,7 @@ public final class RunContext {
         // write their pages to disk for nothing.
         try FileSystem.removeTree(scratch)
         try state.write(to: stateStaging)
-        try StateChecksums.write(directory: stateStaging)
+        try StateChecksums.write(directory: stateStaging, carried: carriedChecksums)
         for (name, bytes) in files {
             FaultPoint.reach("before-write-\(name)")
             try FileSystem.write(runStaging + "/" + name, bytes, sync: false)
@@ -163,6 +200,9 @@ public final class RunContext {
         try FileSystem.rename(runStaging, area.runDirectory(runID))  // the commit point
         committed = true
         FaultPoint.reach("after-run-rename")
+        // Generations older than the two newest go; a key segment they share with a
+        // newer one stays (the file lives while a generation links it).
+        FaultPoint.reach("before-state-prune")
         try area.pruneState()
     }
 

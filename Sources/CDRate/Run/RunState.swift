@@ -8,12 +8,14 @@
 /// corrections.txt  PendingCorrections lines (`rejects --fix` not yet reprocessed)
 /// pools.txt        FreeUnitPools lines
 /// usage.txt        HighUsageLedger lines (HU month-to-date, HUR per day)
-/// dupkeys/calls.bin DuplicateKeyStore entries, sorted by IMSI
+/// dupkeys/YYYYMMDD-R….bin  the duplicate keys of one start date added by one run
+///                  (`DuplicateKeySegments`), each sorted by IMSI
 /// ```
 ///
 /// `partitions` is the number of IMSI ranges a run divides its records into
-/// (`IMSIRanges`); it changes no output. Generations of an older cdrate hold
-/// `dupkeys/pNN.bin` instead (keys without IMSI, `DuplicateKeyFile` reads them).
+/// (`IMSIRanges`); it changes no output. Generations of release 1.3.0 hold one
+/// `dupkeys/calls.bin` (carried, with a `calls.dates`, until its keys expire), those of
+/// earlier releases `dupkeys/keys.bin` or `pNN.bin` (`DuplicateKeyFile` reads them).
 public struct RunState: Sendable {
     /// The number of IMSI ranges of a new work area.
     public static let defaultPartitions = 64
@@ -76,7 +78,7 @@ public struct RunState: Sendable {
     }
 
     /// Writes the generation's text files into `directory` (synced by the commit's
-    /// `syncfs`); `dupkeys/calls.bin` is written there by the rating round.
+    /// `syncfs`); the key segments are written and linked there by the rating round.
     public func write(to directory: String) throws(IOFailure) {
         try FileSystem.makeDirectories(directory + "/dupkeys")
         try FileSystem.write(directory + "/meta.txt", Array("partitions \(partitions)\nhigh-water \(highWaterDate)\n".utf8), sync: false)

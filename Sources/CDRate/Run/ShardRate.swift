@@ -86,12 +86,13 @@ public struct ShardRate: Sendable {
         // A retried task starts again from nothing; the shard it replaces stays until the
         // new one is complete.
         for d in [staging, scratch] { try FileSystem.removeTree(d) }
-        for d in [staging + "/state/dupkeys", scratch + "/dupkeys"] { try FileSystem.makeDirectories(d) }
+        for d in [staging + "/state/dupkeys", scratch] { try FileSystem.makeDirectories(d) }
 
         // The state this shard continues: its IMSIs' slice.
         var state = RunState(partitions: record.partitions)
         state.highWaterDate = record.highWaterDate
-        var previousKeys: String?
+        var previousKeys: DuplicateKeySegments?
+        var previousDirectory: String?
         if let previous = record.previous {
             let directory = area.stateDirectory(previous)
             try StateChecksums.check(directory: directory, area: area)
@@ -99,11 +100,12 @@ public struct ShardRate: Sendable {
             let usage = try ShardRate.slice(lines: try FileSystem.read(directory + "/usage.txt"), imsiField: 1, shard: shard)
             state.pools = try FreeUnitPoolList(parsing: pools, source: directory + "/pools.txt")
             state.ledger = try HighUsageList(parsing: usage, source: directory + "/usage.txt")
-            if FileSystem.exists(directory + "/dupkeys/" + DuplicateKeyFile.fileName) {
-                try ShardRate.sliceKeys(directory + "/dupkeys/" + DuplicateKeyFile.fileName,
-                                        into: scratch + "/dupkeys/" + DuplicateKeyFile.fileName, shard: shard)
-                previousKeys = scratch + "/dupkeys"
+            // The kept keys are read where they are, of the dates the shard's records
+            // have and of its IMSIs only.
+            previousKeys = try StateChecksums.refusingDamage(directory: directory, area: area) { () throws(IOFailure) in
+                try DuplicateKeySegments(directory: directory + "/dupkeys", checksums: StateChecksums.listed(directory: directory))
             }
+            previousDirectory = directory
         }
 
         // The night's records of this shard's IMSIs, by IMSI range, with their sources at
@@ -143,16 +145,22 @@ public struct ShardRate: Sendable {
         }
         try spill.finish()
 
-        let outcome = try RatingRound(reference: reference, runID: night.runID, threads: threads, batchRecords: batchRecords,
-                                      latestEarlierCreation: record.latestEarlierCreation.flatMap { Timestamp(value: $0) }).rate(
-            inputs: spill.paths, ranges: ranges, sources: sources, recycled: [], state: &state,
-            previousKeys: previousKeys, nextKeys: staging + "/state/dupkeys", nextState: staging + "/state",
-            spillDirectory: scratch, outputDirectory: staging, keyedSourceOrder: true)
+        let round = RatingRound(reference: reference, runID: night.runID, threads: threads, batchRecords: batchRecords,
+                                latestEarlierCreation: record.latestEarlierCreation.flatMap { Timestamp(value: $0) })
+        let outcome = try StateChecksums.refusingDamage(directory: previousDirectory, area: area) { () throws(IOFailure) in
+            try round.rate(inputs: spill.paths, ranges: ranges, sources: sources, recycled: [], state: &state,
+                           previousKeys: previousKeys, nextKeys: staging + "/state/dupkeys", nextState: staging + "/state",
+                           owns: { ShardSpec.shard(ofIMSINumber: $0, count: shard.count) == shard.index }, carryKeys: false,
+                           spillDirectory: scratch, outputDirectory: staging, keyedSourceOrder: true)
+        }
         for name in ["rejects", "duplicates"] { try FileSystem.rename(staging + "/\(name).dat", staging + "/\(name).keyed") }
         try FileSystem.removeTree(scratch)
 
         var files = [(name: String, bytes: Int)]()
         for name in ShardRate.files { files.append((name, FileSystem.size(staging + "/" + name) ?? 0)) }
+        for name in try FileSystem.list(staging + "/state/dupkeys").sorted() {
+            files.append(("state/dupkeys/" + name, FileSystem.size(staging + "/state/dupkeys/" + name) ?? 0))
+        }
         let shardRecord = ShardRecord(night: night.runID, shard: shard, previous: record.previous, reference: record.reference,
                                       counters: outcome.counters, files: files)
         try FileSystem.write(staging + "/SHARD", Array(shardRecord.text.utf8), sync: false)
@@ -188,9 +196,10 @@ public struct ShardRate: Sendable {
         }
     }
 
-    /// A shard's files besides `SHARD`, relative to its directory.
+    /// A shard's files besides `SHARD` and its key segments (`state/dupkeys/…`, which
+    /// its record lists too), relative to its directory.
     static let files = ["rated.dat", "roamers.dat", "rejects.keyed", "duplicates.keyed", "alerts.dat", "fraud.dat",
-                        "state/pools.txt", "state/usage.txt", "state/dupkeys/" + DuplicateKeyFile.fileName]
+                        "state/pools.txt", "state/usage.txt"]
 
     /// The lines of a state text file (`pools.txt`, `usage.txt`) whose IMSI, the
     /// `imsiField`-th space-separated field, `shard` owns.
@@ -229,20 +238,5 @@ public struct ShardRate: Sendable {
             i += 1
         }
         return n == field && digits > 0 ? value : nil
-    }
-
-    /// Copies the entries of the key file `path` whose IMSI `shard` owns (and the head of
-    /// keys whose IMSI is not known, which every shard reads) to `output`.
-    static func sliceKeys(_ path: String, into output: String, shard: ShardSpec) throws(IOFailure) {
-        let size = DuplicateKeyStore.entrySize
-        let reader = try SpillReader(path: path, recordSize: size, bufferSize: 1 << 20)
-        let writer = try SpillWriter(path: output, bufferSize: 1 << 20)
-        while let entry = try reader.next() {
-            let field = DuplicateKeyStore.imsiField(entry)
-            if field == 0 || ShardSpec.shard(ofIMSINumber: Int(field) - 1, count: shard.count) == shard.index {
-                try writer.append(entry)
-            }
-        }
-        try writer.close()
     }
 }

@@ -6,25 +6,53 @@
 ///
 /// Every command that reads state checks the current generation against its list
 /// first; a file that differs, is missing or is not listed stops it (exit 5), naming
-/// the file and the last generation that is still sound. A generation written before
-/// SPEC v1.3 (no list, and its duplicate keys in `keys.bin` or `pNN.bin` rather than
-/// `calls.bin`) is read unchecked; the next run's generation has its list.
+/// the file and the last generation that is still sound. The duplicate-key files
+/// (`dupkeys/*.bin`) are only checked to be there: each is checked against its
+/// checksum when a command reads it (`DuplicateKeySegments`), so a night reads only the
+/// key segments its records need; `verify` checks them all. A generation written before
+/// SPEC v1.3 (no list, and its duplicate keys in `keys.bin` or `pNN.bin`) is read
+/// unchecked; the next run's generation has its list.
+///
+/// A key segment carried unchanged from the previous generation (a hard link) carries
+/// its checksum too: the list of the new generation takes it from the previous list
+/// rather than reading the file again.
 public enum StateChecksums {
     /// The list's name in a generation.
     public static let fileName = "SHA256SUMS"
 
-    /// Writes the list of every file under `directory` (a generation being committed).
-    public static func write(directory: String) throws(IOFailure) {
+    /// Writes the list of every file under `directory` (a generation being committed);
+    /// the files of `carried` (relative path to checksum: files linked unchanged from the
+    /// previous generation) are listed with the checksum given, not read.
+    public static func write(directory: String, carried: [String: String] = [:]) throws(IOFailure) {
         var text = ""
         for file in try files(in: directory) {
-            text += try FileDigest.sha256(path: directory + "/" + file).sha256 + "  " + file + "\n"
+            var sum = carried[file]
+            if sum == nil { sum = try FileDigest.sha256(path: directory + "/" + file).sha256 }
+            text += sum! + "  " + file + "\n"
         }
         try FileSystem.write(directory + "/" + fileName, Array(text.utf8), sync: false)
     }
 
+    /// The checksums the list of the generation at `directory` gives, by relative path;
+    /// nil when it has no list (a generation of a release before SPEC v1.3). Lines that
+    /// are not checksum lines are left out (`problems` names them).
+    public static func listed(directory: String) -> [String: String]? {
+        guard let list = try? FileSystem.read(directory + "/" + fileName) else { return nil }
+        var listed = [String: String]()
+        for line in StateText.lines(list) {
+            let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0].count == 64, parts[1].hasPrefix(" "), parts[1].count > 1,
+                  parts[0].allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { continue }
+            listed[String(parts[1].dropFirst())] = String(parts[0])
+        }
+        return listed
+    }
+
     /// What is wrong with the generation at `directory` against its list; empty when
-    /// sound, or when it was written by a release before SPEC v1.3.
-    public static func problems(directory: String) -> [StateError] {
+    /// sound, or when it was written by a release before SPEC v1.3. With
+    /// `deferringKeyFiles`, the duplicate-key files are only checked to be there (their
+    /// readers check their content).
+    public static func problems(directory: String, deferringKeyFiles: Bool = false) -> [StateError] {
         let listPath = directory + "/" + fileName
         guard FileSystem.exists(listPath) else {
             if isEarlierRelease(directory) { return [] }
@@ -52,6 +80,7 @@ public enum StateChecksums {
                 problems.append(StateError(file: path, line: 0, problem: "missing (\(fileName) lists it)"))
                 continue
             }
+            if deferringKeyFiles && DuplicateKeySegments.isKeyFile(file) { continue }
             guard let actual = try? FileDigest.sha256(path: path) else {
                 problems.append(StateError(file: path, line: 0, problem: "unreadable"))
                 continue
@@ -68,8 +97,31 @@ public enum StateChecksums {
     /// `StateError` naming the first damaged file and the newest other generation of
     /// `area` that is sound (or that none is kept).
     public static func check(directory: String, area: WorkArea) throws(StateError) {
-        let found = problems(directory: directory)
+        let found = problems(directory: directory, deferringKeyFiles: true)
         guard let first = found.first else { return }
+        throw refusal(first, more: found.count - 1, directory: directory, area: area)
+    }
+
+    /// Runs `body`, which reads the generation `directory` of `area`; a damaged file it
+    /// finds as it reads (`IOFailure.damagedState`: a key segment whose checksum differs)
+    /// comes out as `refusal` words it, any other failure as it is.
+    public static func refusingDamage<T>(directory: String?, area: WorkArea,
+                                         _ body: () throws(IOFailure) -> T) throws -> T {
+        let result = Result { () throws(IOFailure) -> T in try body() }
+        if case .failure(let failure) = result, failure.damagedState {
+            throw refusal(failure, directory: directory ?? "", area: area)
+        }
+        return try result.get()
+    }
+
+    /// The refusal of a damaged file of the generation `directory` of `area` found while
+    /// reading it (a key segment whose checksum differs, `IOFailure.damagedState`): as
+    /// `check` words it.
+    public static func refusal(_ failure: IOFailure, directory: String, area: WorkArea) -> StateError {
+        refusal(StateError(file: failure.path, line: 0, problem: failure.reason), more: 0, directory: directory, area: area)
+    }
+
+    private static func refusal(_ first: StateError, more: Int, directory: String, area: WorkArea) -> StateError {
         var sound = "no sound generation is kept"
         let name = String(directory.split(separator: "/").last ?? "")
         let others = ((try? FileSystem.list(area.stateDirectory)) ?? []).compactMap { RunID(text: $0) }
@@ -78,8 +130,8 @@ public enum StateChecksums {
             sound = "the last sound generation is \(area.stateDirectory(run)) (run \(run.text))"
             break
         }
-        throw StateError(file: first.file, line: first.line, problem: first.problem
-            + (found.count > 1 ? " (and \(found.count - 1) more)" : "") + "; \(sound); see 'Damaged state' in docs/operations.md")
+        return StateError(file: first.file, line: first.line, problem: first.problem
+            + (more > 0 ? " (and \(more) more)" : "") + "; \(sound); see 'Damaged state' in docs/operations.md")
     }
 
     // MARK: - Private
@@ -102,9 +154,14 @@ public enum StateChecksums {
         return result.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
-    /// A generation of a release before SPEC v1.3: no list, no `calls.bin`.
+    /// A generation of a release before SPEC v1.3 (its list missing): its keys in
+    /// `keys.bin` or `pNN.bin`, or no key file at all (nothing kept), rather than
+    /// `calls.bin` or segments.
     private static func isEarlierRelease(_ directory: String) -> Bool {
-        !FileSystem.exists(directory + "/dupkeys/" + DuplicateKeyFile.fileName)
-            && FileSystem.exists(directory + "/meta.txt")
+        guard FileSystem.exists(directory + "/meta.txt") else { return false }
+        let keys = directory + "/dupkeys"
+        if DuplicateKeyFile.isOlderRelease(directory: keys) { return true }
+        let names = (try? FileSystem.list(keys)) ?? []
+        return !names.contains { $0 == DuplicateKeyFile.fileName || DuplicateKeySegments.date(ofSegment: $0) != nil }
     }
 }

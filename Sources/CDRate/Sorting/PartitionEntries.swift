@@ -49,6 +49,31 @@ public struct PartitionEntries: Sendable {
         return UnsafeRawBufferPointer(rebasing: all[start..<(start + SpillEntryLayout.record.width)])
     }
 
+    /// The start dates (`YYYYMMDD`) of the entries' records, read off their start
+    /// fields; a start that is not eight digits is left out (such a record is rejected
+    /// before it is deduplicated).
+    public func startDates() -> Set<Int> {
+        var dates = Set<Int>()
+        var last = -1
+        let offset = SpillEntryLayout.record.offset + DetailLayout.start.offset
+        bytes.withUnsafeBytes { all in
+            for at in Swift.stride(from: offset, to: all.count, by: PartitionEntries.stride) {
+                var date = 0
+                var digits = true
+                for k in 0..<8 {
+                    let b = all[at + k]
+                    guard b >= ASCII.zero && b <= ASCII.nine else { digits = false; break }
+                    date = date * 10 + Int(b &- ASCII.zero)
+                }
+                if digits && date != last {
+                    dates.insert(date)
+                    last = date
+                }
+            }
+        }
+        return dates
+    }
+
     /// Splits the spill file at `path` into one file per sub-range of IMSIs, `path.b0`,
     /// `path.b1`, …, in one pass, and returns their paths; `path` itself is left in place.
     /// Sub-range `b` holds the entries whose IMSI (`IMSIRanges.imsi(of:)`) is below

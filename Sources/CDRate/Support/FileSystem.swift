@@ -199,6 +199,19 @@ public enum FileSystem {
         try syncDirectory(parentOf(to).isEmpty ? "." : parentOf(to))
     }
 
+    /// Makes `to` a second name of the file `from` (a hard link: the same bytes, not a
+    /// copy), or a copy of it where a link cannot be made (another file system). The
+    /// file is never written through either name afterwards: state files are only ever
+    /// made new.
+    public static func link(_ from: String, _ to: String) throws(IOFailure) {
+        if Glibc.link(from, to) == 0 { return }
+        let code = errno
+        guard code == EXDEV || code == EPERM || code == EMLINK else {
+            throw IOFailure(path: to, reason: "cannot link \(from): \(errorText(code))")
+        }
+        try write(to, try read(from), sync: false)
+    }
+
     /// Removes `path` and everything below it; a missing path is fine.
     public static func removeTree(_ path: String) throws(IOFailure) {
         var st = stat()

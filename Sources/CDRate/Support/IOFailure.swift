@@ -5,11 +5,16 @@ public struct IOFailure: Error, Sendable, CustomStringConvertible {
     public let path: String
     /// What was being done and why it failed.
     public let reason: String
+    /// Whether the failure is a state file that differs from its generation's
+    /// `SHA256SUMS` (or is missing), found when the file was read rather than by the
+    /// check of the whole generation: the command then refuses it as damaged state.
+    public let damagedState: Bool
 
-    /// A failure on `path`.
-    public init(path: String, reason: String) {
+    /// A failure on `path`; `damagedState` as the property.
+    public init(path: String, reason: String, damagedState: Bool = false) {
         self.path = path
         self.reason = reason
+        self.damagedState = damagedState
     }
 
     /// `path: reason`.

@@ -36,9 +36,14 @@ final class EarlierReleaseWorkAreaTests: XCTestCase {
             XCTAssertEqual(try FileSystem.read(earlier + "/runs/R0000002/" + name), try FileSystem.read(fresh + "/runs/R0000002/" + name), name)
         }
         // The state the third night reads is the same too: the keys are in the new form.
-        for name in ["dupkeys/calls.bin", "pools.txt", "usage.txt", "rejects.dat"] {
+        for name in ["pools.txt", "usage.txt", "rejects.dat"] {
             XCTAssertEqual(try FileSystem.read(earlier + "/state/R0000002/" + name), try FileSystem.read(fresh + "/state/R0000002/" + name), name)
         }
+        // The carried-over keys in one file, carried until they expire; night two's own in its segment.
+        XCTAssertEqual(try DuplicateKeySegments(directory: earlier + "/state/R0000002/dupkeys").allKeys().serialized(),
+                       try DuplicateKeySegments(directory: fresh + "/state/R0000002/dupkeys").allKeys().serialized())
+        XCTAssertEqual(try FileSystem.list(earlier + "/state/R0000002/dupkeys").sorted(),
+                       ["20261006-R0000002.bin", "calls.bin", "calls.dates"])
         XCTAssertFalse(FileSystem.exists(earlier + "/state/R0000002/dupkeys/keys.bin"))
     }
 
@@ -62,7 +67,7 @@ final class EarlierReleaseWorkAreaTests: XCTestCase {
         XCTAssertTrue(report.notices.contains {
             $0.hasPrefix("duplicate keys of an earlier release carried over into the call-identity form: 8 keys; 1 matches no archived record")
         }, report.notices.joined(separator: "\n"))
-        let file = try DuplicateKeyFile(directory: earlier + "/state/R0000002/dupkeys").allKeys()
+        let file = try DuplicateKeySegments(directory: earlier + "/state/R0000002/dupkeys").allKeys()
         XCTAssertEqual(file.olderFormCount, 1)
         XCTAssertEqual(file.count, 10)
     }

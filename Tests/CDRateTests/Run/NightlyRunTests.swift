@@ -111,7 +111,7 @@ final class NightlyRunTests: XCTestCase {
 
         let reference = RunFixture.committed(areas[0].work)
         XCTAssertNotNil(reference["runs/R0000002/rated.dat"])
-        XCTAssertNotNil(reference["state/R0000002/dupkeys/calls.bin"])
+        XCTAssertNotNil(reference["state/R0000002/dupkeys/20261005-R0000001.bin"])
         XCTAssertNotNil(reference["archive/R0000002/BJMSC01_20261006_000002.cdr"])
         for a in areas.dropFirst() {
             RunFixture.assertSameTree(RunFixture.committed(a.work), reference, "\(a.threads) threads against 1")
