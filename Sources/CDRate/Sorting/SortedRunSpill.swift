@@ -38,6 +38,16 @@ public final class SortedRunSpill {
         if pending.count >= limit { try flush() }
     }
 
+    /// Adds one keyed record (any order), copied from `record`: no allocation per record.
+    @inline(__always)
+    public func append(raw record: UnsafeRawBufferPointer) throws(IOFailure) {
+        pending.append(contentsOf: record)
+        if pending.count >= limit { try flush() }
+    }
+
+    /// The size of one keyed record.
+    public var recordBytes: Int { recordSize }
+
     /// Writes what is held as a run, and closes the file.
     public func close() throws(IOFailure) {
         try flush()
