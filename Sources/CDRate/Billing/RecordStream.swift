@@ -38,6 +38,8 @@ public final class RecordStream: @unchecked Sendable {
     private var offset = 0
     private var filled = 0
     private var atEnd = false
+    /// Bytes after the last whole record of the file, reported once the records are read.
+    private var trailing = 0
 
     // MARK: - Init
 
@@ -69,9 +71,16 @@ public final class RecordStream: @unchecked Sendable {
     @inline(__always)
     public func next() throws(IOFailure) -> UnsafeRawBufferPointer? {
         if offset + stride > filled {
-            if atEnd { return nil }
-            try refill()
-            if offset + stride > filled { return nil }
+            if !atEnd { try refill() }
+            if offset + stride > filled {
+                // The whole records are read: bytes left over are damage, as in `RecordFileReader`.
+                if trailing > 0 {
+                    let count = trailing
+                    trailing = 0
+                    throw damaged(line: line + 1, "has \(count) bytes at the end of the file, not \(describe) and LF")
+                }
+                return nil
+            }
         }
         let buffer = buffers[which]
         let record = UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + layout.width)])
@@ -121,9 +130,9 @@ public final class RecordStream: @unchecked Sendable {
                 self.hash.update(UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: count))
             }
         }
-        if atEnd && filled % stride != 0 {
-            throw damaged(line: line + filled / stride + 1,
-                          "has \(filled % stride) bytes at the end of the file, not \(describe) and LF")
+        if atEnd {
+            trailing = filled % stride
+            filled -= trailing
         }
     }
 
