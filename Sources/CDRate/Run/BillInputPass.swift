@@ -25,6 +25,8 @@ struct BillInputPass {
     private(set) var provincial: ProvincialRoaming
     /// The `V` records, spilled.
     let partners: PartnerRecordSpill
+    /// The usage entries spilled (partial sums of a subscriber).
+    private(set) var usageEntries = 0
     /// The runs of usage entries, once `read()` has returned.
     private(set) var usageRuns: [(path: String, range: Range<Int>)] = []
 
@@ -162,6 +164,7 @@ struct BillInputPass {
             guard let subscriber = current else { return }
             BilledEntry.encode(subscriber, usage: sum, into: entry)
             try usage.append(raw: UnsafeRawBufferPointer(entry))
+            usageEntries += 1
             current = nil
             sum = SubscriberUsage()
         }

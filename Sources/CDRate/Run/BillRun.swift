@@ -133,6 +133,7 @@ public struct BillRun: Sendable {
         }
         try active.close()
         timer.mark("active subscribers")
+        FaultPoint.reach("after-bill-spill")
 
         // 3: the files, each written as it is computed.
         try FileSystem.makeDirectories(cycleDirectory)
@@ -153,9 +154,12 @@ public struct BillRun: Sendable {
             if kept.count < Self.reportedCapCredits { kept.append(c) }
             try caps.append(Array((BillSummary.capLine(c) + "\n").utf8))
         }
+        let halfway = pass.usageEntries / 2
+        var merged = 0
         try withUnsafeTemporaryAllocation(byteCount: BilledEntry.activeSize, alignment: 8) { key throws(IOFailure) in
             var u = try usage.next(), a = try actives.next()
             while u != nil || a != nil {
+                if merged == halfway { FaultPoint.reach("mid-write-\(BillsFile.name)") }
                 // The smaller key of the two heads: one subscriber, from either or both.
                 let head = a == nil || (u != nil && BilledEntry.compare(u!, a!) <= 0) ? u! : a!
                 key.copyMemory(from: UnsafeRawBufferPointer(rebasing: head[0..<BilledEntry.activeSize]))
@@ -163,6 +167,7 @@ public struct BillRun: Sendable {
                 var sum = SubscriberUsage()
                 while let entry = u, BilledEntry.sameKey(entry, subscriberKey) {
                     sum.add(BilledEntry.usage(entry))
+                    merged += 1
                     u = try usage.next()
                 }
                 while let entry = a, BilledEntry.sameKey(entry, subscriberKey) { a = try actives.next() }
