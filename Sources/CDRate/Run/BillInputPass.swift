@@ -155,6 +155,9 @@ struct BillInputPass {
         }
         for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
 
+        // Messages only: an input's name is not copied for every record.
+        let source = self.source
+        func name(_ s: Int) -> String { source.inputs[inputs[s]].name }
         // The subscriber whose records are being added up, and its entry.
         var current: Subscriber?
         var sum = SubscriberUsage()
@@ -171,31 +174,31 @@ struct BillInputPass {
         let cycle = self.cycle
         while let s = heap.first {
             let record = heads[s]!
-            let input = source.inputs[inputs[s]]
+            let stream = streams[s]
             do {
                 let view = RecordView(record)
                 guard let recordCycle = RatedCall.cycle(of: view, start: RatedLayout.start) else {
-                    throw streams[s].refused(RecordRefusal(
+                    throw stream.refused(RecordRefusal(
                         recordType: "R", field: RatedLayout.start.name, position: RatedLayout.start.position,
                         reason: "'\(view.string(RatedLayout.start))' is not a start time"))
                 }
                 if recordCycle == cycle {
                     inCycle[s] += 1
                     let call: RatedCall
-                    do { call = try RatedCall(view) } catch { throw streams[s].refused(error) }
+                    do { call = try RatedCall(view) } catch { throw stream.refused(error) }
                     if call.imsi != current?.imsi {
                         try flush()
                         guard let subscriber = reference.subscribers.subscriber(imsi: call.imsi) else {
                             throw ConfigurationError(
                                 file: "subscribers.tbl", line: 0,
-                                problem: "IMSI \(Self.imsiText(call.imsi)) of the rated record at \(input.name) line \(streams[s].line) "
+                                problem: "IMSI \(Self.imsiText(call.imsi)) of the rated record at \(name(s)) line \(stream.line) "
                                     + "is not listed; a bill needs every rated subscriber's account, MSISDN and plan")
                         }
                         current = subscriber
                     }
                     sum.add(call)
-                    try interconnect.add(call, source: "\(input.name) line \(streams[s].line)")
-                    try provincial.add(call, source: "\(input.name) line \(streams[s].line)")
+                    try interconnect.add(call, source: "\(name(s)) line \(stream.line)")
+                    try provincial.add(call, source: "\(name(s)) line \(stream.line)")
                 } else {
                     otherCycles.add(cycle: recordCycle)
                 }

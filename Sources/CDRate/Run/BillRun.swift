@@ -56,9 +56,11 @@ public struct BillRun: Sendable {
     public func run() throws(RunFailure) -> BillReport {
         guard Self.isValidCycle(cycle) else { throw .usage("cycle \(cycle) is not a month YYYYMM") }
         do {
+            let timer = PhaseTimer(observer: observer)
             let context = try CommandContext(tariffs: tariffs, work: work, existing: true)
             defer { context.release() }
-            var report = try bill(reference: context.reference, area: context.area)
+            timer.mark("reference data, lock")
+            var report = try bill(reference: context.reference, area: context.area, timer: timer)
             report.notices = context.notices
             return report
         } catch {
@@ -69,8 +71,7 @@ public struct BillRun: Sendable {
     // MARK: - Private
 
     /// Reads, computes, writes and commits; the lock is held.
-    private func bill(reference: ReferenceData, area: WorkArea) throws -> BillReport {
-        let timer = PhaseTimer(observer: observer)
+    private func bill(reference: ReferenceData, area: WorkArea, timer: PhaseTimer) throws -> BillReport {
         let cycleDirectory = area.billsDirectory + "/" + String(cycle)
         let previous = FileSystem.isDirectory(cycleDirectory)
             ? try FileSystem.list(cycleDirectory).compactMap { BillRunID(text: $0) }.max() : nil
