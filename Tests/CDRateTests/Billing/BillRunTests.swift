@@ -203,6 +203,19 @@ final class BillRunTests: XCTestCase {
         guard case .failure(let whole) = BillsFile.verifyTotals(altered) else { return XCTFail("altered file passed") }
         XCTAssertEqual(failure?.description, whole.description)
         XCTAssertTrue(whole.description.hasPrefix("line 2: account AC000001: C line net"), whole.description)
+        // `verify` reads the file in chunks that cut records anywhere: the same finding.
+        for size in [1, 7, 121, 500] {
+            var chunked = BillsFileCheck(), sound = BillsFileCheck()
+            for start in stride(from: 0, to: altered.count, by: size) {
+                altered[start..<min(start + size, altered.count)].withUnsafeBytes { chunked.feed($0) }
+                bytes[start..<min(start + size, bytes.count)].withUnsafeBytes { sound.feed($0) }
+            }
+            XCTAssertEqual(chunked.finish()?.description, whole.description, "chunks of \(size)")
+            XCTAssertNil(sound.finish(), "chunks of \(size)")
+        }
+        var cut = BillsFileCheck()
+        bytes.dropLast(3).withUnsafeBytes { cut.feed($0) }
+        XCTAssertEqual(cut.finish()?.description, "\(bytes.count - 3) bytes, not whole records")
     }
 
     func testInterconnectLinesAndTrailers() throws {
