@@ -1,11 +1,8 @@
 /// `SUMMARY.txt` of a bill run (SPEC section 10): for people, aligned columns, and
-/// deterministic like every other file of the bill run (no time of day).
+/// deterministic like every other file of the bill run (no time of day). It is written
+/// in three parts, `head`, a `capLine` per cap credit (there may be millions: the bill
+/// run streams them from a spill) and `tail`.
 public enum BillSummary {
-    /// The text of the summary of `report`, whose `capCredits` are all its cap credits.
-    public static func text(_ report: BillReport) -> String {
-        head(report) + report.capCredits.map { capLine($0) + "\n" }.joined() + tail(report)
-    }
-
     /// The summary up to the list of cap credits.
     public static func head(_ report: BillReport) -> String {
         var lines: [String] = []
