@@ -68,7 +68,11 @@ struct BillInputPass {
         var facts = [(records: Int, inCycle: Int, bytes: Int, sha256: String)?](repeating: nil, count: source.inputs.count)
         let rated = source.inputs.indices.filter { source.inputs[$0].isRated }
         do {
-            try readRated(rated, facts: &facts)
+            // At most `mergedFiles` open at once (a cycle of many runs): each group is
+            // merged alone, and a subscriber's sums from several groups add up in step 3.
+            for first in stride(from: 0, to: rated.count, by: Self.mergedFiles) {
+                try readRated(Array(rated[first..<min(first + Self.mergedFiles, rated.count)]), facts: &facts)
+            }
         } catch let failure as FailedInput {
             try checkInputs(through: failure.input, manifests: manifests)
             throw failure.error
@@ -105,6 +109,9 @@ struct BillInputPass {
     }
 
     // MARK: - Private
+
+    /// The most `rated.dat` files merged side by side (open at once).
+    static let mergedFiles = 128
 
     /// A failure while merging the `rated.dat` files, with the input it came from.
     private struct FailedInput: Error {

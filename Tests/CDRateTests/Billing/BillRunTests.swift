@@ -184,6 +184,30 @@ final class BillRunTests: XCTestCase {
         }
     }
 
+    /// More runs than are merged side by side (`BillInputPass.mergedFiles`): the runs are
+    /// merged in groups, and a subscriber's sums from every group add up.
+    func testMoreRunsThanMergedAtOnce() throws {
+        let work = try F.temporaryDirectory(self)
+        let runs = BillInputPass.mergedFiles + 2
+        for n in 1...runs {
+            let day = 1 + n % 28
+            try F.writeRecords(work + "/runs/R" + F.zeros(n, 7), rated: [
+                F.rated("01", imsi: s1, start: "202609" + F.zeros(day, 2) + "100000", duration: 61, record: n,
+                        blocks: [F.Block(component: "AIR", tariffClass: "HOME", gross: 100, discount: 10)]),
+            ], roamers: [])
+        }
+        let report = try BillRun(work: work, tariffs: try F.tariffs(self), cycle: 202609).run()
+        XCTAssertEqual(report.ratedRecords, runs)
+        let bills = try F.lines(work + "/bills/202609/B0000001/BILLS.dat")
+        let ac2 = bills.filter { $0.dropFirst().hasPrefix("AC000002") }
+        XCTAssertEqual(ac2, [
+            b("AC000002", 1),
+            c("AC000002", "8613010000001", "MONTHLY", 1, 18000, 0, 18000),
+            c("AC000002", "8613010000001", "AIR_HOME", 61 * runs, 100 * runs, 10 * runs, 90 * runs),
+            z("AC000002", 18000 + 100 * runs, 10 * runs, 0, 18000 + 90 * runs, (18000 + 90 * runs + 5) / 10),
+        ])
+    }
+
     /// `BillTotalsCheck` fed a file in pieces (one record at a time) finds what the whole
     /// file's check finds.
     func testTotalsCheckInPiecesEqualsTheWholeFile() throws {
