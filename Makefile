@@ -34,6 +34,7 @@ test: deps
 bench: release
 	scripts/bench.sh $(BENCH_RECORDS)
 	BENCH_SCALES="1000000 3000000 10000000" scripts/bench.sh
+	scripts/bench-subscribers.sh
 
 # Consecutive nights on one work area: does night 60 cost what night 1 did? (not part
 # of make test; SOAK_NIGHTS, SOAK_RECORDS, SOAK_SUBSCRIBERS shrink it)

@@ -18,13 +18,14 @@ trap 'rm -rf "$tmp" "$log"' EXIT
 echo "fuzz: seed $seed"
 
 # 1. The fuzz tests (Tests/CDRateTests: SwitchFileFuzzTests, RecordCheckerFuzzTests, RunFuzzTests, the state
-#    parsers fed mutated files, hostile inbox entries, ISIZE lies and bombs under ulimit -n 256).
+#    parsers fed mutated files, hostile inbox entries, ISIZE lies and bombs under ulimit -n 256, and
+#    SubscriberSnapshotFuzzTests: damaged, truncated and garbage subscriber snapshots refused and rebuilt).
 swift build -c release --scratch-path "$scratch" --product cdrate || exit 1
 swift build --scratch-path "$scratch" --build-tests || exit 1
 CDRATE_FUZZ_SEED=$seed CDRATE_FUZZ_CASES=${CDRATE_FUZZ_CASES:-10000} CDRATE_FUZZ_RUNS=${CDRATE_FUZZ_RUNS:-40} \
 CDRATE_FUZZ_RECORDS=${CDRATE_FUZZ_RECORDS:-200000} \
   swift test --scratch-path "$scratch" --skip-build --disable-swift-testing \
-  --filter 'CDRateTests.(SwitchFileFuzzTests|RecordCheckerFuzzTests|RunFuzzTests|StateParserStrictnessTests|HostileInboxTests|DescriptorLimitTests)' 2>&1 | tee "$log"
+  --filter 'CDRateTests.(SwitchFileFuzzTests|RecordCheckerFuzzTests|RunFuzzTests|StateParserStrictnessTests|HostileInboxTests|DescriptorLimitTests|SubscriberSnapshotFuzzTests)' 2>&1 | tee "$log"
 tests_status=${PIPESTATUS[0]}
 
 # 2. A bomb beyond the run's 1 GiB limit: a valid header, then ~1.1 GB of detail lines.

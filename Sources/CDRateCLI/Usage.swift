@@ -16,6 +16,7 @@ enum Usage {
       rerate     re-rate a whole cycle as a new generation (after a tariff fix)
       diff       compare two bill runs (--cdr: down to the rated records)
       verify     recheck a run's or bill run's checksums and reconciliation
+      explain    SWITCH:SEQ:REC: why one record came out as it did, step by step
       report     one HTML page of a run, rerate generation or bill run, to read or print
       generate   write a synthetic world (reference tables and gzip switch files)
 
@@ -23,6 +24,7 @@ enum Usage {
     --tariffs DIR (default Tariffs); --opt=value is the same as --opt value.
     'cdrate <command> --help' for its options; 'cdrate --version' for the version.
     exit codes: 0 done, 1 verify: not sound, diff: different, reprocess: nothing selected,
+    explain: no such record,
     2 usage, 3 configuration error or not a work area, 4 work area locked, 5 I/O failure,
     130 or 143 interrupted by Ctrl-C or SIGTERM (nothing committed).
     """
@@ -118,6 +120,27 @@ enum Usage {
           130/143 interrupted (Ctrl-C/SIGTERM)
     """
 
+    static let explain = """
+    usage: cdrate explain SWITCH:SEQ:REC [--run RUN] [--tariffs DIR] [--work DIR]
+      why one record came out as it did: the raw record field by field, each check (for a
+      reject: which failed, on what, and what would make it pass), the duplicate decision,
+      location, border and roaming status, each party's normalization and numbering row,
+      day type and band, each component with its tariff row (FILE:LINE), units and gross,
+      each discount with its rule and pool before and after, the net, HU/HUR before and
+      after, and each fraud rule that fired. It runs the run's own record stages again, with
+      a trace, over the record's IMSI's records of the run, from the state the run started
+      from; the line they write must be the run's, byte for byte.
+      --run RUN      a run (R0000002), a rerate generation (G1, or cycles/YYYYMM/G1) or a bill
+                     run (B0000001: the run or generation it billed the record from); each an
+                     id or a directory. Default: the latest run that has the record
+      --tariffs DIR  the reference tables the run used (default Tariffs); they must match the
+                     checksums of the run's MANIFEST
+    exit: 0 explained; 1 no such record in the run (or in any run); 2 usage (or no such run);
+          3 configuration error or not a work area; 5 the tables differ from the run's
+          MANIFEST (naming the table), the state the run started from is no longer kept or is
+          damaged, or an input is missing or altered; 130/143 interrupted (Ctrl-C/SIGTERM)
+    """
+
     /// The usage text of `command`, nil for a word that is no command (`generate`
     /// prints its own).
     static func of(_ command: String) -> String? {
@@ -131,6 +154,7 @@ enum Usage {
         case "rerate": return rerate
         case "diff": return diff
         case "report": return report
+        case "explain": return explain
         case "rate": return rate
         case "merge": return merge
         default: return nil

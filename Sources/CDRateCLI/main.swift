@@ -26,6 +26,7 @@ do {
     case "rerate": code = try rerateCommand(Array(arguments.dropFirst()))
     case "verify": code = try verifyCommand(Array(arguments.dropFirst()))
     case "report": code = try reportCommand(Array(arguments.dropFirst()))
+    case "explain": code = try explainCommand(Array(arguments.dropFirst()))
     case "--help", "-h", "help": print(Usage.commands); code = 0
     case "--version", "version": print("cdrate \(Version.text)"); code = 0
     case nil: throw RunFailure.usage("no command given")

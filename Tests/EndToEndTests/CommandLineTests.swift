@@ -6,7 +6,7 @@ import XCTest
 /// exit codes, messages on stderr, usage text, the summary line.
 final class CommandLineTests: XCTestCase {
     /// The commands with a usage text of their own (generate prints its own, tested apart).
-    static let commands = ["run", "collect", "reprocess", "rejects", "bill", "rerate", "diff", "verify", "report", "rate", "merge"]
+    static let commands = ["run", "collect", "reprocess", "rejects", "bill", "rerate", "diff", "verify", "report", "explain", "rate", "merge"]
 
     /// Checks that a usage error's stderr, after the message, is the usage of the command
     /// given (the list of commands when there is none), whole, down to its exit codes.
@@ -399,7 +399,7 @@ final class CommandLineTests: XCTestCase {
             "reprocess": ["0", "1", "2", "3", "4", "5"], "rejects": ["0", "1", "2", "3", "4", "5"],
             "bill": ["0", "2", "3", "4", "5"], "rerate": ["0", "2", "3", "4", "5"],
             "diff": ["0", "1", "2", "3", "5"], "verify": ["0", "1", "2", "3"], "generate": ["0", "2", "5"],
-            "report": ["0", "2", "3", "5"], "rate": ["0", "2", "3", "4", "5"], "merge": ["0", "2", "3", "4", "5"],
+            "report": ["0", "2", "3", "5"], "explain": ["0", "1", "2", "3", "5"], "rate": ["0", "2", "3", "4", "5"], "merge": ["0", "2", "3", "4", "5"],
         ]
         for (command, expected) in codes {
             let o = try world.cdrate([command, "--help"])

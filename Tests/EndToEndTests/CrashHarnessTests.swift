@@ -70,9 +70,16 @@ final class CrashHarnessTests: XCTestCase {
         try harness.copy(nightOne, nightTwo)
         XCTAssertEqual(try harness.cdrate(run(week)(nightTwo)).status, 0)
 
+        // The same night on a work area without the subscriber snapshot: the run builds it.
+        let cold = root + "/night-one-cold"
+        try harness.copy(nightOne, cold)
+        try FileManager.default.removeItem(atPath: cold + "/cache")
+
         var kills = 0
         kills += try harness.crash(CrashHarness.Scenario(name: "run", arguments: run(week), commitMarker: "runs/R0000002",
                                                          faults: Self.runFaults, randomKills: 15), base: nightOne)
+        kills += try harness.crash(CrashHarness.Scenario(name: "run-cold", arguments: run(week), commitMarker: "runs/R0000002",
+                                                         faults: ["after-snapshot-built"], randomKills: 3), base: cold)
         kills += try harness.crash(CrashHarness.Scenario(
             name: "reprocess", arguments: { ["reprocess", "--tariffs", tariffs, "--work", $0, "--threads", "2"] },
             commitMarker: "runs/R0000003", faults: Self.reprocessFaults, randomKills: 10), base: nightTwo)

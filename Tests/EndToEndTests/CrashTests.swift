@@ -35,6 +35,32 @@ final class CrashTests: XCTestCase {
         }
     }
 
+    func testAKillOnceTheSubscriberSnapshotIsBuiltThenARerunEqualsACleanRun() throws {
+        let world = try EndToEndWorld(self)
+        let base = world.root + "/base"
+        XCTAssertEqual(try world.run(work: base).status, 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: base + "/cache")
+        XCTAssertEqual(names.count, 1)
+        let snapshot = try XCTUnwrap(FileManager.default.contents(atPath: base + "/cache/" + names[0]))
+        try FileManager.default.removeItem(atPath: base + "/cache")
+        try world.drop(EndToEndWorld.nightTwo)
+        let clean = world.root + "/clean", work = world.root + "/crashed"
+        try copy(base, clean)
+        try copy(base, work)
+        XCTAssertEqual(try world.run(work: clean).status, 0)
+
+        let crashed = try world.run(work: work, environment: ["CDRATE_FAULT": "after-snapshot-built"])
+        XCTAssertTrue(crashed.killed && crashed.status == SIGKILL, "not killed: \(crashed.status) \(crashed.stderr)")
+        XCTAssertEqual(EndToEndWorld.differences(EndToEndWorld.committed(work), EndToEndWorld.committed(base)), [])
+        // The snapshot is in place, byte for byte the one of the first night.
+        XCTAssertEqual(FileManager.default.contents(atPath: work + "/cache/" + names[0]), snapshot)
+        let rerun = try world.run(work: work)
+        XCTAssertEqual(rerun.status, 0, rerun.stderr)
+        XCTAssertEqual(EndToEndWorld.differences(EndToEndWorld.committed(work), EndToEndWorld.committed(clean)), [])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: work + "/cache"), names)
+        XCTAssertEqual(FileManager.default.contents(atPath: clean + "/cache/" + names[0]), snapshot)
+    }
+
     func testEveryFaultPointOfANightlyRunThenARerunEqualsACleanRun() throws {
         let world = try EndToEndWorld(self)
         // The first night, committed cleanly; the second night is the one that crashes.

@@ -139,7 +139,7 @@ final class EndToEndWorld {
         func walk(_ relative: String) {
             let full = relative.isEmpty ? work : work + "/" + relative
             for name in (try? FileManager.default.contentsOfDirectory(atPath: full)) ?? [] {
-                if relative.isEmpty && (name == "logs" || name == "LOCK") { continue }
+                if relative.isEmpty && (name == "logs" || name == "LOCK" || name == "cache") { continue }
                 let child = relative.isEmpty ? name : relative + "/" + name
                 if FileSystem.isDirectory(work + "/" + child) {
                     out[child + "/"] = []

@@ -7,14 +7,14 @@ public struct HighUsageMonitor: Sendable {
 
     // Only the tables it reads, not the whole reference data, which would otherwise be
     // copied, and its storage retained, on every record (docs/performance.md, sixth round).
-    private let subscribers: [Subscriber]
+    private let subscribers: SubscriberTable
     private let plans: PlanTable
 
     // MARK: - Init
 
     /// A monitor reading limits from `reference`.
     public init(reference: ReferenceData) {
-        subscribers = reference.subscribers.subscribers
+        subscribers = reference.subscribers
         plans = reference.plans
     }
 
@@ -26,7 +26,7 @@ public struct HighUsageMonitor: Sendable {
     public func limit(of record: PreparedRecord) -> Int {
         if record.isRoamer { return record.partnerLimit }
         // Read in place: copying the subscriber's row would retain its arrays.
-        return subscribers[record.subscriber].highUsageLimit ?? plans.highUsageLimit(of: subscribers[record.subscriber].plan)
+        return subscribers.highUsageLimit(of: record.subscriber) ?? plans.highUsageLimit(of: subscribers.plan(of: record.subscriber))
     }
 
     /// The ledger key `record` counts under: (`HU`, IMSI, cycle) or (`HUR`, IMSI, call date).
@@ -88,7 +88,7 @@ public struct HighUsageMonitor: Sendable {
             if record.isRoamer {
                 w.text(AlertLayout.account, record.partner)
             } else {
-                w.text(AlertLayout.account, subscribers[record.subscriber].account)
+                w.text(AlertLayout.account, subscribers.account(of: record.subscriber))
             }
             // Limits and month totals stay far below 10^12 li; clamp rather than trap.
             w.number(AlertLayout.limit, min(limit, AlertLayout.limit.maximum))

@@ -51,7 +51,7 @@ extension RecordChecker {
         case .e08:
             detail = missingRate(record)
         case .e09:
-            let active = reference.subscribers.subscribers[record.subscriber].active
+            let active = reference.subscribers.active(of: record.subscriber)
             let to = active.to == Int.max ? "open" : String(active.to)
             detail = "subscriber \(text(d[DetailLayout.imsi])) is active \(active.from) to \(to), the call is on \(record.start.date)"
         }

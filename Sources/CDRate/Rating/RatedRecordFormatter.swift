@@ -3,12 +3,12 @@
 public struct RatedRecordFormatter: Sendable {
     // Only the tables it reads, not the whole reference data, which would otherwise be
     // copied, and its storage retained, on every record (docs/performance.md, sixth round).
-    private let subscribers: [Subscriber]
+    private let subscribers: SubscriberTable
     private let areas: AreaTable
 
     /// A formatter over the run's reference data.
     public init(reference: ReferenceData) {
-        subscribers = reference.subscribers.subscribers
+        subscribers = reference.subscribers
         areas = reference.areas
     }
 
@@ -27,7 +27,7 @@ public struct RatedRecordFormatter: Sendable {
             w.number(L.recordSeq, r.source.recordSeq)
             // Call type, IMSI and MSISDN are adjacent, in the same order, in both records.
             w.raw(L.callType, through: L.msisdn, d[DetailLayout.callType, through: DetailLayout.msisdn])
-            w.text(L.account, subscribers[r.subscriber].account)
+            w.text(L.account, subscribers.account(of: r.subscriber))
             w.text(L.otherParty, r.other.outputText)
             switch r.callType {
             case .cfw: w.text(L.thirdParty, r.third.outputText)
@@ -37,7 +37,7 @@ public struct RatedRecordFormatter: Sendable {
             w.raw(L.start, d[DetailLayout.start])
             w.number(L.duration, r.duration)
             w.number(L.volume, r.volume)
-            w.text(L.homeArea, areas[subscribers[r.subscriber].homeArea].code)
+            w.text(L.homeArea, areas[subscribers.homeArea(of: r.subscriber)].code)
             w.text(L.currentArea, areas[r.location.currentArea].code)
             w.byte(L.status, r.location.status.letter)
             if r.location.border { w.byte(L.border, UInt8(ascii: "B")) }

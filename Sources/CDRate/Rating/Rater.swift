@@ -10,7 +10,7 @@ public struct Rater: Sendable {
     private let tariff: TariffTable
     private let partnerRates: PartnerRateTable
     private let timeBands: TimeBandTable
-    private let subscribers: [Subscriber]
+    private let subscribers: SubscriberTable
     private let areas: AreaTable
 
     /// A rater over the run's reference data.
@@ -18,7 +18,7 @@ public struct Rater: Sendable {
         tariff = reference.tariff
         partnerRates = reference.partnerRates
         timeBands = reference.timeBands
-        subscribers = reference.subscribers.subscribers
+        subscribers = reference.subscribers
         areas = reference.areas
     }
 
@@ -61,7 +61,7 @@ public struct Rater: Sendable {
             record.block2 = ChargeBlock(component: c.component, tariffClass: c.tariffClass, quantity: c.quantity, rate: rate)
         }
         record.samePlace = selection.samePlace
-        guard subscribers[record.subscriber].active.contains(date) else { return .e09 }
+        guard subscribers.active(of: record.subscriber).contains(date) else { return .e09 }
         return nil
     }
 }

@@ -35,6 +35,8 @@ public struct ReferenceData: Sendable {
     public let hotList: HotList
     /// The SHA-256 (lowercase hex) of each of the 18 files, by file name, for the MANIFEST.
     public let checksums: [(file: String, sha256: String)]
+    /// Whether the subscriber columns came from a compiled snapshot (`load(…, snapshots:)`).
+    public internal(set) var snapshot = SubscriberSnapshotUse()
 
     /// Reference data from its tables.
     public init(network: NetworkSettings, areas: AreaTable, mscs: MSCTable, cells: CellTable,
@@ -67,4 +69,23 @@ public struct ReferenceData: Sendable {
         "subscribers.tbl", "family.tbl", "plans.tbl", "discounts.tbl", "tariff.tbl", "timebands.tbl",
         "holidays.tbl", "partners.tbl", "partner_rates.tbl", "interconnect.tbl", "fraud.tbl", "hotlist.tbl",
     ]
+}
+
+/// What `ReferenceData.load` did with the compiled snapshot of the subscriber columns
+/// (`SubscriberSnapshot`): for the command's notes and the tests, never an output.
+public struct SubscriberSnapshotUse: Sendable, Equatable {
+    /// The key of the tables read (nil: no snapshot directory was given).
+    public var key: String?
+    /// The snapshot's path for that key.
+    public var path: String?
+    /// Whether the columns were read from it (else they were parsed from the text).
+    public var used = false
+    /// Why the file at `path` was not used, when one was there (damaged, truncated, …).
+    public var refusal: String?
+
+    /// No snapshot looked at.
+    public init() {}
+
+    /// Whether the columns were parsed and a snapshot of them should be written.
+    public var wanted: Bool { key != nil && !used }
 }

@@ -6,13 +6,13 @@
 /// Output: `msc` and `location` set, or `E06`.
 public struct Locator: Sendable {
     private let mscs: MSCTable
-    private let subscribers: [Subscriber]
+    private let subscribers: SubscriberTable
     private let borderRule: BorderRule
 
     /// A locator over the run's reference data.
     public init(reference: ReferenceData) {
         mscs = reference.mscs
-        subscribers = reference.subscribers.subscribers
+        subscribers = reference.subscribers
         borderRule = BorderRule(reference: reference)
     }
 
@@ -26,7 +26,7 @@ public struct Locator: Sendable {
         let lac = d.number(DetailLayout.lac)!, cell = d.number(DetailLayout.cell)!
         record.location = record.isRoamer
             ? borderRule.locateVisitor(mscArea: mscArea, lac: lac, cell: cell)
-            : borderRule.locate(mscArea: mscArea, lac: lac, cell: cell, home: subscribers[record.subscriber].homeArea)
+            : borderRule.locate(mscArea: mscArea, lac: lac, cell: cell, home: subscribers.homeArea(of: record.subscriber))
         return nil
     }
 }

@@ -23,7 +23,7 @@ public final class CommandContext {
     public init(tariffs: String, work: String, existing: Bool) throws {
         let area = WorkArea(root: work)
         if existing { try area.requireExisting() }
-        reference = try ReferenceData.load(directory: tariffs)
+        reference = try ReferenceData.load(directory: tariffs, snapshots: area.cacheDirectory)
         try area.prepare()
         let lock = try WorkAreaLock(root: area.root, startedAt: RunClock.wallClockText())
         var notices = lock.takeOverNotice.map { [$0] } ?? []
@@ -33,6 +33,7 @@ public final class CommandContext {
             lock.release()
             throw error
         }
+        notices += CommandContext.saveSnapshot(reference, area: area)
         self.area = area
         self.lock = lock
         self.notices = notices
@@ -42,6 +43,25 @@ public final class CommandContext {
 
     /// Releases the lock: the command is done, committed or not.
     public func release() { lock.release() }
+
+    /// Writes the subscriber snapshot when the columns were parsed (then the fault point
+    /// `after-snapshot-built`); the notices of a snapshot refused or not written. The
+    /// snapshot is a cache: nothing here fails the command.
+    static func saveSnapshot(_ reference: ReferenceData, area: WorkArea) -> [String] {
+        var notices: [String] = []
+        let use = reference.snapshot
+        if let refusal = use.refusal, let path = use.path {
+            notices.append("subscriber snapshot \(path) not used (\(refusal)); rebuilt from the tables")
+        }
+        do {
+            if try reference.writeSubscriberSnapshot(directory: area.cacheDirectory) != nil {
+                FaultPoint.reach("after-snapshot-built")
+            }
+        } catch {
+            notices.append("subscriber snapshot not written (the next command parses the tables again): \(error)")
+        }
+        return notices
+    }
 }
 
 extension Manifest {

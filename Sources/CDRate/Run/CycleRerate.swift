@@ -163,6 +163,13 @@ public struct CycleRerate: Sendable {
     /// The latest corrected raw record per (switch, file seq, record seq): the store lines
     /// recycle runs took, in run order, then the pending store as it stands.
     private func latestCorrections(_ context: RunContext) throws -> [CorrectionKey: [UInt8]] {
+        try CycleRerate.corrections(area: context.area, pending: context.state.rejects)
+    }
+
+    /// The latest corrected raw record per (switch, file seq, record seq) of `area`: the
+    /// store lines its recycle runs took, in run order, then the `pending` store lines
+    /// (`cdrate explain` of a generation reads them too).
+    static func corrections(area: WorkArea, pending: RejectStore) throws -> [CorrectionKey: [UInt8]] {
         var result = [CorrectionKey: [UInt8]]()
         func take(_ store: RejectStore) {
             for line in store.lines where line.problem == nil {
@@ -175,20 +182,20 @@ public struct CycleRerate: Sendable {
                 }
             }
         }
-        for run in try context.area.committedRuns() {
-            let path = context.area.archiveDirectory(run) + "/" + RecycleRun.archiveName
+        for run in try area.committedRuns() {
+            let path = area.archiveDirectory(run) + "/" + RecycleRun.archiveName
             guard FileSystem.exists(path) else { continue }
             let bytes = try FileSystem.read(path)
             // Checked against its run's MANIFEST (recycle runs of an earlier release did not list it).
             let prefix = "archive \(RecycleRun.archiveName) "
-            let manifest = StateText.lines(try FileSystem.read(context.area.runDirectory(run) + "/MANIFEST"))
+            let manifest = StateText.lines(try FileSystem.read(area.runDirectory(run) + "/MANIFEST"))
             if let line = manifest.first(where: { $0.hasPrefix(prefix) }), !line.hasSuffix(" sha256 " + Manifest.sha256(bytes)) {
-                throw IOFailure(path: path, reason: "differs from \(context.area.runDirectory(run))/MANIFEST (\(line)): "
+                throw IOFailure(path: path, reason: "differs from \(area.runDirectory(run))/MANIFEST (\(line)): "
                     + "the archive was changed after its run committed; nothing was written")
             }
             take(RejectStore(parsing: bytes))
         }
-        take(context.state.rejects)
+        take(pending)
         return result
     }
 }

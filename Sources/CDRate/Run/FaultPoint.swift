@@ -7,6 +7,9 @@ import Glibc
 /// process sends itself SIGKILL there, exactly as a power cut or `kill -9` would.
 ///
 /// The names are stable (scripts and docs/operations.md, "Reliability", list them):
+/// - every command that loads the reference data into a work area it owns (and
+///   `rate --shard`): `after-snapshot-built` (the subscriber snapshot written into
+///   `cache/`, when the tables were parsed because no valid one was there);
 /// - every command that rates: `before-write-<output>` (created) and `mid-merge-<output>`
 ///   (half of the sub-batches written) for `rated.dat`, `roamers.dat`, `alerts.dat`,
 ///   `fraud.dat`; `after-partition-spill` (every sub-batch rated and written); then

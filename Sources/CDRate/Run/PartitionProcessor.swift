@@ -43,6 +43,15 @@ public struct PartitionProcessor: Sendable {
     ///   - state: the range's state before the run.
     public func process(_ entries: PartitionEntries, sources: [DetailSource], recycled: [RecycledReject],
                         state: consuming PartitionState) -> PartitionResult {
+        var none = NoRecordTrace()
+        return process(entries, sources: sources, recycled: recycled, state: state, trace: &none)
+    }
+
+    /// Processes the records as `process(_:sources:recycled:state:)` does, telling `trace`
+    /// what each step decided (`cdrate explain`); the outputs are the same bytes.
+    public func process<Trace: RecordTrace>(_ entries: PartitionEntries, sources: [DetailSource],
+                                            recycled: [RecycledReject], state: consuming PartitionState,
+                                            trace: inout Trace) -> PartitionResult {
         var result = PartitionResult()
         // Moved, not copied: the stores are then uniquely referenced and grow in place.
         result.state = consume state
@@ -69,24 +78,35 @@ public struct PartitionProcessor: Sendable {
                 let position = Int(PartitionEntries.field(all, entry: i, SpillEntryLayout.position))
                 let recycledIndex = PartitionEntries.field(all, entry: i, SpillEntryLayout.recycled)
                 result.counters.input.add(raw: raw)
+                if Trace.isRecording { trace.begin(raw: raw, source: source, position: position) }
                 // Checked in place: the record (some 630 bytes) is filled where it lives.
                 // 1. Check: identify, locate, route, rate (SPEC sections 4–6, E02–E09).
                 if let reason = checker.check(raw, created: source.created, into: &record) {
+                    let before = result.rejects.bytes.count
                     reject(raw, reason: reason, source: source, position: position,
                            recycled: recycledIndex == UInt32.max ? nil : recycled[Int(recycledIndex)], into: &result)
+                    if Trace.isRecording {
+                        trace.checked(record, reason: reason)
+                        trace.rejected(line: result.rejects.bytes[before...])
+                    }
                     continue
                 }
                 record.source.switchID = source.switchID
                 record.source.fileSeq = source.fileSeq
                 record.source.position = position
                 record.rawOffset = i * PartitionEntries.stride
+                if Trace.isRecording { trace.checked(record, reason: nil) }
                 // Only recycle runs take store entries.
                 if recycledIndex != UInt32.max { result.recycledResolved.append(Int(recycledIndex)) }
                 // 2. Deduplicate (SPEC section 4 step 2).
                 switch deduplicator.decide(record, raw: raw, keys: &result.state.duplicateKeys,
                                            olderKeys: olderKeys) {
                 case .duplicate(let origin, let corrected):
+                    let before = result.duplicates.bytes.count
                     DuplicateRecordFormatter.append(record.source, original: origin, raw: raw, to: &result.duplicates.bytes)
+                    if Trace.isRecording {
+                        trace.duplicate(origin: origin, corrected: corrected, line: result.duplicates.bytes[before...])
+                    }
                     result.duplicates.appended(sourceOrder(record.source, raw: raw))
                     result.counters.duplicates.add(raw: raw)
                     if corrected {
@@ -95,16 +115,17 @@ public struct PartitionProcessor: Sendable {
                     }
                     continue
                 case .first:
-                    break
+                    if Trace.isRecording { trace.first() }
                 }
                 // 3. Discount (SPEC section 6; own subscribers).
                 var flags = DiscountFlags()
-                if !record.isRoamer { flags = discounts.apply(&record, pools: &result.state.pools) }
+                if !record.isRoamer { flags = discounts.apply(&record, pools: &result.state.pools, trace: &trace) }
                 // Final from here on: one copy into a constant, which the formatter and the
                 // branches then borrow, instead of a 630-byte copy of the variable for each.
                 let record = record
                 // 4. Write the R or V record.
                 let charge: Int
+                let lineStart = record.isRoamer ? result.roamers.bytes.count : result.rated.bytes.count
                 // The cycle of the start, YYYYMM of YYYYMMDDHHMMSS (SPEC section 1).
                 result.counters.ratedByCycle.add(cycle: record.start.value / 100_000_000)
                 if record.isRoamer {
@@ -121,8 +142,15 @@ public struct PartitionProcessor: Sendable {
                     if let b = record.block1 { result.counters.blocksByComponent[Int(b.component.rawValue)] += 1 }
                     if let b = record.block2 { result.counters.blocksByComponent[Int(b.component.rawValue)] += 1 }
                 }
+                if Trace.isRecording {
+                    trace.written(record, flags: flags, charge: charge,
+                                  line: record.isRoamer ? result.roamers.bytes[lineStart...] : result.rated.bytes[lineStart...])
+                }
                 // 5. The branches (SPEC section 7), fed from the same canonical stream.
                 let msisdn = RecordView(raw)[DetailLayout.msisdn]
+                let usageKey = highUsage.key(of: record)
+                let usageBefore = Trace.isRecording ? result.state.ledger[usageKey] : nil
+                let alertStart = result.alerts.bytes.count
                 if let level = highUsage.observe(record, charge: charge, msisdn: msisdn, ledger: &result.state.ledger,
                                                  output: &result.alerts.bytes) {
                     result.alerts.appended()
@@ -131,6 +159,11 @@ public struct PartitionProcessor: Sendable {
                         result.counters.highAlerts.append(HighUsageMonitor.alarmText(level: level, record: record, raw: raw))
                     }
                 }
+                if Trace.isRecording {
+                    trace.highUsage(key: usageKey, limit: highUsage.limit(of: record), before: usageBefore,
+                                    after: result.state.ledger[usageKey],
+                                    alert: result.alerts.bytes.count > alertStart ? result.alerts.bytes[alertStart...] : nil)
+                }
                 if record.imsi != currentIMSI {
                     fraud.beginSubscriber()
                     currentIMSI = record.imsi
@@ -138,6 +171,7 @@ public struct PartitionProcessor: Sendable {
                 let before = result.fraud.bytes.count
                 fraud.observe(record, msisdn: msisdn, output: &result.fraud.bytes)
                 result.fraud.appended((result.fraud.bytes.count - before) / result.fraud.width)
+                if Trace.isRecording { trace.flagged(lines: result.fraud.bytes[before...]) }
             }
             for (i, n) in fraud.flagsPerRule.enumerated() { result.counters.fraudByRule[i] += n }
         }

@@ -171,7 +171,7 @@ public struct RatingRound: Sendable {
             // Room for about two pools and two usage entries per subscriber (two cycles in
             // a night) up front, so the arrays are not copied as they grow; pages are only
             // resident once filled, so room not used costs no memory.
-            let subscribers = reference.subscribers.subscribers.count
+            let subscribers = reference.subscribers.count
             nextPools.reserveCapacity(max(pools.count, 2 * subscribers))
             nextLedger.reserveCapacity(max(usage.count, 2 * subscribers))
         }

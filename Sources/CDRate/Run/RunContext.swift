@@ -48,7 +48,7 @@ public final class RunContext {
             stateStaging = WorkArea.staging(area.stateDirectory(runID))
             scratch = area.scratchDirectory + "/" + runID.text
             for d in [runStaging, stateStaging + "/dupkeys", scratch] { try FileSystem.makeDirectories(d) }
-            ranges = IMSIRanges(subscriberIMSIs: command.reference.subscribers.subscribers.map(\.imsi), count: state.partitions)
+            ranges = IMSIRanges(sortedIMSIs: command.reference.subscribers.imsis, count: state.partitions)
             latestEarlierCreation = state.registry.latestCollectedCreation
         } catch {
             command.release()
@@ -94,7 +94,7 @@ public final class RunContext {
         // the descriptor limit allows (`FileBudget`), whatever the estimate says.
         let wanted = min(FileBudget.spillFiles, records / max(1, batchRecords * 3 / 4))
         if wanted <= ranges.count { return ranges }
-        return IMSIRanges(subscriberIMSIs: reference.subscribers.subscribers.map(\.imsi), count: wanted)
+        return IMSIRanges(sortedIMSIs: reference.subscribers.imsis, count: wanted)
     }
 
     /// Rates the records spilled by IMSI range (`ranges`, unless given) into the run

@@ -43,12 +43,15 @@ public struct ShardRate: Sendable {
         do {
             let area = WorkArea(root: work)
             try area.requireExisting()
-            let reference = try ReferenceData.load(directory: tariffs)
+            let reference = try ReferenceData.load(directory: tariffs, snapshots: area.cacheDirectory)
             let night = try ShardRate.pendingNight(area)
             let lockDirectory = night.shardLockDirectory(shard)
             try FileSystem.makeDirectories(lockDirectory)
             let lock = try WorkAreaLock(root: lockDirectory, startedAt: RunClock.wallClockText())
             defer { lock.release() }
+            // Shards of one work area may write the same snapshot at once: each its own
+            // temporary file, renamed; the race only wastes work.
+            _ = CommandContext.saveSnapshot(reference, area: area)
             return try rate(night: night, reference: reference)
         } catch {
             throw RunFailure.wrap(error)
@@ -105,10 +108,10 @@ public struct ShardRate: Sendable {
 
         // The night's records of this shard's IMSIs, by IMSI range, with their sources at
         // the indices the collection gave them.
-        let imsis = reference.subscribers.subscribers.map(\.imsi)
+        let imsis = reference.subscribers.imsis
         let expected = record.records / shard.count
         let wanted = min(FileBudget.spillFiles, expected / max(1, batchRecords * 3 / 4))
-        let ranges = IMSIRanges(subscriberIMSIs: imsis, count: max(record.partitions, wanted))
+        let ranges = IMSIRanges(sortedIMSIs: imsis, count: max(record.partitions, wanted))
         let spill = try PartitionSpill(directory: scratch, ranges: ranges)
         var sources = Array(repeating: DetailSource.withdrawn, count: record.candidates)
         let shard = self.shard, nightFiles = record.files, candidates = record.candidates, archive = night.archive, recordPath = night.recordPath

@@ -36,6 +36,9 @@ public struct WorkArea: Sendable {
     public var billsDirectory: String { root + "/bills" }
     /// `<work>/tmp`: scratch space of running commands, emptied by `recover()`.
     public var scratchDirectory: String { root + "/tmp" }
+    /// `<work>/cache`: compiled snapshots of the subscriber tables (`SubscriberSnapshot`),
+    /// a cache that may be deleted at any time; never state, never in a `SHA256SUMS`.
+    public var cacheDirectory: String { root + "/cache" }
     /// `<work>/cycles`.
     public var cyclesDirectory: String { root + "/cycles" }
 

@@ -19,7 +19,12 @@ public struct IMSIRanges: Sendable {
     /// `count` ranges (fewer when there are fewer distinct subscriber IMSIs) cut at
     /// quantiles of `imsis`, the own subscribers' IMSIs in any order.
     public init(subscriberIMSIs imsis: [Int], count: Int) {
-        let sorted = imsis.sorted()
+        self.init(sortedIMSIs: imsis.sorted(), count: count)
+    }
+
+    /// `count` ranges cut at quantiles of `sorted`, the own subscribers' IMSIs ascending
+    /// (`SubscriberTable.imsis`: no copy of tens of millions of them is sorted again).
+    public init(sortedIMSIs sorted: [Int], count: Int) {
         var bounds = [Int]()
         if count > 1 && !sorted.isEmpty {
             for r in 1..<count {

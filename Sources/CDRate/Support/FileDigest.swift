@@ -9,11 +9,11 @@ import Darwin
 /// The SHA-256 of a file, read in 1 MiB chunks: memory does not depend on the file's size.
 public enum FileDigest {
     /// The size and SHA-256 (lowercase hex) of the file at `path`.
-    public static func sha256(path: String) throws(IOFailure) -> (bytes: Int, sha256: String) {
+    public static func sha256(path: String, blockSize: Int = 1 << 20) throws(IOFailure) -> (bytes: Int, sha256: String) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw IOFailure(path: path, reason: "cannot open: \(FileSystem.errorText())") }
         defer { close(fd) }
-        return try sha256(descriptor: fd, path: path)
+        return try sha256(descriptor: fd, path: path, blockSize: blockSize)
     }
 
     /// The size and SHA-256 of the file at `path`, handing each chunk read to `chunk`
@@ -26,11 +26,12 @@ public enum FileDigest {
     }
 
     /// The size and SHA-256 of what is left to read of `descriptor`; `path` names it in errors.
-    public static func sha256(descriptor fd: Int32, path: String,
-                              chunk: (UnsafeRawBufferPointer) -> Void = { _ in }) throws(IOFailure) -> (bytes: Int, sha256: String) {
+    public static func sha256(descriptor fd: Int32, path: String, blockSize: Int = 1 << 20,
+                              chunk: (UnsafeRawBufferPointer) -> Void = { _ in }) throws(IOFailure)
+        -> (bytes: Int, sha256: String) {
         var hash = SHA256()
         var total = 0
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var buffer = [UInt8](repeating: 0, count: blockSize)
         while true {
             let got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if got < 0 {

@@ -450,9 +450,9 @@ final class RunFixture {
         return out
     }
 
-    /// The committed part of a work area: runs, state and archive (no logs, no LOCK).
+    /// The committed part of a work area: runs, state and archive (no logs, no LOCK, no cache).
     static func committed(_ work: String) -> [String: [UInt8]] {
-        tree(work, excluding: ["logs", "LOCK"])
+        tree(work, excluding: ["logs", "LOCK", "cache"])
     }
 
     /// Asserts two trees are byte-identical, naming the first paths that differ.
