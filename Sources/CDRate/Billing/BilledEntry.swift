@@ -1,6 +1,7 @@
 /// A bill run's spilled record of one subscriber, sorted by the order `BILLS.dat` is
 /// written in (SPEC section 10: account, then table MSISDN, as bytes): the key, the
-/// IMSI (the subscriber's lookup in `subscribers.tbl`) and, for a usage entry, the
+/// subscriber's row in `SubscriberTable.subscribers` (read back without a lookup by
+/// IMSI) and, for a usage entry, the
 /// subscriber's partial sums (`SubscriberUsage`, as its bytes: the spill lives and dies
 /// within one process).
 ///
@@ -11,29 +12,29 @@ public enum BilledEntry {
     /// Account 17 (`PackedText` bits and length), MSISDN 17: `memcmp` order is byte order
     /// of the account, then of the MSISDN.
     public static let keyWidth = 34
-    /// Key and IMSI: an active subscriber's entry.
+    /// Key and row: an active subscriber's entry.
     public static let activeSize = keyWidth + 8
-    /// Key, IMSI and the usage: a usage entry.
+    /// Key, row and the usage: a usage entry.
     public static let usageSize = activeSize + MemoryLayout<SubscriberUsage>.size
 
-    /// Writes `subscriber`'s key and IMSI into the start of `out`.
+    /// Writes `subscriber`'s key and row into the start of `out`.
     @inline(__always)
     public static func encode(_ subscriber: Subscriber, into out: UnsafeMutableRawBufferPointer) {
         KeyBytes.put(subscriber.account, out, 0)
         KeyBytes.put(subscriber.msisdn, out, 17)
-        KeyBytes.put(UInt64(subscriber.imsi), out, keyWidth, width: 8)
+        KeyBytes.put(UInt64(subscriber.row), out, keyWidth, width: 8)
     }
 
-    /// Writes a usage entry: `subscriber`'s key and IMSI, then `usage`.
+    /// Writes a usage entry: `subscriber`'s key and row, then `usage`.
     @inline(__always)
     public static func encode(_ subscriber: Subscriber, usage: SubscriberUsage, into out: UnsafeMutableRawBufferPointer) {
         encode(subscriber, into: out)
         withUnsafeBytes(of: usage) { UnsafeMutableRawBufferPointer(rebasing: out[activeSize..<usageSize]).copyMemory(from: $0) }
     }
 
-    /// The IMSI of an entry.
+    /// The subscriber's row of an entry.
     @inline(__always)
-    public static func imsi(_ entry: UnsafeRawBufferPointer) -> Int {
+    public static func row(_ entry: UnsafeRawBufferPointer) -> Int {
         var value = 0
         for i in keyWidth..<(keyWidth + 8) { value = value << 8 | Int(entry[i]) }
         return value

@@ -63,7 +63,8 @@ public struct BillsFile {
 
     /// Whether `subscriber` is active on a day of the cycle (billed even without usage).
     public func isActive(_ subscriber: Subscriber) -> Bool {
-        subscriber.active.from <= last && subscriber.active.to >= first
+        let active = subscriber.active
+        return active.from <= last && active.to >= first
     }
 
     /// Adds the next billed subscriber, in file order (account, then MSISDN), with its
@@ -111,17 +112,19 @@ public struct BillsFile {
         var total = CategoryTotal()
         var credit = 0
         for (s, subscriberUsage) in members {
+            // Each column read once: a `Subscriber` is a view of the table's columns.
+            let msisdn = s.msisdn, plan = s.plan
             for category in BillCategory.allCases {
                 var line = subscriberUsage[category]
                 if category == .monthly {
                     // The fee in full, never prorated, also at fee 0, when active on any day.
                     guard isActive(s) else { continue }
-                    line = CategoryTotal(count: 1, quantity: 1, gross: reference.plans[s.plan].monthlyFee, discount: 0)
+                    line = CategoryTotal(count: 1, quantity: 1, gross: reference.plans[plan].monthlyFee, discount: 0)
                 }
                 guard line.count > 0 else { continue }
                 try out.append(BillLineLayout.layout) { w throws(IOFailure) in
                     w.text(BillLineLayout.account, account)
-                    w.text(BillLineLayout.msisdn, s.msisdn)
+                    w.text(BillLineLayout.msisdn, msisdn)
                     w.text(BillLineLayout.category, category.name)
                     try w.checkedNumber(BillLineLayout.quantity, line.quantity, in: Self.name)
                     try w.checkedNumber(BillLineLayout.gross, line.gross, in: Self.name)
@@ -134,8 +137,8 @@ public struct BillsFile {
             // Caps: the rule in force on the cycle's last day, on the nets of the component's blocks.
             var subscriberCredited = false
             for component in Component.allCases {
-                guard let rule = reference.discounts.cap(plan: s.plan, component: component, date: last) else { continue }
-                let cap = CapCredit(account: account, msisdn: s.msisdn, component: component, rule: rule.rule,
+                guard let rule = reference.discounts.cap(plan: plan, component: component, date: last) else { continue }
+                let cap = CapCredit(account: account, msisdn: msisdn, component: component, rule: rule.rule,
                                     cap: rule.value, nets: subscriberUsage.net(of: component))
                 if cap.credit > 0 {
                     try credited(cap)

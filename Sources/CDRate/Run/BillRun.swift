@@ -155,6 +155,7 @@ public struct BillRun: Sendable {
             if kept.count < Self.reportedCapCredits { kept.append(c) }
             try caps.append(Array((BillSummary.capLine(c) + "\n").utf8))
         }
+        let table = reference.subscribers.subscribers
         let halfway = pass.usageEntries / 2
         var merged = 0
         try withUnsafeTemporaryAllocation(byteCount: BilledEntry.activeSize, alignment: 8) { key throws(IOFailure) in
@@ -172,10 +173,11 @@ public struct BillRun: Sendable {
                     u = try usage.next()
                 }
                 while let entry = a, BilledEntry.sameKey(entry, subscriberKey) { a = try actives.next() }
-                let imsi = BilledEntry.imsi(subscriberKey)
-                guard let subscriber = reference.subscribers.subscriber(imsi: imsi) else {
-                    throw IOFailure(path: BillsFile.name, reason: "IMSI \(imsi) of a spilled entry is not listed; nothing was written")
+                let row = BilledEntry.row(subscriberKey)
+                guard row < table.count else {
+                    throw IOFailure(path: BillsFile.name, reason: "row \(row) of a spilled entry is not a subscriber; nothing was written")
                 }
+                let subscriber = table[row]
                 try bills.add(subscriber, usage: sum, emit: emit, credited: credited)
             }
             try bills.finish(emit: emit, credited: credited)
