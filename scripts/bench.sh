@@ -11,6 +11,8 @@
 # cdrate on a fresh work area; peak resident memory comes from /usr/bin/time -v. The
 # wall times of a shared virtual machine vary by a tenth from run to run, so each row
 # is the median of BENCH_REPEAT runs, and the spread is printed under the table.
+# After each run, `cdrate bill --cycle` bills the world's cycle on the run's work area:
+# the bill-run table gives its wall and CPU time (user + system) and peak memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/cdrate
@@ -34,7 +36,9 @@ measure() {  # measure <records>: prints one table row (medians of $repeat runs)
   local n=$1 dir
   dir=$(world "$n")
   local work=var/bench/work-$n
-  local zwalls="" walls="" rsss="" inrec="" r
+  local zwalls="" walls="" rsss="" inrec="" r bwalls="" bcpus="" brsss="" cycle
+  # The world's cycle: the month most of its switch files are dated in.
+  cycle=$(ls "$dir/inbox" | sed -n 's/^[A-Z0-9]*_\([0-9]\{6\}\)[0-9][0-9]_.*/\1/p' | sort | uniq -c | sort -rn | awk 'NR == 1 {print $2}')
   for r in $(seq "$repeat"); do
     sync
     local t0 t1 tv
@@ -52,6 +56,18 @@ measure() {  # measure <records>: prints one table row (medians of $repeat runs)
     rsss="$rsss $(grep "Maximum resident set size" "$tv" | awk '{print $NF}')"
     rm -f "$tv"
     inrec=$(grep -oE 'records [0-9]+ in' "$work.summary" | grep -oE '[0-9]+')
+    tv=$(mktemp)
+    t0=$(date +%s.%N)
+    /usr/bin/time -v "$bin" bill --cycle "$cycle" --tariffs "$dir/Tariffs" --work "$work" > "$work.bill" 2> "$tv" \
+      || { cat "$tv"; exit 1; }
+    t1=$(date +%s.%N)
+    bwalls="$bwalls $(python3 -c "print($t1 - $t0)")"
+    bcpus="$bcpus $(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$tv")"
+    brsss="$brsss $(grep "Maximum resident set size" "$tv" | awk '{print $NF}')"
+    bsubs=$(grep -oE '[0-9]+ subscribers' "$work.bill" | grep -oE '[0-9]+')
+    brated=$(grep -oE '^input .*rated.dat records [0-9]+ cycle-records [0-9]+' "$work"/bills/"$cycle"/B0000001/MANIFEST \
+      | awk '{s += $NF} END {print s}')
+    rm -f "$tv" "$work.bill"
     rm -rf "$work"
   done
   python3 - "$inrec" "$zwalls" "$walls" "$rsss" "$spread" <<'PY'
@@ -67,10 +83,19 @@ with open(sys.argv[5], "a") as f:
             f"cdrate {' '.join(f'{w:.2f}' for w in walls)} s; peak {' '.join(str(round(int(x) / 1024)) for x in sys.argv[4].split())} MiB; "
             f"ratio of each run {' '.join(f'{q:.2f}' for q in ratios)}\n")
 PY
+  python3 - "$cycle" "$brated" "$bsubs" "$bwalls" "$bcpus" "$brsss" >> "$bills" <<'PY'
+import statistics, sys
+cycle, rated, subs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+wall = statistics.median(float(x) for x in sys.argv[4].split())
+cpu = statistics.median(float(x) for x in sys.argv[5].split())
+rss = max(int(x) for x in sys.argv[6].split())
+print(f"| {cycle} | {rated:>11,} | {subs:>11,} | {wall:>8.2f} | {cpu:>8.2f} | {cpu / max(rated, 1) * 1e6:>8.2f} | {rss / 1024:>9,.0f} |")
+PY
 }
 
 spread=$(mktemp)
-trap 'rm -f "$spread"' EXIT
+bills=$(mktemp)
+trap 'rm -f "$spread" "$bills"' EXIT
 echo "cdrate bench: $(nproc) cores, $threads threads, $(date -u +%Y-%m-%d), median of $repeat runs a row"
 echo
 echo "| records     | zcat s   | zcat rec/s   | cdrate s | cdrate rec/s | peak MiB  | ratio  |"
@@ -79,3 +104,9 @@ for n in $scales; do measure "$n"; done
 echo
 echo "Each run (zcat and cdrate alternate; the row above takes the medians and the highest peak):"
 cat "$spread"
+echo
+echo "Bill run of each world's cycle after its run (cdrate bill --cycle; medians, highest peak):"
+echo
+echo "| cycle  | R records   | subscribers | bill s   | CPU s    | CPU µs/R | peak MiB  |"
+echo "|--------|-------------|-------------|----------|----------|----------|-----------|"
+cat "$bills"

@@ -16,8 +16,9 @@ func billCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
     }
     let clock = ContinuousClock()
     let started = clock.now
-    let report = try BillRun(work: o.value("work", default: "var"), tariffs: o.value("tariffs", default: "Tariffs"),
-                             cycle: cycle).run()
+    var bill = BillRun(work: o.value("work", default: "var"), tariffs: o.value("tariffs", default: "Tariffs"), cycle: cycle)
+    bill.observer = commandObserver()
+    let report = try bill.run()
     for n in report.notices { printError("notice: \(n)") }
     for w in report.warnings { printError("warning: \(w)") }
     print(report.summary(seconds: seconds(since: started, clock)))

@@ -29,7 +29,8 @@ final class CrashHarnessTests: XCTestCase {
         "before-archive-rename", "before-state-rename", "before-run-rename", "after-run-rename", "before-state-prune"]
 
     /// The fault points of `cdrate bill` (the ROAM_ and IC_ files depend on the world).
-    static let billFaults = ["before-write-BILLS.dat", "before-write-PROV.dat", "before-write-SUMMARY.txt",
+    static let billFaults = ["after-bill-spill", "before-write-BILLS.dat", "mid-write-BILLS.dat", "before-write-PROV.dat",
+        "before-write-SUMMARY.txt",
         "before-write-MANIFEST", "before-bill-rename"]
 
     /// The fault points of `cdrate rerate`.

@@ -177,7 +177,8 @@ final class CrashTests: XCTestCase {
 
     /// A few fault points of `cdrate bill` and `cdrate rerate` (the full set and random
     /// moments are in `make crashtest`, CrashHarnessTests).
-    static let billFaults = ["before-write-BILLS.dat", "before-write-MANIFEST", "before-bill-rename"]
+    static let billFaults = ["after-bill-spill", "before-write-BILLS.dat", "mid-write-BILLS.dat", "before-write-MANIFEST",
+                             "before-bill-rename"]
     static let rerateFaults = ["after-partition-spill", "mid-merge-rated.dat", "before-write-MANIFEST", "before-generation-rename"]
 
     /// Two committed nights, the base of the bill and rerate crashes.
@@ -208,8 +209,8 @@ final class CrashTests: XCTestCase {
             name: "bill", arguments: { ["bill", "--cycle", "202610", "--tariffs", world.tariffs, "--work", $0] },
             commitMarker: "bills/202610/B0000001", faults: CrashTests.billFaults, randomKills: 0), base: base)
         XCTAssertEqual(harness.failures, [])
-        XCTAssertEqual(kills, 3)
-        XCTAssertEqual(harness.passed, 3)
+        XCTAssertEqual(kills, 5)
+        XCTAssertEqual(harness.passed, 5)
     }
 
     func testFaultPointsOfARerateThenARerunEqualsACleanRerate() throws {

@@ -32,4 +32,13 @@ public struct CategoryTotal: Sendable, Equatable {
         self.gross = self.gross.addingSaturated(gross)
         self.discount = self.discount.addingSaturated(discount)
     }
+
+    /// Adds another total of the same category (its blocks and sums).
+    @inline(__always)
+    public mutating func add(_ other: CategoryTotal) {
+        count += other.count
+        quantity = quantity.addingSaturated(other.quantity)
+        gross = gross.addingSaturated(other.gross)
+        discount = discount.addingSaturated(other.discount)
+    }
 }

@@ -26,6 +26,12 @@ public struct RecordBuffer: Sendable {
         if let failure { throw failure }
     }
 
+    /// Empties the buffer, keeping its storage for the next records.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        records = 0
+    }
+
     /// Appends a record copied as it is (without its LF), adding the LF.
     public mutating func append(raw line: UnsafeRawBufferPointer) {
         bytes.append(contentsOf: line)

@@ -21,6 +21,15 @@ public struct SubscriberUsage: Sendable {
         if let b = call.block2 { add(b, quantity: call.quantity(of: b)) }
     }
 
+    /// Adds the sums of `other`, the same subscriber's usage from other records: the
+    /// bill run adds up the partial sums it spilled (saturating like `add(_:)`, so the
+    /// order of the parts does not matter).
+    public mutating func add(_ other: SubscriberUsage) {
+        records += other.records
+        for i in 0..<8 { categories[i].add(other.categories[i]) }
+        for i in 0..<5 { componentNets[i] = componentNets[i].addingSaturated(other.componentNets[i]) }
+    }
+
     /// The total of `category`.
     public subscript(category: BillCategory) -> CategoryTotal { categories[category.rawValue] }
 

@@ -19,8 +19,13 @@ public struct BillReport: Sendable {
     public var subscribers = 0
     /// Per category (by `BillCategory.rawValue`): `C` lines (`count`) and their sums.
     public var categories: [CategoryTotal] = []
-    /// The cap credits above 0.
+    /// The first cap credits above 0, in file order: at most `BillRun.reportedCapCredits`
+    /// (`SUMMARY.txt` lists them all).
     public var capCredits: [CapCredit] = []
+    /// The cap credits above 0.
+    public var capCreditCount = 0
+    /// The subscribers with a cap credit above 0.
+    public var creditedSubscribers = 0
     /// Sum of the `Z` gross amounts, li.
     public var gross = 0
     /// Sum of the `Z` discounts, li.

@@ -2,11 +2,25 @@
 /// generation and writes `<work>/bills/YYYYMM/B…/` atomically.
 ///
 /// The reference data is loaded first (a configuration error changes nothing), then
-/// the work area is locked and what an unfinished command left is removed. The input
-/// files are streamed once; only per-subscriber and per-key sums are kept, and the `V`
-/// records, which the partner files repeat. Every file is built in memory and checked
-/// before anything is written; the files go to `bills/YYYYMM/.B….tmp/`, are synced, and
-/// the rename to `B…` is the commit point.
+/// the work area is locked and what an unfinished command left is removed. Memory
+/// grows neither with the records nor with the subscribers (docs/performance.md,
+/// "Month end at scale"):
+///
+/// 1. The cycle's `rated.dat` files are read side by side in IMSI order (each is in
+///    canonical order), hashed on the way; each subscriber's sums (`SubscriberUsage`)
+///    are spilled, keyed by account and MSISDN, as sorted runs (`BilledEntry`) when the
+///    IMSI changes, and the settlements' per-key sums kept. A file out of IMSI order
+///    only makes more partial sums, which step 3 adds up. The `V` records are spilled
+///    keyed by partner and canonical order (`PartnerRecordSpill`).
+/// 2. Every input is checked against its MANIFEST; then the subscribers active in the
+///    cycle are spilled the same way.
+/// 3. The runs are merged in account order and `BILLS.dat` is written as it goes,
+///    checked account by account; then `PROV.dat`, the partner files from their merge,
+///    the interconnect files, `SUMMARY.txt` (its cap lines spilled on the way) and the
+///    MANIFEST.
+///
+/// Everything goes to `bills/YYYYMM/.B….tmp/` (the spills to `<work>/tmp/`), removed
+/// when anything fails; the files are synced and the rename to `B…` is the commit point.
 public struct BillRun: Sendable {
     /// The work area whose runs (or newest generation) are billed.
     public let work: String
@@ -14,6 +28,17 @@ public struct BillRun: Sendable {
     public let tariffs: String
     /// The cycle `YYYYMM`.
     public let cycle: Int
+    /// The bytes a spill holds before it sorts them and writes a run: the bound on the
+    /// bill run's memory besides the reference data. No output depends on it (the tests
+    /// force tiny runs).
+    public var runBytes = BillRun.defaultRunBytes
+    /// Receives the phases' figures (`CDRATE_TIMING=1`).
+    public var observer = RunObserver()
+
+    /// 64 MiB.
+    public static let defaultRunBytes = 64 << 20
+    /// The cap credits a report keeps for its callers (`SUMMARY.txt` lists every one).
+    public static let reportedCapCredits = 1_000
 
     /// A bill run of `cycle` in the work area `work` with the tables of `tariffs`.
     public init(work: String, tariffs: String, cycle: Int) {
@@ -31,9 +56,11 @@ public struct BillRun: Sendable {
     public func run() throws(RunFailure) -> BillReport {
         guard Self.isValidCycle(cycle) else { throw .usage("cycle \(cycle) is not a month YYYYMM") }
         do {
+            let timer = PhaseTimer(observer: observer)
             let context = try CommandContext(tariffs: tariffs, work: work, existing: true)
             defer { context.release() }
-            var report = try bill(reference: context.reference, area: context.area)
+            timer.mark("reference data, lock")
+            var report = try bill(reference: context.reference, area: context.area, timer: timer)
             report.notices = context.notices
             return report
         } catch {
@@ -44,7 +71,7 @@ public struct BillRun: Sendable {
     // MARK: - Private
 
     /// Reads, computes, writes and commits; the lock is held.
-    private func bill(reference: ReferenceData, area: WorkArea) throws -> BillReport {
+    private func bill(reference: ReferenceData, area: WorkArea, timer: PhaseTimer) throws -> BillReport {
         let cycleDirectory = area.billsDirectory + "/" + String(cycle)
         let previous = FileSystem.isDirectory(cycleDirectory)
             ? try FileSystem.list(cycleDirectory).compactMap { BillRunID(text: $0) }.max() : nil
@@ -60,88 +87,131 @@ public struct BillRun: Sendable {
             + (source.generation == 0 ? " runs \(source.runs.count)" + source.runs.map { " " + $0.text }.joined() : ""))
         manifest.addReferences(reference)
 
-        // One pass over the inputs.
-        var retail = RetailUsage(subscribers: reference.subscribers)
-        var interconnect = InterconnectSettlement(ownOperator: reference.network.ownOperator, rates: reference.interconnect)
-        var provincial = ProvincialRoaming(areas: reference.areas)
-        var partners = PartnerSettlement()
-        let cycle = self.cycle
-        var manifests = [String: [String: Manifest.OutputFact]]()
-        // `R` records of the other cycles, named when this one has none.
-        var otherCycles = CycleCounts()
-        for input in source.inputs {
-            let holder = FileSystem.parentOf(input.path)
-            if manifests[holder] == nil { manifests[holder] = try Manifest.outputs(of: holder) }
-            var inCycle = 0
-            let layout = input.isRated ? RatedLayout.layout : RoamerLayout.layout
-            let start = input.isRated ? RatedLayout.start : RoamerLayout.start
-            let fileName = String(input.name.split(separator: "/").last!)
-            let totals: RecordFileReader.Totals
-            do {
-                totals = try RecordFileReader(path: input.path, layout: layout).forEach { line, number in
-                    let view = RecordView(line)
-                    guard let recordCycle = RatedCall.cycle(of: view, start: start) else {
-                        throw RecordRefusal(recordType: Character(Unicode.Scalar(layout.code)), field: start.name,
-                                            position: start.position, reason: "'\(view.string(start))' is not a start time")
-                    }
-                    guard recordCycle == cycle else {
-                        if input.isRated { otherCycles.add(cycle: recordCycle) }
-                        return
-                    }
-                    inCycle += 1
-                    if input.isRated {
-                        let call = try RatedCall(view)
-                        try retail.add(call, source: "\(input.name) line \(number)")
-                        try interconnect.add(call, source: "\(input.name) line \(number)")
-                        try provincial.add(call, source: "\(input.name) line \(number)")
-                    } else {
-                        try partners.add(line)
-                    }
-                }
-            } catch {
-                // A record that does not parse in a file changed after its commit: the
-                // checksum says so first.
-                let read = try FileDigest.sha256(path: input.path)
-                try Manifest.checkInput(input.path, name: fileName, bytes: read.bytes, sha256: read.sha256,
-                                        against: manifests[holder]!, of: holder)
-                throw error
-            }
-            // Checked against the MANIFEST of its run or generation before anything is written.
-            try Manifest.checkInput(input.path, name: fileName, bytes: totals.bytes, sha256: totals.sha256,
-                                    against: manifests[holder]!, of: holder)
-            if input.isRated { report.ratedRecords += inCycle } else { report.roamerRecords += inCycle }
-            manifest.add("input \(input.name) records \(totals.records) cycle-records \(inCycle) "
-                + "bytes \(totals.bytes) sha256 \(totals.sha256)")
+        let scratch = area.scratchDirectory + "/bill-\(cycle)-\(billRun.text)"
+        let staging = WorkArea.staging(finalDirectory)
+        try FileSystem.removeTree(scratch)
+        try FileSystem.makeDirectories(scratch)
+        defer { try? FileSystem.removeTree(scratch) }
+        do {
+            try write(reference: reference, area: area, source: source, billRun: billRun, scratch: scratch,
+                      staging: staging, cycleDirectory: cycleDirectory, manifest: &manifest, report: &report, timer: timer)
+        } catch {
+            try? FileSystem.removeTree(staging)
+            throw error
         }
+        FaultPoint.reach("before-bill-rename")
+        CommitGate.enterCommit()
+        try FileSystem.rename(staging, finalDirectory)  // the commit point
+        timer.mark("commit")
+        return report
+    }
 
+    /// Steps 1–3 of the type's comment, into `staging`.
+    private func write(reference: ReferenceData, area: WorkArea, source: CycleSource, billRun: BillRunID, scratch: String,
+                       staging: String, cycleDirectory: String, manifest: inout Manifest, report: inout BillReport,
+                       timer: PhaseTimer) throws {
+        // 1, 2: the inputs, read and checked; the usage and the V records spilled.
+        var pass = try BillInputPass(reference: reference, cycle: cycle, source: source, scratch: scratch, runBytes: runBytes)
+        try pass.read()
+        timer.mark("read inputs")
+        report.ratedRecords = pass.ratedRecords
+        report.roamerRecords = pass.roamerRecords
+        for line in pass.inputLines { manifest.add(line) }
         if report.ratedRecords == 0 {
-            let others = otherCycles.sorted.map { "\($0.cycle) (\($0.records))" }
+            let others = pass.otherCycles.sorted.map { "\($0.cycle) (\($0.records))" }
             report.warnings.append("cycle \(cycle) has no rated records in \(source.label); "
                 + (others.isEmpty ? "no cycle has any" : "the cycles with rated records are " + others.joined(separator: ", ")))
         }
+        var bills = BillsFile(reference: reference, cycle: cycle, billRun: billRun)
+        let active = try SortedRunSpill(path: scratch + "/active.bin", keyWidth: BilledEntry.keyWidth,
+                                        lineWidth: BilledEntry.activeSize - BilledEntry.keyWidth,
+                                        limit: max(BilledEntry.activeSize, runBytes))
+        try withUnsafeTemporaryAllocation(byteCount: BilledEntry.activeSize, alignment: 8) { entry throws(IOFailure) in
+            for s in reference.subscribers.subscribers where bills.isActive(s) {
+                BilledEntry.encode(s, into: entry)
+                try active.append(raw: UnsafeRawBufferPointer(entry))
+            }
+        }
+        try active.close()
+        timer.mark("active subscribers")
+        FaultPoint.reach("after-bill-spill")
 
-        // Every file, built and checked before anything is written.
-        let bills = try BillsFile(usage: retail, reference: reference, cycle: cycle, billRun: billRun)
-        var outputs: [RecordBuffer] = [bills.buffer]
-        let prov = try provincial.file()
-        outputs.append(prov.file)
-        for p in try partners.files(ownOperator: reference.network.ownOperator, cycle: cycle, billRun: billRun) {
-            outputs.append(p.file)
-            report.partners.append(PartnerTotals(partner: p.partner, traffic: p.traffic))
+        // 3: the files, each written as it is computed.
+        try FileSystem.makeDirectories(cycleDirectory)
+        try FileSystem.syncDirectory(area.billsDirectory)
+        try FileSystem.removeTree(staging)
+        try FileSystem.makeDirectories(staging)
+        var outputLines: [String] = []
+        FaultPoint.reach("before-write-\(BillsFile.name)")
+        let billsOutput = try OutputFile(directory: staging, name: BillsFile.name)
+        let caps = try SpillWriter(path: scratch + "/caps.txt")
+        var kept: [CapCredit] = []
+        let usage = try SortedRunMerge(pass.usageRuns, recordSize: BilledEntry.usageSize, keyWidth: BilledEntry.keyWidth)
+        let actives = try SortedRunMerge(active.runs, recordSize: BilledEntry.activeSize, keyWidth: BilledEntry.keyWidth)
+        let emit = { (lines: RecordBuffer) throws(IOFailure) in
+            lines.bytes.withUnsafeBytes { billsOutput.append(lines: $0, count: lines.records) }
         }
-        for o in try interconnect.files(cycle: cycle) {
-            outputs.append(o.file)
+        let credited = { (c: CapCredit) throws(IOFailure) in
+            if kept.count < Self.reportedCapCredits { kept.append(c) }
+            try caps.append(Array((BillSummary.capLine(c) + "\n").utf8))
+        }
+        let table = reference.subscribers.subscribers
+        let halfway = pass.usageEntries / 2
+        var merged = 0
+        try withUnsafeTemporaryAllocation(byteCount: BilledEntry.activeSize, alignment: 8) { key throws(IOFailure) in
+            var u = try usage.next(), a = try actives.next()
+            while u != nil || a != nil {
+                if merged == halfway { FaultPoint.reach("mid-write-\(BillsFile.name)") }
+                // The smaller key of the two heads: one subscriber, from either or both.
+                let head = a == nil || (u != nil && BilledEntry.compare(u!, a!) <= 0) ? u! : a!
+                key.copyMemory(from: UnsafeRawBufferPointer(rebasing: head[0..<BilledEntry.activeSize]))
+                let subscriberKey = UnsafeRawBufferPointer(key)
+                var sum = SubscriberUsage()
+                while let entry = u, BilledEntry.sameKey(entry, subscriberKey) {
+                    sum.add(BilledEntry.usage(entry))
+                    merged += 1
+                    u = try usage.next()
+                }
+                while let entry = a, BilledEntry.sameKey(entry, subscriberKey) { a = try actives.next() }
+                let row = BilledEntry.row(subscriberKey)
+                guard row < table.count else {
+                    throw IOFailure(path: BillsFile.name, reason: "row \(row) of a spilled entry is not a subscriber; nothing was written")
+                }
+                let subscriber = table[row]
+                try bills.add(subscriber, usage: sum, emit: emit, credited: credited)
+            }
+            try bills.finish(emit: emit, credited: credited)
+        }
+        outputLines.append(try billsOutput.finish())
+        try caps.close()
+        timer.mark("write \(BillsFile.name)")
+
+        let prov = try pass.provincial.file()
+        FaultPoint.reach("before-write-\(prov.file.name)")
+        try FileSystem.write(staging + "/" + prov.file.name, prov.file.bytes, sync: false)
+        outputLines.append(Manifest.outputLine(prov.file.name, bytes: prov.file.bytes, records: prov.file.records))
+        var files = [BillsFile.name, prov.file.name]
+        for p in try pass.partners.writeFiles(into: staging, ownOperator: reference.network.ownOperator, cycle: cycle,
+                                              billRun: billRun, beforeEach: { FaultPoint.reach("before-write-\($0)") }) {
+            outputLines.append(p.manifestLine)
+            report.partners.append(p.totals)
+            files.append(p.totals.fileName)
+        }
+        for o in try pass.interconnect.files(cycle: cycle) {
+            FaultPoint.reach("before-write-\(o.file.name)")
+            try FileSystem.write(staging + "/" + o.file.name, o.file.bytes, sync: false)
+            outputLines.append(Manifest.outputLine(o.file.name, bytes: o.file.bytes, records: o.file.records))
             report.operators.append(o.totals)
+            files.append(o.file.name)
         }
-        let checkedAccounts: Int
-        switch BillsFile.verifyTotals(bills.buffer.bytes) {
-        case .success(let n): checkedAccounts = n
-        case .failure(let f): throw IOFailure(path: BillsFile.name, reason: "self-check failed: \(f); nothing was written")
-        }
+        timer.mark("settlement files")
+
         report.accounts = bills.accounts
         report.subscribers = bills.subscribers
         report.categories = bills.categories
-        report.capCredits = bills.capCredits
+        report.capCredits = kept
+        report.capCreditCount = bills.capCreditCount
+        report.creditedSubscribers = bills.creditedSubscribers
         report.gross = bills.gross
         report.discount = bills.discount
         report.capCredit = bills.capCredit
@@ -150,34 +220,40 @@ public struct BillRun: Sendable {
         report.provincialLines = prov.file.records
         report.provincialGross = prov.gross
         report.provincialNet = prov.net
-        report.files = outputs.map(\.name) + ["SUMMARY.txt", "MANIFEST"]
-        let summary = Array(BillSummary.text(report).utf8)
+        report.files = files + ["SUMMARY.txt", "MANIFEST"]
 
-        for o in outputs { manifest.addOutput(o.name, bytes: o.bytes, records: o.records) }
-        manifest.addOutput("SUMMARY.txt", bytes: summary, records: summary.reduce(0) { $0 + ($1 == ASCII.lineFeed ? 1 : 0) })
+        // SUMMARY.txt: its cap lines come back from their spill.
+        FaultPoint.reach("before-write-SUMMARY.txt")
+        let summary = try OutputFile(directory: staging, name: "SUMMARY.txt")
+        func appendText(_ text: String) {
+            var copy = text
+            copy.withUTF8 { summary.append(lines: UnsafeRawBufferPointer($0), count: $0.reduce(0) { $0 + ($1 == ASCII.lineFeed ? 1 : 0) }) }
+        }
+        appendText(BillSummary.head(report))
+        let capReader = try SpillReader(path: caps.path, recordSize: 1, bufferSize: 1 << 20)
+        var chunk = [UInt8]()
+        chunk.reserveCapacity(1 << 16)
+        while let byte = try capReader.next() {
+            chunk.append(byte[0])
+            if chunk.count == 1 << 16 {
+                chunk.withUnsafeBytes { summary.append(lines: $0, count: $0.reduce(0) { $0 + ($1 == ASCII.lineFeed ? 1 : 0) }) }
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        chunk.withUnsafeBytes { summary.append(lines: $0, count: $0.reduce(0) { $0 + ($1 == ASCII.lineFeed ? 1 : 0) }) }
+        appendText(BillSummary.tail(report))
+        outputLines.append(try summary.finish())
+
+        for line in outputLines { manifest.add(line) }
         manifest.add("billed accounts \(bills.accounts) subscribers \(bills.subscribers) R \(report.ratedRecords) V \(report.roamerRecords)")
         manifest.add("totals gross \(bills.gross) discount \(bills.discount) cap-credit \(bills.capCredit) net \(bills.net) payable \(bills.payable)")
-        manifest.add("reconciliation BILLS.dat Z records \(checkedAccounts) = accounts \(bills.accounts), "
+        manifest.add("reconciliation BILLS.dat Z records \(bills.checkedAccounts) = accounts \(bills.accounts), "
             + "each Z equal to the sums of its C lines ok")
-
-        // Write, sync, commit.
-        try FileSystem.makeDirectories(cycleDirectory)
-        try FileSystem.syncDirectory(area.billsDirectory)
-        let staging = WorkArea.staging(finalDirectory)
-        try FileSystem.removeTree(staging)
-        try FileSystem.makeDirectories(staging)
-        for o in outputs {
-            FaultPoint.reach("before-write-\(o.name)")
-            try FileSystem.write(staging + "/" + o.name, o.bytes)
-        }
-        FaultPoint.reach("before-write-SUMMARY.txt")
-        try FileSystem.write(staging + "/SUMMARY.txt", summary)
         FaultPoint.reach("before-write-MANIFEST")
-        try FileSystem.write(staging + "/MANIFEST", manifest.bytes)
+        try FileSystem.write(staging + "/MANIFEST", manifest.bytes, sync: false)
+        // One sync for every file of the staging directory, then the directory itself.
+        try FileSystem.syncFileSystem(staging)
         try FileSystem.syncDirectory(staging)
-        FaultPoint.reach("before-bill-rename")
-        CommitGate.enterCommit()
-        try FileSystem.rename(staging, finalDirectory)  // the commit point
-        return report
+        timer.mark("summary and sync")
     }
 }

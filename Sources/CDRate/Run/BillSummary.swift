@@ -1,8 +1,10 @@
 /// `SUMMARY.txt` of a bill run (SPEC section 10): for people, aligned columns, and
-/// deterministic like every other file of the bill run (no time of day).
+/// deterministic like every other file of the bill run (no time of day). It is written
+/// in three parts, `head`, a `capLine` per cap credit (there may be millions: the bill
+/// run streams them from a spill) and `tail`.
 public enum BillSummary {
-    /// The text of the summary of `report`.
-    public static func text(_ report: BillReport) -> String {
+    /// The summary up to the list of cap credits.
+    public static func head(_ report: BillReport) -> String {
         var lines: [String] = []
         lines.append("BILL RUN \(report.billRun.text)  cycle \(report.cycle)")
         lines.append("source: \(report.source.label): \(report.ratedRecords) R records of the cycle, "
@@ -17,12 +19,19 @@ public enum BillSummary {
                 + right(t.gross, 15) + right(t.discount, 15) + right(t.net, 15))
         }
         lines.append("")
-        let credited = Set(report.capCredits.map(\.msisdn)).count
-        lines.append("caps (rule in force on the cycle's last day): \(credited) subscribers with a credit")
-        for c in report.capCredits {
-            lines.append("  " + left(c.account.description, 10) + " " + left(c.msisdn.description, 15) + " "
-                + left(c.component.name.description, 5) + " rule \(c.rule) cap \(c.cap) nets \(c.nets) credit \(c.credit)")
-        }
+        lines.append("caps (rule in force on the cycle's last day): \(report.creditedSubscribers) subscribers with a credit")
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    /// The line of one cap credit (without its LF).
+    public static func capLine(_ c: CapCredit) -> String {
+        "  " + left(c.account.description, 10) + " " + left(c.msisdn.description, 15) + " "
+            + left(c.component.name.description, 5) + " rule \(c.rule) cap \(c.cap) nets \(c.nets) credit \(c.credit)"
+    }
+
+    /// The summary after the list of cap credits.
+    public static func tail(_ report: BillReport) -> String {
+        var lines: [String] = []
         lines.append("")
         lines.append("totals (li): gross \(report.gross), discount \(report.discount), cap credit \(report.capCredit), "
             + "net \(report.net); payable \(report.payable) fen")

@@ -27,7 +27,10 @@ import Glibc
 /// - `reprocess`: as `run` without the collection and its log;
 /// - `rejects --fix`: as `reprocess` (a rating round without records), without
 ///   `before-archive-rename`;
-/// - `bill`: `before-write-<file>` for each bill-run file, `before-bill-rename`;
+/// - `bill`: `after-bill-spill` (the inputs read and checked, the subscribers' sums and
+///   the `V` records spilled to `<work>/tmp/`), `before-write-<file>` for each bill-run
+///   file, `mid-write-BILLS.dat` (half of the subscribers' sums merged),
+///   `before-bill-rename`;
 /// - `rerate`: `before-write-MANIFEST`, `before-generation-rename`;
 /// - `rate --shard`: the rating round's points, then `before-shard-rename` (the shard
 ///   written but not in place); `merge`: the commit's points, as `run`.

@@ -14,7 +14,12 @@ public struct Manifest: Sendable {
 
     /// Adds an output file line: `output NAME records N bytes B sha256 H`.
     public mutating func addOutput(_ name: String, bytes: [UInt8], records: Int) {
-        lines.append("output \(name) records \(records) bytes \(bytes.count) sha256 \(Manifest.sha256(bytes))")
+        lines.append(Manifest.outputLine(name, bytes: bytes, records: records))
+    }
+
+    /// The output file line of `name`, as `addOutput` adds it (and `OutputFile.finish` returns it).
+    public static func outputLine(_ name: String, bytes: [UInt8], records: Int) -> String {
+        "output \(name) records \(records) bytes \(bytes.count) sha256 \(Manifest.sha256(bytes))"
     }
 
     /// Adds the tallies and the reconciliation of SPEC section 8.

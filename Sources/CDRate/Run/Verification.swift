@@ -40,6 +40,8 @@ public struct Verification: Sendable {
         var stated = [String: RecordTally]()
         var inputs = [(name: String, tally: RecordTally, bytes: String, sha256: String)]()
         var billInputs = [(name: String, bytes: Int, sha256: String)]()
+        var billsProblem: String?
+        var billsListed = false
         for line in StateText.lines(manifestBytes) {
             let f = line.split(separator: " ").map(String.init)
             if f.first == "input", f.count == 12, let r = Int(f[3]), let d = Int(f[5]), let v = Int(f[7]) {
@@ -48,24 +50,34 @@ public struct Verification: Sendable {
                 billInputs.append((f[1], b, f[9]))
             } else if f.first == "output", f.count == 8 {
                 let name = f[1], path = directory + "/" + name
-                guard let bytes = try? FileSystem.read(path) else {
+                if name == BillsFile.name { billsListed = true }
+                // Read once in chunks: a month's BILLS.dat need not fit in memory.
+                var lines = 0
+                var totals = name == BillsFile.name ? BillsFileCheck() : nil
+                guard FileSystem.isRegularFile(path), let digest = try? FileDigest.sha256(path: path, chunk: { chunk in
+                    for byte in chunk where byte == ASCII.lineFeed { lines += 1 }
+                    totals?.feed(chunk)
+                }) else {
                     problems.append("\(name): missing or unreadable")
                     continue
                 }
-                if String(bytes.count) != f[5] { problems.append("\(name): \(bytes.count) bytes, MANIFEST says \(f[5])") }
-                let sum = Manifest.sha256(bytes)
-                if sum != f[7] { problems.append("\(name): sha256 \(sum), MANIFEST says \(f[7])") }
-                if let counted = Verification.records(in: bytes, name: name), String(counted) != f[3] {
-                    problems.append("\(name): \(counted) records, MANIFEST says \(f[3])")
+                if String(digest.bytes) != f[5] { problems.append("\(name): \(digest.bytes) bytes, MANIFEST says \(f[5])") }
+                if digest.sha256 != f[7] { problems.append("\(name): sha256 \(digest.sha256), MANIFEST says \(f[7])") }
+                if name.hasSuffix(".dat"), String(lines) != f[3] {
+                    problems.append("\(name): \(lines) records, MANIFEST says \(f[3])")
                 }
+                if let failure = totals?.finish() { billsProblem = "BILLS.dat: \(failure)" }
             } else if f.first == "count", f.count == 8, let r = Int(f[3]), let d = Int(f[5]), let v = Int(f[7]) {
                 stated[f[1]] = RecordTally(records: r, duration: d, volume: v)
             }
         }
         if !stated.isEmpty { problems += reconciliation(stated) }
-        if let bills = try? FileSystem.read(directory + "/BILLS.dat"),
-           case .failure(let failure) = BillsFile.verifyTotals(bills) {
-            problems.append("BILLS.dat: \(failure)")
+        if let billsProblem {
+            problems.append(billsProblem)
+        } else if !billsListed, FileSystem.isRegularFile(directory + "/BILLS.dat") {
+            var totals = BillsFileCheck()
+            _ = try? FileDigest.sha256(path: directory + "/BILLS.dat") { totals.feed($0) }
+            if let failure = totals.finish() { problems.append("BILLS.dat: \(failure)") }
         }
         if !inputs.isEmpty { problems += inputProblems(inputs, stated: stated["in"]) }
         if !billInputs.isEmpty { problems += billInputProblems(billInputs) }
@@ -199,11 +211,40 @@ public struct Verification: Sendable {
         return problems
     }
 
-    /// The number of records of a fixed-width output file, or nil when not one.
-    static func records(in bytes: [UInt8], name: String) -> Int? {
-        guard name.hasSuffix(".dat") else { return nil }
-        var n = 0
-        ByteLines.forEach(bytes) { _ in n += 1 }
-        return n
+}
+
+/// `BillTotalsCheck` fed chunks of any size (a file read in 1 MiB pieces): whole
+/// records are checked as they complete; bytes left at the end are a failure, as for
+/// `BillsFile.verifyTotals`.
+struct BillsFileCheck {
+    private var check = BillTotalsCheck()
+    private var carry: [UInt8] = []
+    private var bytes = 0
+    private var failure: VerificationFailure?
+
+    /// Checks the whole records `chunk` completes.
+    mutating func feed(_ chunk: UnsafeRawBufferPointer) {
+        bytes += chunk.count
+        guard failure == nil else { return }
+        let stride = BillLineLayout.layout.width + 1
+        var rest = chunk
+        if !carry.isEmpty {
+            let need = min(stride - carry.count, rest.count)
+            carry += UnsafeRawBufferPointer(rebasing: rest[0..<need])
+            rest = UnsafeRawBufferPointer(rebasing: rest[need...])
+            if carry.count < stride { return }
+            failure = check.feed(carry)
+            carry = []
+            if failure != nil { return }
+        }
+        let whole = rest.count / stride * stride
+        failure = check.feed(UnsafeRawBufferPointer(rebasing: rest[0..<whole]))
+        carry = Array(UnsafeRawBufferPointer(rebasing: rest[whole...]))
+    }
+
+    /// The first failure, or nil when the file checked out.
+    func finish() -> VerificationFailure? {
+        if bytes % (BillLineLayout.layout.width + 1) != 0 { return VerificationFailure("\(bytes) bytes, not whole records") }
+        return failure
     }
 }

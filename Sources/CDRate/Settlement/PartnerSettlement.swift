@@ -13,6 +13,16 @@ public struct PartnerSettlement: Sendable {
     ///
     /// - Throws: `RecordRefusal` when its partner is blank or a summed field is not digits.
     public mutating func add(_ line: UnsafeRawBufferPointer) throws(RecordRefusal) {
+        let v = try Self.check(line)
+        partners[v.partner, default: PartnerTraffic()].add(line, duration: v.duration, volume: v.volume, charge: v.charge)
+    }
+
+    /// The partner and the summed fields of one `V` record (its width and letter already
+    /// checked).
+    ///
+    /// - Throws: `RecordRefusal` when its partner is blank or a summed field is not digits.
+    public static func check(_ line: UnsafeRawBufferPointer) throws(RecordRefusal)
+        -> (partner: PackedText, duration: Int, volume: Int, charge: Int) {
         let view = RecordView(line)
         let partner = view.text(RoamerLayout.partner)
         guard !partner.isEmpty else {
@@ -23,9 +33,8 @@ public struct PartnerSettlement: Sendable {
             throw RecordRefusal(recordType: "V", field: field.name, position: field.position,
                                 reason: "'\(view.string(field))' is not all digits")
         }
-        partners[PackedText(partner), default: PartnerTraffic()].add(
-            line, duration: view.number(RoamerLayout.duration)!, volume: view.number(RoamerLayout.volume)!,
-            charge: view.number(RoamerLayout.charge)!)
+        return (PackedText(partner), view.number(RoamerLayout.duration)!, view.number(RoamerLayout.volume)!,
+                view.number(RoamerLayout.charge)!)
     }
 
     /// One file per partner, in byte order of the partner.

@@ -20,6 +20,15 @@ public struct PartnerTotals: Sendable, Equatable {
         chargeSum = traffic.chargeSum
     }
 
+    /// Totals of `partner` from its trailer's figures.
+    public init(partner: PackedText, records: Int, durationSum: Int, volumeSum: Int, chargeSum: Int) {
+        self.partner = partner
+        self.records = records
+        self.durationSum = durationSum
+        self.volumeSum = volumeSum
+        self.chargeSum = chargeSum
+    }
+
     /// The file name, `ROAM_<PARTNER>.dat`.
     public var fileName: String { "ROAM_\(partner).dat" }
 }

@@ -38,6 +38,18 @@ public final class SortedRunSpill {
         if pending.count >= limit { try flush() }
     }
 
+    /// Adds one keyed record (any order), copied from `record`: no allocation per record.
+    @inline(__always)
+    public func append(raw record: UnsafeRawBufferPointer) throws(IOFailure) {
+        // Room for a whole run at once: grown by doubling, the buffer would reach twice the limit.
+        if pending.isEmpty { pending.reserveCapacity(limit + record.count) }
+        pending.append(contentsOf: record)
+        if pending.count >= limit { try flush() }
+    }
+
+    /// The size of one keyed record.
+    public var recordBytes: Int { recordSize }
+
     /// Writes what is held as a run, and closes the file.
     public func close() throws(IOFailure) {
         try flush()
@@ -60,17 +72,22 @@ public final class SortedRunSpill {
                 return c < 0 || (c == 0 && x < y)
             }
         }
-        var sorted = [UInt8](repeating: 0, count: pending.count)
-        sorted.withUnsafeMutableBytes { o in
-            pending.withUnsafeBytes { b in
-                for (n, i) in order.enumerated() {
-                    (o.baseAddress! + n * size).copyMemory(from: b.baseAddress! + i * size, byteCount: size)
+        // Written in order straight from where they were gathered, through the writer's
+        // buffer: no sorted copy of the run.
+        let start = writer.count
+        var failure: IOFailure?
+        pending.withUnsafeBytes { b in
+            for i in order {
+                do throws(IOFailure) {
+                    try writer.append(UnsafeRawBufferPointer(start: b.baseAddress! + i * size, count: size))
+                } catch {
+                    failure = error
+                    return
                 }
             }
         }
+        if let failure { throw failure }
         pending = []
-        let start = writer.count
-        try writer.append(sorted)
         runs.append((writer.path, start..<writer.count))
     }
 }

@@ -157,6 +157,91 @@ final class BillRunTests: XCTestCase {
         XCTAssertEqual(report.categories[BillCategory.airRoam.rawValue], CategoryTotal(count: 2, quantity: 110, gross: 1300, discount: 100))
     }
 
+    /// The bill run's spills forced to one entry a run (`runBytes` 1: every subscriber's
+    /// partial sums, active subscriber and `V` record its own run, merged back) give the
+    /// same bytes as runs held whole: only the bill run's id differs.
+    func testTinyRunsGiveTheSameFilesAsOneRunEach() throws {
+        let (work, tariffs) = try world()
+        _ = try BillRun(work: work, tariffs: tariffs, cycle: 202609).run()
+        var tiny = BillRun(work: work, tariffs: tariffs, cycle: 202609)
+        tiny.runBytes = 1
+        let report = try tiny.run()
+        XCTAssertEqual(report.billRun, BillRunID(2))
+        let one = work + "/bills/202609/B0000001", two = work + "/bills/202609/B0000002"
+        let names = try FileManager.default.contentsOfDirectory(atPath: one).sorted()
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: two).sorted(), names)
+        for name in names {
+            let a = try String(contentsOfFile: one + "/" + name, encoding: .utf8)
+            var b = try String(contentsOfFile: two + "/" + name, encoding: .utf8)
+            b = b.replacingOccurrences(of: "B0000002", with: "B0000001")
+            if name == "MANIFEST" {
+                // Its outputs' checksums differ with the id; the rest is the same.
+                let strip = { (t: String) in t.split(separator: "\n").filter { !$0.hasPrefix("output ") }.joined(separator: "\n") }
+                XCTAssertEqual(strip(a), strip(b))
+            } else {
+                XCTAssertEqual(a, b, name)
+            }
+        }
+    }
+
+    /// More runs than are merged side by side (`BillInputPass.mergedFiles`): the runs are
+    /// merged in groups, and a subscriber's sums from every group add up.
+    func testMoreRunsThanMergedAtOnce() throws {
+        let work = try F.temporaryDirectory(self)
+        let runs = BillInputPass.mergedFiles + 2
+        for n in 1...runs {
+            let day = 1 + n % 28
+            try F.writeRecords(work + "/runs/R" + F.zeros(n, 7), rated: [
+                F.rated("01", imsi: s1, start: "202609" + F.zeros(day, 2) + "100000", duration: 61, record: n,
+                        blocks: [F.Block(component: "AIR", tariffClass: "HOME", gross: 100, discount: 10)]),
+            ], roamers: [])
+        }
+        let report = try BillRun(work: work, tariffs: try F.tariffs(self), cycle: 202609).run()
+        XCTAssertEqual(report.ratedRecords, runs)
+        let bills = try F.lines(work + "/bills/202609/B0000001/BILLS.dat")
+        let ac2 = bills.filter { $0.dropFirst().hasPrefix("AC000002") }
+        XCTAssertEqual(ac2, [
+            b("AC000002", 1),
+            c("AC000002", "8613010000001", "MONTHLY", 1, 18000, 0, 18000),
+            c("AC000002", "8613010000001", "AIR_HOME", 61 * runs, 100 * runs, 10 * runs, 90 * runs),
+            z("AC000002", 18000 + 100 * runs, 10 * runs, 0, 18000 + 90 * runs, (18000 + 90 * runs + 5) / 10),
+        ])
+    }
+
+    /// `BillTotalsCheck` fed a file in pieces (one record at a time) finds what the whole
+    /// file's check finds.
+    func testTotalsCheckInPiecesEqualsTheWholeFile() throws {
+        let (work, tariffs) = try world()
+        _ = try BillRun(work: work, tariffs: tariffs, cycle: 202609).run()
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: work + "/bills/202609/B0000001/BILLS.dat")))
+        var check = BillTotalsCheck()
+        for start in stride(from: 0, to: bytes.count, by: 121) {
+            XCTAssertNil(check.feed(Array(bytes[start..<(start + 121)])))
+        }
+        XCTAssertEqual(check.checked, 3)
+        var altered = bytes
+        altered[121 + 80] = UInt8(ascii: "9")  // a digit of the first C line's net
+        var pieces = BillTotalsCheck()
+        let failure = stride(from: 0, to: altered.count, by: 121).lazy
+            .compactMap { pieces.feed(Array(altered[$0..<($0 + 121)])) }.first
+        guard case .failure(let whole) = BillsFile.verifyTotals(altered) else { return XCTFail("altered file passed") }
+        XCTAssertEqual(failure?.description, whole.description)
+        XCTAssertTrue(whole.description.hasPrefix("line 2: account AC000001: C line net"), whole.description)
+        // `verify` reads the file in chunks that cut records anywhere: the same finding.
+        for size in [1, 7, 121, 500] {
+            var chunked = BillsFileCheck(), sound = BillsFileCheck()
+            for start in stride(from: 0, to: altered.count, by: size) {
+                altered[start..<min(start + size, altered.count)].withUnsafeBytes { chunked.feed($0) }
+                bytes[start..<min(start + size, bytes.count)].withUnsafeBytes { sound.feed($0) }
+            }
+            XCTAssertEqual(chunked.finish()?.description, whole.description, "chunks of \(size)")
+            XCTAssertNil(sound.finish(), "chunks of \(size)")
+        }
+        var cut = BillsFileCheck()
+        bytes.dropLast(3).withUnsafeBytes { cut.feed($0) }
+        XCTAssertEqual(cut.finish()?.description, "\(bytes.count - 3) bytes, not whole records")
+    }
+
     func testInterconnectLinesAndTrailers() throws {
         let (work, tariffs) = try world()
         _ = try BillRun(work: work, tariffs: tariffs, cycle: 202609).run()
