@@ -2,9 +2,10 @@
 SWIFT ?= swift
 WORK ?= var
 BENCH_RECORDS ?= 10000000
+BIG_RECORDS ?= 100000000
 CONFORMANCE ?= ../shared/conformance
 
-.PHONY: all build release run test bench soak fuzz crashtest conformance clean deps report-check chromium slurmtest
+.PHONY: all build release run test bench bignight soak fuzz crashtest conformance clean deps report-check chromium slurmtest
 
 all: build
 
@@ -35,6 +36,11 @@ bench: release
 	scripts/bench.sh $(BENCH_RECORDS)
 	BENCH_SCALES="1000000 3000000 10000000" scripts/bench.sh
 	scripts/bench-subscribers.sh
+
+# One big night (100 M records by default; BIG_RECORDS): peak memory and the scratch
+# disk beside the input and outputs (about 65 GB of disk at 100 M: check df first)
+bignight: release
+	scripts/big-night.sh $(BIG_RECORDS)
 
 # Consecutive nights on one work area: does night 60 cost what night 1 did? (not part
 # of make test; SOAK_NIGHTS, SOAK_RECORDS, SOAK_SUBSCRIBERS shrink it)
