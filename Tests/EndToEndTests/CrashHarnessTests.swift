@@ -20,12 +20,12 @@ final class CrashHarnessTests: XCTestCase {
     static let segmentFaults = ["after-segment-written", "after-segments-carried"]
 
     /// The fault points of `cdrate run`.
-    static let runFaults = ["after-collection-spill"] + segmentFaults + ratingFaults + ["before-write-quarantine.txt",
+    static let runFaults = ["after-collection-spill"] + segmentFaults + ratingFaults + ["after-periods-carried", "before-write-quarantine.txt",
         "before-write-collection.log", "before-write-MANIFEST", "before-archive-rename", "before-state-rename",
         "before-run-rename", "after-run-rename", "before-state-prune"]
 
     /// The fault points of `cdrate reprocess`.
-    static let reprocessFaults = segmentFaults + ratingFaults + ["before-write-quarantine.txt", "before-write-MANIFEST",
+    static let reprocessFaults = segmentFaults + ratingFaults + ["after-periods-carried", "before-write-quarantine.txt", "before-write-MANIFEST",
         "before-archive-rename", "before-state-rename", "before-run-rename", "after-run-rename", "before-state-prune"]
 
     /// The fault points of `cdrate bill` (the ROAM_ and IC_ files depend on the world).

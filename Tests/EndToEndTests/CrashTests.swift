@@ -11,7 +11,7 @@ final class CrashTests: XCTestCase {
     /// The fault points of a nightly run, in the order the commit reaches them.
     static let nightlyFaults = [
         "after-collection-spill", "after-segment-written", "after-segments-carried", "after-partition-spill", "before-write-rated.dat", "mid-merge-rated.dat", "before-write-roamers.dat", "before-write-rejects.dat", "before-write-duplicates.dat",
-        "before-write-alerts.dat", "before-write-fraud.dat", "before-write-quarantine.txt", "before-write-collection.log",
+        "before-write-alerts.dat", "before-write-fraud.dat", "after-periods-carried", "before-write-quarantine.txt", "before-write-collection.log",
         "before-write-MANIFEST", "before-archive-rename", "before-state-rename", "before-run-rename", "after-run-rename",
         "before-state-prune",
     ]
@@ -20,7 +20,7 @@ final class CrashTests: XCTestCase {
     static let recycleFaults = [
         "after-segment-written", "after-segments-carried", "after-partition-spill", "before-write-rated.dat",
         "before-write-roamers.dat", "before-write-rejects.dat", "mid-merge-rejects.dat", "before-write-duplicates.dat", "before-write-alerts.dat", "before-write-fraud.dat",
-        "before-write-quarantine.txt", "before-write-MANIFEST", "before-archive-rename", "before-state-rename", "before-run-rename", "after-run-rename",
+        "after-periods-carried", "before-write-quarantine.txt", "before-write-MANIFEST", "before-archive-rename", "before-state-rename", "before-run-rename", "after-run-rename",
     ]
 
     /// Copies a work area.

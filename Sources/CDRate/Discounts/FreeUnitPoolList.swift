@@ -105,3 +105,48 @@ public struct FreeUnitPoolList: Sendable, Equatable {
         pools.entries.map { Item(key: $0.0, units: $0.1) }.sorted { $0.key < $1.key }
     }
 }
+
+extension FreeUnitPoolList {
+    /// One list of the pools of `lists` (each sorted by key, no pool in two), in key order:
+    /// the pools of several cycles' files put back together.
+    public init(merging lists: [FreeUnitPoolList]) {
+        self.init()
+        for list in lists where !list.items.isEmpty {
+            if items.isEmpty {
+                items = list.items
+                continue
+            }
+            var merged = [Item]()
+            merged.reserveCapacity(items.count + list.items.count)
+            var i = 0, j = 0
+            while i < items.count && j < list.items.count {
+                if list.items[j].key < items[i].key {
+                    merged.append(list.items[j])
+                    j += 1
+                } else {
+                    merged.append(items[i])
+                    i += 1
+                }
+            }
+            merged += items[i...]
+            merged += list.items[j...]
+            items = merged
+        }
+    }
+
+    /// The text lines of the pools, one text per cycle (each in key order), by cycle.
+    public func serializedByCycle() -> [(cycle: Int, bytes: [UInt8])] {
+        var texts = [Int: [UInt8]]()
+        for item in items { FreeUnitPools.appendLine(item.key, item.units, to: &texts[item.key.cycle, default: []]) }
+        return texts.keys.sorted().map { ($0, texts[$0]!) }
+    }
+}
+
+extension FreeUnitPools {
+    /// The text lines of the pools, one text per cycle (each in key order), by cycle.
+    public func serializedByCycle() -> [(cycle: Int, bytes: [UInt8])] {
+        var texts = [Int: [UInt8]]()
+        for (key, units) in entries.sorted(by: { $0.0 < $1.0 }) { FreeUnitPools.appendLine(key, units, to: &texts[key.cycle, default: []]) }
+        return texts.keys.sorted().map { ($0, texts[$0]!) }
+    }
+}

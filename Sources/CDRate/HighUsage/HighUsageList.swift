@@ -136,3 +136,54 @@ public struct HighUsageList: Sendable, Equatable {
         }
     }
 }
+
+extension HighUsageList {
+    /// One list of the entries of `lists` (each in the list's order, no key in two), in
+    /// the list's order: the entries of several periods' files put back together.
+    public init(merging lists: [HighUsageList]) {
+        self.init()
+        for list in lists where !list.items.isEmpty {
+            if items.isEmpty {
+                items = list.items
+                continue
+            }
+            var merged = [Item]()
+            merged.reserveCapacity(items.count + list.items.count)
+            var i = 0, j = 0
+            while i < items.count && j < list.items.count {
+                if list.items[j].precedes(items[i]) {
+                    merged.append(list.items[j])
+                    j += 1
+                } else {
+                    merged.append(items[i])
+                    i += 1
+                }
+            }
+            merged += items[i...]
+            merged += list.items[j...]
+            items = merged
+        }
+    }
+
+    /// The text lines of the entries, one text per kind and period (each by IMSI), in
+    /// kind then period order.
+    public func serializedByPeriod() -> [(kind: HighUsageKind, period: Int, bytes: [UInt8])] {
+        var texts = [HighUsageKey: [UInt8]]()
+        for item in items {
+            HighUsageLedger.appendLine(item.key, item.entry, to: &texts[HighUsageKey(kind: item.key.kind, imsi: 0, period: item.key.period), default: []])
+        }
+        return texts.keys.sorted().map { ($0.kind, $0.period, texts[$0]!) }
+    }
+}
+
+extension HighUsageLedger {
+    /// The text lines of the entries, one text per kind and period (each by IMSI), in
+    /// kind then period order.
+    public func serializedByPeriod() -> [(kind: HighUsageKind, period: Int, bytes: [UInt8])] {
+        var texts = [HighUsageKey: [UInt8]]()
+        for (key, entry) in sortedEntries {
+            HighUsageLedger.appendLine(key, entry, to: &texts[HighUsageKey(kind: key.kind, imsi: 0, period: key.period), default: []])
+        }
+        return texts.keys.sorted().map { ($0.kind, $0.period, texts[$0]!) }
+    }
+}

@@ -19,6 +19,9 @@ import Glibc
 ///   `fraud.dat`; `after-partition-spill` (every sub-batch rated and written); then
 ///   `before-write-<output>` and `mid-merge-<output>` (half merged) for `rejects.dat`
 ///   and `duplicates.dat`;
+/// - `run`, `collect`, `reprocess`, `rejects --fix`: `after-periods-carried` (the
+///   night's period files of pools and usage written, the previous generation's other
+///   periods still kept linked in beside them), after the rating round's points;
 /// - `run` and `collect`: `after-collection-spill` (the inbox collected into the archive
 ///   staging and the IMSI ranges' input files), then the commit's `before-write-quarantine.txt`,
 ///   `before-write-collection.log`, `before-write-MANIFEST`, `before-archive-rename`,

@@ -69,12 +69,13 @@ public struct NightMerge: Sendable {
         }
         context.state.highWaterDate = record.highWaterDate
         try context.carryPreviousKeys()
-        try FileSystem.write(context.stateStaging + "/pools.txt",
-                             try NightMerge.mergeLines(directories.map { try FileSystem.read($0 + "/state/pools.txt") }, usage: false),
-                             sync: false)
-        try FileSystem.write(context.stateStaging + "/usage.txt",
-                             try NightMerge.mergeLines(directories.map { try FileSystem.read($0 + "/state/usage.txt") }, usage: true),
-                             sync: false)
+        // The shards read every period of their IMSIs: every period kept is written.
+        let pools = try NightMerge.mergeLines(directories.map { try FileSystem.read($0 + "/state/pools.txt") }, usage: false)
+        let usage = try NightMerge.mergeLines(directories.map { try FileSystem.read($0 + "/state/usage.txt") }, usage: true)
+        try StatePeriods.write(pools: try FreeUnitPoolList(parsing: pools, source: night.directory + " (shards' pools.txt)"),
+                               ledger: try HighUsageList(parsing: usage, source: night.directory + " (shards' usage.txt)"),
+                               into: context.stateStaging)
+        context.state.periods = nil
         context.state.pools = FreeUnitPoolList()
         context.state.ledger = HighUsageList()
         context.state.poolsAndUsageStaged = true

@@ -72,9 +72,11 @@ public struct RatingRound: Sendable {
     ///   - owns: when given, only the kept keys of the IMSIs it accepts are read (a shard's).
     ///   - carryKeys: whether the previous segments still kept are linked into `nextKeys`
     ///     (not for a shard, whose merge does it once).
-    ///   - nextState: where to write the new `pools.txt` and `usage.txt` as sub-batches
-    ///     complete (`state.pools` and `state.ledger` then come back empty, with
+    ///   - nextState: where to write the new pools and usage as sub-batches complete
+    ///     (`state.pools` and `state.ledger` then come back empty, with
     ///     `poolsAndUsageStaged` set), or nil to return them in `state`.
+    ///   - periodFiles: whether `nextState` takes them as period files (`StatePeriods`:
+    ///     a generation) rather than as one `pools.txt` and one `usage.txt` (a shard's).
     ///   - spillDirectory: a scratch directory for the source-order outputs.
     ///   - outputDirectory: where the six `.dat` files are written.
     ///   - keyedSourceOrder: whether `rejects.dat` and `duplicates.dat` keep each line's
@@ -82,7 +84,7 @@ public struct RatingRound: Sendable {
     ///     `cdrate merge` merges by that key).
     public func rate(inputs: [String], ranges: IMSIRanges, sources: [DetailSource], recycled: [RecycledReject],
                      state: inout RunState, previousKeys: DuplicateKeySegments?, nextKeys: String?, nextState: String? = nil,
-                     owns: (@Sendable (Int) -> Bool)? = nil, carryKeys: Bool = true, spillDirectory: String,
+                     periodFiles: Bool = false, owns: (@Sendable (Int) -> Bool)? = nil, carryKeys: Bool = true, spillDirectory: String,
                      outputDirectory: String, keyedSourceOrder: Bool = false,
                      timer: PhaseTimer = PhaseTimer()) throws(IOFailure) -> RatingOutcome {
         precondition(inputs.count == ranges.count)
@@ -171,7 +173,18 @@ public struct RatingRound: Sendable {
         var nextPools = FreeUnitPoolList(), nextLedger = HighUsageList()
         var poolsWriter: SpillWriter?, usageWriter: SpillWriter?
         var roamerUsage = [UInt8]()
-        if let nextState {
+        // Period files, by relative path: each takes its lines in IMSI order as the
+        // sub-batches come.
+        var periodWriters = [String: SpillWriter]()
+        func appendPeriod(_ name: String, _ bytes: [UInt8]) throws(IOFailure) {
+            if periodWriters[name] == nil {
+                periodWriters[name] = try SpillWriter(path: nextState! + "/" + name, bufferSize: 256 << 10, writeBack: true)
+            }
+            try periodWriters[name]!.append(bytes)
+        }
+        if nextState != nil && periodFiles {
+            // Nothing to open before the first lines.
+        } else if let nextState {
             poolsWriter = try SpillWriter(path: nextState + "/pools.txt", bufferSize: 1 << 20, writeBack: true)
             usageWriter = try SpillWriter(path: nextState + "/usage.txt", bufferSize: 1 << 20, writeBack: true)
         } else {
@@ -212,7 +225,14 @@ public struct RatingRound: Sendable {
             outcome.recycledResolved.formUnion(batch.result.recycledResolved)
             batch.result.state.pools.prune(before: retention / 100)
             batch.result.state.ledger.prune(olderThan: retention)
-            if let poolsWriter, let usageWriter {
+            if nextState != nil && periodFiles {
+                for (cycle, bytes) in batch.result.state.pools.serializedByCycle() {
+                    try appendPeriod(StatePeriods.poolsName(cycle: cycle), bytes)
+                }
+                for (kind, period, bytes) in batch.result.state.ledger.serializedByPeriod() {
+                    try appendPeriod(StatePeriods.usageName(kind, period: period), bytes)
+                }
+            } else if let poolsWriter, let usageWriter {
                 try poolsWriter.append(batch.result.state.pools.serialized())
                 var lines = [UInt8]()
                 batch.result.state.ledger.append(.subscriber, to: &lines)
@@ -223,7 +243,10 @@ public struct RatingRound: Sendable {
                 nextLedger.append(batch.result.state.ledger)
             }
         }
-        if let poolsWriter, let usageWriter {
+        if nextState != nil && periodFiles {
+            for name in periodWriters.keys.sorted() { try periodWriters[name]!.close() }
+            state.poolsAndUsageStaged = true
+        } else if let poolsWriter, let usageWriter {
             try usageWriter.append(roamerUsage)
             try poolsWriter.close()
             try usageWriter.close()

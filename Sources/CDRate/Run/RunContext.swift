@@ -42,12 +42,13 @@ public final class RunContext {
             let previous = try area.latestRun()
             previousStateDirectory = previous.map { area.stateDirectory($0) }
             if let previousStateDirectory { try StateChecksums.check(directory: previousStateDirectory, area: area) }
-            state = try previousStateDirectory.map { try RunState.load(from: $0) } ?? RunState()
+            state = try previousStateDirectory.map { try RunState.load(from: $0, deferringPeriods: true) } ?? RunState()
             runID = previous?.next ?? RunID(1)
             runStaging = WorkArea.staging(area.runDirectory(runID))
             stateStaging = WorkArea.staging(area.stateDirectory(runID))
             scratch = area.scratchDirectory + "/" + runID.text
             for d in [runStaging, stateStaging + "/dupkeys", scratch] { try FileSystem.makeDirectories(d) }
+            try StatePeriods.makeDirectories(in: stateStaging)
             ranges = IMSIRanges(sortedIMSIs: command.reference.subscribers.imsis, count: state.partitions)
             latestEarlierCreation = state.registry.latestCollectedCreation
         } catch {
@@ -99,27 +100,63 @@ public final class RunContext {
 
     /// Rates the records spilled by IMSI range (`ranges`, unless given) into the run
     /// directory, continuing the state's pools, usage and duplicate keys; the next
-    /// generation's key segments, `pools.txt` and `usage.txt` are written into its
-    /// staging directory as the sub-batches complete, so they are never held whole, and
-    /// the previous generation's segments still kept are linked into it. A key segment
-    /// that differs from its checksum is refused as damaged state (exit 5).
+    /// generation's key segments and the period files of pools and usage the night's
+    /// records touch are written into its staging directory as the sub-batches complete,
+    /// so they are never held whole, and the previous generation's segments and period
+    /// files still kept and not touched are linked into it. Only the periods (cycles and
+    /// call dates) the records start on are read (`StatePeriods`). A key segment or
+    /// period file that differs from its checksum is refused as damaged state (exit 5).
     public func rate(inputs: [String], ranges: IMSIRanges? = nil, sources: [DetailSource], recycled: [RecycledReject],
                      threads: Int, batchRecords: Int = RatingRound.defaultBatchRecords,
                      timer: PhaseTimer = PhaseTimer()) throws -> RatingOutcome {
         let round = RatingRound(reference: reference, runID: runID, threads: threads, batchRecords: batchRecords,
                                 latestEarlierCreation: latestEarlierCreation)
+        // The periods the night's records touch: the start dates of the spilled records.
+        let periods = state.periods
+        var touched = Set<Int>()
+        if let periods {
+            let found = ParallelWork.map(count: inputs.count, threads: threads) { i -> Result<Set<Int>, IOFailure> in
+                Result { () throws(IOFailure) -> Set<Int> in try PartitionEntries.startDates(path: inputs[i]) }
+            }
+            for f in found { touched.formUnion(try f.get()) }
+            let loaded = try StateChecksums.refusingDamage(directory: previousStateDirectory, area: area) {
+                () throws(IOFailure) -> Result<(pools: FreeUnitPoolList, usage: HighUsageList), any Error> in
+                do {
+                    return .success(try periods.load(dates: touched))
+                } catch let failure as IOFailure {
+                    throw failure
+                } catch {
+                    return .failure(error)
+                }
+            }
+            (state.pools, state.ledger) = try loaded.get()
+            state.periods = nil
+        }
         var listed: [String: String]?
         let outcome = try StateChecksums.refusingDamage(directory: previousStateDirectory, area: area) { () throws(IOFailure) in
             let (keys, list) = try previousKeys()
             listed = list
             return try round.rate(inputs: inputs, ranges: ranges ?? self.ranges, sources: sources, recycled: recycled,
                                   state: &state, previousKeys: keys, nextKeys: stateStaging + "/dupkeys", nextState: stateStaging,
-                                  spillDirectory: scratch, outputDirectory: runStaging, timer: timer)
+                                  periodFiles: true, spillDirectory: scratch, outputDirectory: runStaging, timer: timer)
         }
         for name in outcome.carriedKeyFiles {
             if let sum = listed?["dupkeys/" + name] { carriedChecksums["dupkeys/" + name] = sum }
         }
+        if let periods { try carryPeriods(periods, touched: touched) }
+        FaultPoint.reach("after-periods-carried")
         return outcome
+    }
+
+    /// Links the period files of `periods` (the previous generation's) still kept at the
+    /// state's high-water date and of no date of `touched` into the new generation, with
+    /// their checksums.
+    private func carryPeriods(_ periods: StatePeriods, touched: Set<Int>) throws {
+        let retention = RatingRound.retention(highWater: state.highWaterDate, maxAgeDays: reference.network.maxAgeDays)
+        let listed = previousStateDirectory.flatMap { StateChecksums.listed(directory: $0) }
+        for name in try periods.carry(into: stateStaging, touched: touched, retention: retention) {
+            if let sum = listed?[name] { carriedChecksums[name] = sum }
+        }
     }
 
     /// Links the previous generation's key segments still kept at the state's high-water

@@ -6,8 +6,9 @@
 /// registry.txt     CollectionRegistry lines
 /// rejects.dat      the reject store, X lines
 /// corrections.txt  PendingCorrections lines (`rejects --fix` not yet reprocessed)
-/// pools.txt        FreeUnitPools lines
-/// usage.txt        HighUsageLedger lines (HU month-to-date, HUR per day)
+/// pools/YYYYMM.txt        FreeUnitPools lines of one cycle
+/// usage/hu-YYYYMM.txt     HighUsageLedger HU lines of one cycle (month-to-date)
+/// usage/hur-YYYYMMDD.txt  HighUsageLedger HUR lines of one call date
 /// dupkeys/YYYYMMDD-R….bin  the duplicate keys of one start date added by one run
 ///                  (`DuplicateKeySegments`), each sorted by IMSI
 /// ```
@@ -16,6 +17,8 @@
 /// (`IMSIRanges`); it changes no output. Generations of release 1.3.0 hold one
 /// `dupkeys/calls.bin` (carried, with a `calls.dates`, until its keys expire), those of
 /// earlier releases `dupkeys/keys.bin` or `pNN.bin` (`DuplicateKeyFile` reads them).
+/// Generations of release 1.3.x before period files hold one `pools.txt` and one
+/// `usage.txt` (`StatePeriods` reads them whole; the next run writes period files).
 public struct RunState: Sendable {
     /// The number of IMSI ranges of a new work area.
     public static let defaultPartitions = 64
@@ -34,7 +37,11 @@ public struct RunState: Sendable {
     public var pools = FreeUnitPoolList()
     /// Month-to-date and daily usage of the high-usage branch, sorted by IMSI.
     public var ledger = HighUsageList()
-    /// Whether the rating round already wrote `pools.txt` and `usage.txt` of the
+    /// The previous generation's period files of pools and usage when they are not
+    /// loaded yet (`load(from:deferringPeriods:)`): a run loads the periods its records
+    /// touch into `pools` and `ledger` and carries the others (`RunContext.rate`).
+    public var periods: StatePeriods?
+    /// Whether the rating round already wrote the pools and usage files of the
     /// generation being made, as its sub-batches completed (`RatingRound`): `pools` and
     /// `ledger` are then empty, and `write(to:)` leaves those two files alone.
     public var poolsAndUsageStaged = false
@@ -44,8 +51,9 @@ public struct RunState: Sendable {
         self.partitions = partitions
     }
 
-    /// Loads a generation directory.
-    public static func load(from directory: String) throws -> RunState {
+    /// Loads a generation directory; with `deferringPeriods`, pools and usage are left
+    /// in their files (`periods`), otherwise every period is loaded.
+    public static func load(from directory: String, deferringPeriods: Bool = false) throws -> RunState {
         let metaPath = directory + "/meta.txt"
         // Strictly the written form: `partitions N` (1 to 4,096), then `high-water D`
         // (0 for none yet, or a calendar date): a hand-edited clock is damaged state.
@@ -72,8 +80,12 @@ public struct RunState: Sendable {
         if FileSystem.exists(correctionsPath) {
             state.corrections = try PendingCorrections(parsing: try FileSystem.read(correctionsPath), source: correctionsPath)
         }
-        state.pools = try FreeUnitPoolList(parsing: try FileSystem.read(directory + "/pools.txt"), source: directory + "/pools.txt")
-        state.ledger = try HighUsageList(parsing: try FileSystem.read(directory + "/usage.txt"), source: directory + "/usage.txt")
+        let periods = try StatePeriods(directory: directory, checksums: StateChecksums.listed(directory: directory))
+        if deferringPeriods {
+            state.periods = periods
+        } else {
+            (state.pools, state.ledger) = try periods.load(dates: nil)
+        }
         return state
     }
 
@@ -81,21 +93,17 @@ public struct RunState: Sendable {
     /// `syncfs`); the key segments are written and linked there by the rating round.
     public func write(to directory: String) throws(IOFailure) {
         try FileSystem.makeDirectories(directory + "/dupkeys")
+        try StatePeriods.makeDirectories(in: directory)
         try FileSystem.write(directory + "/meta.txt", Array("partitions \(partitions)\nhigh-water \(highWaterDate)\n".utf8), sync: false)
         try FileSystem.write(directory + "/corrections.txt", corrections.serialized(), sync: false)
-        // The four files are serialized side by side: pools and usage have a line per
-        // subscriber and cycle or day, which is hundreds of thousands of lines.
+        // The registry and the reject store are serialized side by side.
         let state = self
-        let files = ParallelWork.map(count: poolsAndUsageStaged ? 2 : 4, threads: 4) { i -> (String, [UInt8]) in
-            switch i {
-            case 0: return ("registry.txt", state.registry.serialized())
-            case 1: return ("rejects.dat", state.rejects.serialized())
-            case 2: return ("pools.txt", state.pools.serialized())
-            default: return ("usage.txt", state.ledger.serialized())
-            }
+        let files = ParallelWork.map(count: 2, threads: 2) { i -> (String, [UInt8]) in
+            i == 0 ? ("registry.txt", state.registry.serialized()) : ("rejects.dat", state.rejects.serialized())
         }
         for (name, bytes) in files { try FileSystem.write(directory + "/" + name, bytes, sync: false) }
-        try FileSystem.syncDirectory(directory + "/dupkeys")
+        if !poolsAndUsageStaged { try StatePeriods.write(pools: pools, ledger: ledger, into: directory) }
+        for d in ["/dupkeys", "/pools", "/usage"] { try FileSystem.syncDirectory(directory + d) }
         try FileSystem.syncDirectory(directory)
     }
 }

@@ -96,10 +96,16 @@ public struct ShardRate: Sendable {
         if let previous = record.previous {
             let directory = area.stateDirectory(previous)
             try StateChecksums.check(directory: directory, area: area)
-            let pools = try ShardRate.slice(lines: try FileSystem.read(directory + "/pools.txt"), imsiField: 0, shard: shard)
-            let usage = try ShardRate.slice(lines: try FileSystem.read(directory + "/usage.txt"), imsiField: 1, shard: shard)
-            state.pools = try FreeUnitPoolList(parsing: pools, source: directory + "/pools.txt")
-            state.ledger = try HighUsageList(parsing: usage, source: directory + "/usage.txt")
+            // Every period of the shard's IMSIs (each file checked as it is read).
+            let shard = self.shard
+            let periods = try StatePeriods(directory: directory, checksums: StateChecksums.listed(directory: directory))
+            do {
+                (state.pools, state.ledger) = try periods.load(dates: nil,
+                    slicePools: { try ShardRate.slice(lines: $0, imsiField: 0, shard: shard) },
+                    sliceUsage: { try ShardRate.slice(lines: $0, imsiField: 1, shard: shard) })
+            } catch let failure as IOFailure where failure.damagedState {
+                throw StateChecksums.refusal(failure, directory: directory, area: area)
+            }
             // The kept keys are read where they are, of the dates the shard's records
             // have and of its IMSIs only.
             previousKeys = try StateChecksums.refusingDamage(directory: directory, area: area) { () throws(IOFailure) in

@@ -7,14 +7,15 @@
 /// Every command that reads state checks the current generation against its list
 /// first; a file that differs, is missing or is not listed stops it (exit 5), naming
 /// the file and the last generation that is still sound. The duplicate-key files
-/// (`dupkeys/*.bin`) are only checked to be there: each is checked against its
-/// checksum when a command reads it (`DuplicateKeySegments`), so a night reads only the
-/// key segments its records need; `verify` checks them all. A generation written before
+/// (`dupkeys/*.bin`) and the period files of pools and usage (`pools/*.txt`,
+/// `usage/*.txt`) are only checked to be there: each is checked against its checksum
+/// when a command reads it (`DuplicateKeySegments`, `StatePeriods`), so a night reads
+/// only the key segments and periods its records need; `verify` checks them all. A generation written before
 /// SPEC v1.3 (no list, and its duplicate keys in `keys.bin` or `pNN.bin`) is read
 /// unchecked; the next run's generation has its list.
 ///
-/// A key segment carried unchanged from the previous generation (a hard link) carries
-/// its checksum too: the list of the new generation takes it from the previous list
+/// A key segment or period file carried unchanged from the previous generation (a hard
+/// link) carries its checksum too: the list of the new generation takes it from the previous list
 /// rather than reading the file again.
 public enum StateChecksums {
     /// The list's name in a generation.
@@ -50,8 +51,8 @@ public enum StateChecksums {
 
     /// What is wrong with the generation at `directory` against its list; empty when
     /// sound, or when it was written by a release before SPEC v1.3. With
-    /// `deferringKeyFiles`, the duplicate-key files are only checked to be there (their
-    /// readers check their content).
+    /// `deferringKeyFiles`, the duplicate-key files and period files are only checked to
+    /// be there (their readers check their content).
     public static func problems(directory: String, deferringKeyFiles: Bool = false) -> [StateError] {
         let listPath = directory + "/" + fileName
         guard FileSystem.exists(listPath) else {
@@ -80,7 +81,7 @@ public enum StateChecksums {
                 problems.append(StateError(file: path, line: 0, problem: "missing (\(fileName) lists it)"))
                 continue
             }
-            if deferringKeyFiles && DuplicateKeySegments.isKeyFile(file) { continue }
+            if deferringKeyFiles && (DuplicateKeySegments.isKeyFile(file) || StatePeriods.isPeriodFile(file)) { continue }
             guard let actual = try? FileDigest.sha256(path: path) else {
                 problems.append(StateError(file: path, line: 0, problem: "unreadable"))
                 continue

@@ -54,22 +54,49 @@ public struct PartitionEntries: Sendable {
     /// before it is deduplicated).
     public func startDates() -> Set<Int> {
         var dates = Set<Int>()
+        bytes.withUnsafeBytes { PartitionEntries.addStartDates(of: $0, to: &dates) }
+        return dates
+    }
+
+    /// Adds the start dates of the entries in `all` (whole entries) to `dates`.
+    static func addStartDates(of all: UnsafeRawBufferPointer, to dates: inout Set<Int>) {
         var last = -1
         let offset = SpillEntryLayout.record.offset + DetailLayout.start.offset
-        bytes.withUnsafeBytes { all in
-            for at in Swift.stride(from: offset, to: all.count, by: PartitionEntries.stride) {
-                var date = 0
-                var digits = true
-                for k in 0..<8 {
-                    let b = all[at + k]
-                    guard b >= ASCII.zero && b <= ASCII.nine else { digits = false; break }
-                    date = date * 10 + Int(b &- ASCII.zero)
-                }
-                if digits && date != last {
-                    dates.insert(date)
-                    last = date
-                }
+        for at in Swift.stride(from: offset, to: all.count, by: PartitionEntries.stride) {
+            var date = 0
+            var digits = true
+            for k in 0..<8 {
+                let b = all[at + k]
+                guard b >= ASCII.zero && b <= ASCII.nine else { digits = false; break }
+                date = date * 10 + Int(b &- ASCII.zero)
             }
+            if digits && date != last {
+                dates.insert(date)
+                last = date
+            }
+        }
+    }
+
+    /// The start dates of the records of the spill file at `path`, as `startDates()`
+    /// gives them, read a few thousand entries at a time (the file is not held whole).
+    public static func startDates(path: String) throws(IOFailure) -> Set<Int> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IOFailure(path: path, reason: "cannot open: \(FileSystem.errorText())") }
+        defer { close(fd) }
+        var dates = Set<Int>()
+        var chunk = [UInt8](repeating: 0, count: 4096 * stride)
+        var offset = 0
+        while true {
+            let got = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw IOFailure(path: path, reason: "cannot read: \(FileSystem.errorText())")
+            }
+            if got == 0 { break }
+            let whole = got / stride * stride
+            if whole == 0 { break }
+            chunk.withUnsafeBytes { PartitionEntries.addStartDates(of: UnsafeRawBufferPointer(rebasing: $0[0..<whole]), to: &dates) }
+            offset += whole
         }
         return dates
     }

@@ -15,7 +15,7 @@ final class ExplainEveryRecordTests: XCTestCase {
         let world = try ExplainWorld.snapshot(self)
         // R0000003 from the state R0000002 left (whose pools are checked); of R0000001, from
         // nothing, its rejects and its duplicate (R0000003 has none), to keep make test short.
-        XCTAssertTrue(FileSystem.exists(world.work + "/state/R0000003/pools.txt"))
+        XCTAssertTrue(FileSystem.isDirectory(world.work + "/state/R0000003/pools"))
         try assertEveryRecord(world, holders: ["R0000003"])
         try assertEveryRecord(world, holders: ["R0000001"], only: ["rejects.dat", "duplicates.dat"])
         // The second night's state generation (that of R0000001) is no longer kept.
@@ -110,10 +110,10 @@ final class ExplainEveryRecordTests: XCTestCase {
             XCTAssertGreaterThan(explained, 0, holder)
             // The pools after the last record of each are the run's state: SPEC 11a "the pool
             // before and after" agrees with what the run committed.
-            let pools = world.work + "/state/" + holder + "/pools.txt"
-            if directories == nil && FileSystem.exists(pools) {
+            let pools = world.work + "/state/" + holder + "/pools"
+            if directories == nil && FileSystem.isDirectory(pools) {
                 var committed = [String: Int]()
-                for l in ExplainWorld.lines(pools) {
+                for l in try FileSystem.list(pools).flatMap({ ExplainWorld.lines(pools + "/" + $0) }) {
                     let f = l.split(separator: " ")
                     committed["\(f[0]) \(f[1]) \(f[2]) \(f[3])"] = Int(f[4])!
                 }

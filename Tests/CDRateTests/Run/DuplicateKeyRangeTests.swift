@@ -39,8 +39,8 @@ final class DuplicateKeyRangeTests: XCTestCase {
         for name in ["rated.dat", "roamers.dat", "rejects.dat", "duplicates.dat", "alerts.dat", "fraud.dat"] {
             XCTAssertEqual(try FileSystem.read(many + "/runs/R0000002/" + name), try FileSystem.read(one + "/runs/R0000002/" + name), name)
         }
-        for name in ["pools.txt", "usage.txt", "rejects.dat", "dupkeys/20261005-R0000001.bin", "dupkeys/20261006-R0000002.bin"] {
-            XCTAssertEqual(try FileSystem.read(many + "/state/R0000002/" + name), try FileSystem.read(one + "/state/R0000002/" + name), name)
+        for name in ["pools", "usage", "rejects.dat", "dupkeys/20261005-R0000001.bin", "dupkeys/20261006-R0000002.bin"] {
+            XCTAssertEqual(try RunFixture.stateFile(many + "/state/R0000002", name), try RunFixture.stateFile(one + "/state/R0000002", name), name)
         }
     }
 

@@ -138,9 +138,9 @@ final class NightlyRunTests: XCTestCase {
         }
         XCTAssertEqual(Verification(directory: world.runDirectory(2)).problems(), [])
         // Nothing entered the registry; the store and the pools are as run 1 left them.
-        for name in ["registry.txt", "rejects.dat", "pools.txt", "usage.txt"] {
-            XCTAssertEqual(try FileSystem.read(world.stateDirectory(2) + "/" + name),
-                           try FileSystem.read(world.stateDirectory(1) + "/" + name), name)
+        for name in ["registry.txt", "rejects.dat", "pools", "usage"] {
+            XCTAssertEqual(try RunFixture.stateFile(world.stateDirectory(2), name),
+                           try RunFixture.stateFile(world.stateDirectory(1), name), name)
         }
         XCTAssertEqual(world.lines(run: 2, "collection.log"), [
             "R0000002 SKIPPED BJMSC01_20261005_000001.cdr: same checksum, already collected in R0000001",

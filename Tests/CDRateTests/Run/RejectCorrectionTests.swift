@@ -68,8 +68,8 @@ final class RejectCorrectionTests: XCTestCase {
         XCTAssertTrue(manifest.contains("reconciliation records 0 = 0 + 0 + 0 + 0 ok"))
         XCTAssertEqual(Verification(directory: world.runDirectory(3)).problems(), [])
         // The rest of the state is carried over unchanged.
-        for name in ["registry.txt", "pools.txt", "usage.txt", "meta.txt"] {
-            XCTAssertEqual(world.stateLines(3, name), world.stateLines(2, name), name)
+        for name in ["registry.txt", "pools", "usage", "meta.txt"] {
+            XCTAssertEqual(try RunFixture.stateFile(world.stateDirectory(3), name), try RunFixture.stateFile(world.stateDirectory(2), name), name)
         }
     }
 

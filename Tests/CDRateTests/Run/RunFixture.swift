@@ -424,6 +424,18 @@ final class RunFixture {
     /// The lines of `name` in run `n`'s state generation.
     func stateLines(_ n: Int, _ name: String) -> [String] { RunFixture.lines(stateDirectory(n) + "/" + name) }
 
+    /// The bytes of state file `name` of the generation `directory`; for `pools` and
+    /// `usage`, every period file of the directory, each as its name, a line feed and
+    /// its bytes, in name order (so two generations compare byte for byte).
+    static func stateFile(_ directory: String, _ name: String) throws -> [UInt8] {
+        guard name == "pools" || name == "usage" else { return try FileSystem.read(directory + "/" + name) }
+        var out = [UInt8]()
+        for file in try FileSystem.list(directory + "/" + name).sorted() {
+            out += Array((name + "/" + file + "\n").utf8) + (try FileSystem.read(directory + "/" + name + "/" + file))
+        }
+        return out
+    }
+
     /// The fields of each record of `name` in run `n`.
     func records(run n: Int, _ name: String, _ layout: RecordLayout) -> [[String: String]] {
         lines(run: n, name).map { try! layout.parse($0).get() }

@@ -92,8 +92,8 @@ final class SampleRunTests: XCTestCase {
             XCTAssertEqual(try FileSystem.read(whole + "/" + name), try FileSystem.read(batched + "/" + name), name)
         }
         let stateOf = { (run: String) in FileSystem.parentOf(FileSystem.parentOf(run)) + "/state/R0000001" }
-        for name in ["pools.txt", "usage.txt", "rejects.dat"] {
-            XCTAssertEqual(try FileSystem.read(stateOf(whole) + "/" + name), try FileSystem.read(stateOf(batched) + "/" + name), name)
+        for name in ["pools", "usage", "rejects.dat"] {
+            XCTAssertEqual(try RunFixture.stateFile(stateOf(whole), name), try RunFixture.stateFile(stateOf(batched), name), name)
         }
         XCTAssertFalse(RunFixture.tree(stateOf(whole) + "/dupkeys").isEmpty)
         XCTAssertEqual(RunFixture.tree(stateOf(whole) + "/dupkeys"), RunFixture.tree(stateOf(batched) + "/dupkeys"))

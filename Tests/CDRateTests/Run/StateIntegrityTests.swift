@@ -29,7 +29,7 @@ final class StateIntegrityTests: XCTestCase {
             XCTAssertTrue(failure.description.contains("the last sound generation is \(world.stateDirectory(1)) (run R0000001)"),
                           failure.description, line: line)
         }
-        if !DuplicateKeySegments.isKeyFile(file) || !FileSystem.exists(path) {
+        if !(DuplicateKeySegments.isKeyFile(file) || StatePeriods.isPeriodFile(file)) || !FileSystem.exists(path) {
             XCTAssertThrowsError(try RejectsReport(work: world.work).text(list: false), line: line) { error in
                 XCTAssertEqual((error as? RunFailure)?.category, .io, line: line)
             }
@@ -44,8 +44,8 @@ final class StateIntegrityTests: XCTestCase {
         let world = try twoNights()
         let list = world.stateLines(2, StateChecksums.fileName)
         XCTAssertEqual(list.map { String($0.dropFirst(66)) },
-                       ["corrections.txt", "dupkeys/20261005-R0000001.bin", "dupkeys/20261006-R0000002.bin", "meta.txt", "pools.txt",
-                        "registry.txt", "rejects.dat", "usage.txt"])
+                       ["corrections.txt", "dupkeys/20261005-R0000001.bin", "dupkeys/20261006-R0000002.bin", "meta.txt",
+                        "pools/202610.txt", "registry.txt", "rejects.dat", "usage/hu-202610.txt", "usage/hur-20261005.txt"])
         for line in list {
             let file = String(line.dropFirst(66))
             XCTAssertEqual(String(line.prefix(66)),
@@ -58,11 +58,13 @@ final class StateIntegrityTests: XCTestCase {
     func testAPoolEditedByHandIsRefused() throws {
         let world = try twoNights()
         // s1's pool of cycle 202610 (FREE rule, 5 units) has 5 units covered; "0" would make calls free.
-        let path = world.stateDirectory(2) + "/pools.txt"
+        let path = world.stateDirectory(2) + "/pools/202610.txt"
         let text = String(decoding: try FileSystem.read(path), as: UTF8.self)
         XCTAssertTrue(text.contains(" 5\n"), text)
         try FileSystem.write(path, Array(text.replacingOccurrences(of: " 5\n", with: " 0\n").utf8))
-        assertRefused(world, naming: "pools.txt")
+        // A night of a date of that cycle reads it (each period file is checked as it is read).
+        try world.drop([StateIntegrityTests.dayTwoResend])
+        assertRefused(world, naming: "pools/202610.txt")
     }
 
     func testAFlippedByteInAKeySegmentIsRefused() throws {
@@ -120,9 +122,13 @@ final class StateIntegrityTests: XCTestCase {
         let world = try twoNights()
         let original = RunFixture.tree(world.runDirectory(2))
         let originalState = RunFixture.tree(world.stateDirectory(2))
-        let path = world.stateDirectory(2) + "/usage.txt"
+        let path = world.stateDirectory(2) + "/usage/hu-202610.txt"
         try FileSystem.write(path, try FileSystem.read(path) + Array("x".utf8))
-        assertRefused(world, naming: "usage.txt")
+        // A night of that cycle reads the file; the file it brought is taken back out.
+        let inbox = Set(try FileSystem.list(world.inbox))
+        try world.drop([StateIntegrityTests.dayTwoResend])
+        assertRefused(world, naming: "usage/hu-202610.txt")
+        for name in try FileSystem.list(world.inbox) where !inbox.contains(name) { try FileSystem.removeTree(world.inbox + "/" + name) }
 
         // 1. Set the newest run's three directories aside.
         let attic = world.work + "/attic"

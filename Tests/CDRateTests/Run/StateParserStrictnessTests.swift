@@ -19,6 +19,8 @@ final class StateParserStrictnessTests: XCTestCase {
     private func assertDamaged(_ world: RunFixture, _ file: String, line: Int, _ message: String = "",
                                sourceLine: UInt = #line) {
         let path = world.stateDirectory(1) + "/" + file
+        // A night of cycle 202610 reads the pools and usage of that cycle.
+        try? world.drop([RunFixture.nightTwoBJ])
         XCTAssertThrowsError(try world.run(), message, line: sourceLine) { error in
             let failure = error as? RunFailure
             XCTAssertEqual(failure?.category, .io, message, line: sourceLine)
@@ -37,37 +39,37 @@ final class StateParserStrictnessTests: XCTestCase {
     func testANegativeOrPaddedPoolIsDamagedStateNotAResetPool() throws {
         for bad in ["-97", "0097", "+97", "97 ", "9a"] {
             let world = try night()
-            try edit(world, "pools.txt") { text in
+            try edit(world, "pools/202610.txt") { text in
                 var lines = text.split(separator: "\n").map(String.init)
                 var f = lines[0].split(separator: " ").map(String.init)
                 f[4] = bad
                 lines[0] = f.joined(separator: " ")
                 return lines.joined(separator: "\n") + "\n"
             }
-            assertDamaged(world, "pools.txt", line: 1, bad)
+            assertDamaged(world, "pools/202610.txt", line: 1, bad)
         }
     }
 
     func testAPoolListedTwiceOrABadCycleIsDamagedState() throws {
         let world = try night()
-        try edit(world, "pools.txt") { text in
+        try edit(world, "pools/202610.txt") { text in
             let first = text.split(separator: "\n")[0]
             return text + first + "\n"
         }
-        let lines = world.stateLines(1, "pools.txt").count
-        assertDamaged(world, "pools.txt", line: lines)
+        let lines = world.stateLines(1, "pools/202610.txt").count
+        assertDamaged(world, "pools/202610.txt", line: lines)
     }
 
     func testAPaddedUsageTotalIsDamagedState() throws {
         let world = try night()
-        try edit(world, "usage.txt") { text in
+        try edit(world, "usage/hu-202610.txt") { text in
             var lines = text.split(separator: "\n").map(String.init)
             var f = lines[0].split(separator: " ").map(String.init)
             f[3] = "00" + f[3]
             lines[0] = f.joined(separator: " ")
             return lines.joined(separator: "\n") + "\n"
         }
-        assertDamaged(world, "usage.txt", line: 1)
+        assertDamaged(world, "usage/hu-202610.txt", line: 1)
     }
 
     func testARegistryLineWithABadChecksumOrTimeIsDamagedState() throws {
@@ -86,7 +88,7 @@ final class StateParserStrictnessTests: XCTestCase {
         let cases = Int(ProcessInfo.processInfo.environment["CDRATE_FUZZ_CASES"] ?? "") ?? 2000
         let seed = UInt64(ProcessInfo.processInfo.environment["CDRATE_FUZZ_SEED"] ?? "") ?? 1
         var random = SplitMix64(seed: seed)
-        let files = ["pools.txt", "usage.txt", "registry.txt"].map { ($0, try! FileSystem.read(world.stateDirectory(2) + "/" + $0)) }
+        let files = ["pools/202610.txt", "usage/hu-202610.txt", "usage/hur-20261005.txt", "registry.txt"].map { ($0, try! FileSystem.read(world.stateDirectory(2) + "/" + $0)) }
         let alphabet = Array("0123456789 -+\n\tHURabcx\\".utf8) + [0, 0x80, 0xFF]
         for n in 0..<cases {
             let (name, original) = files[n % files.count]
@@ -105,8 +107,8 @@ final class StateParserStrictnessTests: XCTestCase {
             do {
                 let back: [UInt8]
                 switch name {
-                case "pools.txt": back = try FreeUnitPoolList(parsing: bytes, source: source).serialized()
-                case "usage.txt": back = try HighUsageList(parsing: bytes, source: source).serialized()
+                case "pools/202610.txt": back = try FreeUnitPoolList(parsing: bytes, source: source).serialized()
+                case "usage/hu-202610.txt", "usage/hur-20261005.txt": back = try HighUsageList(parsing: bytes, source: source).serialized()
                 default: back = try CollectionRegistry(parsing: bytes, source: source).serialized()
                 }
                 XCTAssertEqual(back, bytes, "\(source): accepted but not the written form: \(String(decoding: bytes, as: UTF8.self).debugDescription)")
