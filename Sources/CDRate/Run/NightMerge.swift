@@ -43,8 +43,14 @@ public struct NightMerge: Sendable {
         // The six outputs.
         let directories = shards.map { night.shardDirectory($0.shard) }
         var counters = RunCounters()
-        for s in shards { counters.merge(s.counters) }
-        counters.highAlerts = NightMerge.inIMSIOrder(counters.highAlerts)
+        // Each shard lists its own first HU alarms; the night's first are among them.
+        var highAlerts = [String](), unlisted = 0
+        for s in shards {
+            counters.merge(s.counters)
+            highAlerts += s.counters.highAlerts
+            unlisted += s.counters.unlistedHighAlerts
+        }
+        counters.listHighAlerts(NightMerge.inIMSIOrder(highAlerts), unlisted: unlisted)
         var outputLines = [String: String]()
         for o in RatingRound.outputs {
             let file = try OutputFile(directory: context.runStaging, name: o.name)

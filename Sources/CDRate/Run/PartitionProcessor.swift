@@ -156,7 +156,7 @@ public struct PartitionProcessor: Sendable {
                     result.alerts.appended()
                     result.counters.alerts += 1
                     if level >= HighUsageMonitor.alarmLevel && !record.isRoamer {
-                        result.counters.highAlerts.append(HighUsageMonitor.alarmText(level: level, record: record, raw: raw))
+                        result.counters.addHighAlert(HighUsageMonitor.alarmText(level: level, record: record, raw: raw))
                     }
                 }
                 if Trace.isRecording {

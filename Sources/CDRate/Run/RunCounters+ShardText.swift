@@ -14,6 +14,7 @@ extension RunCounters {
         t += "fraud \(list(fraudByRule))\n"
         for (i, c) in ratedByCycle.cycles.enumerated() { t += "cycle \(c) \(ratedByCycle.records[i])\n" }
         for a in highAlerts { t += "high-alert \(a)\n" }
+        if unlistedHighAlerts > 0 { t += "high-alerts-unlisted \(unlistedHighAlerts)\n" }
         return t
     }
 
@@ -56,6 +57,7 @@ extension RunCounters {
                 guard f.count == 2, let c = Int(f[0]), let n = Int(f[1]) else { return nil }
                 ratedByCycle.add(cycle: c, records: n)
             case "high-alert": highAlerts.append(value)
+            case "high-alerts-unlisted": guard let n = Int(value), n >= 0 else { return nil }; unlistedHighAlerts = n
             default: return nil
             }
         }

@@ -28,8 +28,33 @@ public struct RunCounters: Sendable {
     public var roamerCharge = 0
     /// `A` records written.
     public var alerts = 0
-    /// HU alerts at level 3 and above (they are also alarms).
+    /// HU alerts at level 3 and above (they are also alarms), the first
+    /// `listedHighAlerts` in IMSI order: a night of a hundred million records can raise
+    /// a million of them, which would fill the alarm log and stderr and hold the memory
+    /// of their texts to the end of the night; `alerts.dat` has every one.
     public var highAlerts: [String] = []
+    /// HU alerts at level 3 and above beyond the first `listedHighAlerts`.
+    public var unlistedHighAlerts = 0
+    /// The number of HU alarms a run lists one by one.
+    public static let listedHighAlerts = 100
+
+    /// Counts a HU alert of level 3 or above; its text is made only while fewer than
+    /// `listedHighAlerts` are listed.
+    @inline(__always)
+    public mutating func addHighAlert(_ text: @autoclosure () -> String) {
+        if highAlerts.count < RunCounters.listedHighAlerts {
+            highAlerts.append(text())
+        } else {
+            unlistedHighAlerts += 1
+        }
+    }
+
+    /// Keeps the first `listedHighAlerts` of `alerts` (in IMSI order, as given) and
+    /// counts the rest as unlisted, beside `unlisted` more.
+    public mutating func listHighAlerts(_ alerts: [String], unlisted: Int) {
+        highAlerts = Array(alerts.prefix(RunCounters.listedHighAlerts))
+        unlistedHighAlerts = unlisted + max(0, alerts.count - RunCounters.listedHighAlerts)
+    }
     /// `F` records per rule, indexed by `FraudRule.rawValue`.
     public var fraudByRule = Array(repeating: 0, count: FraudRule.allCases.count)
     /// `R` and `V` records per billing cycle of their start (the `LATE` alarm).
@@ -63,7 +88,9 @@ public struct RunCounters: Sendable {
         ratedNet += o.ratedNet
         roamerCharge += o.roamerCharge
         alerts += o.alerts
-        highAlerts += o.highAlerts
+        // Parts are merged in IMSI order (the sub-batches of a run), so the first listed
+        // stay the first; the shards of a night are put in order by `NightMerge`.
+        listHighAlerts(highAlerts + o.highAlerts, unlisted: unlistedHighAlerts + o.unlistedHighAlerts)
         for i in fraudByRule.indices { fraudByRule[i] += o.fraudByRule[i] }
         ratedByCycle.merge(o.ratedByCycle)
     }

@@ -25,6 +25,10 @@ public struct RunReport: Sendable {
     /// and the number of fraud flags of each rule that fired.
     public mutating func addBranchAlarms() {
         alarms += counters.highAlerts
+        if counters.unlistedHighAlerts > 0 {
+            alarms.append("HU \(counters.unlistedHighAlerts) more alerts of level \(HighUsageMonitor.alarmLevel) and above, "
+                + "not listed (the first \(RunCounters.listedHighAlerts) are): alerts.dat has every one")
+        }
         for rule in FraudRule.allCases where counters.fraudByRule[Int(rule.rawValue)] > 0 {
             alarms.append("FRAUD \(rule.name): \(counters.fraudByRule[Int(rule.rawValue)]) flags in fraud.dat")
         }
