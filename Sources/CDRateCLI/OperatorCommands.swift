@@ -200,25 +200,7 @@ func reportCommand(_ arguments: [String]) throws(RunFailure) -> Int32 {
     // The one word that is no option nor an option's value, wherever it stands
     // (`cdrate report --work /srv/var R0000001` as well as `cdrate report R0000001 --work …`).
     let valued: Set<String> = ["work", "out"]
-    var rest = [String]()
-    var target: String?
-    var i = 0
-    while i < arguments.count {
-        let a = arguments[i]
-        if a.hasPrefix("--") || a == "-h" {
-            rest.append(a)
-            if valued.contains(String(a.dropFirst(2))), i + 1 < arguments.count {
-                rest.append(arguments[i + 1])
-                i += 1
-            }
-        } else if target == nil {
-            target = a
-        } else {
-            rest.append(a)
-        }
-        i += 1
-    }
-    let o = try ParsedOptions(rest, valued: valued)
+    let (target, o) = try ParsedOptions.withTarget(arguments, valued: valued)
     if o.wantsHelp {
         print(Usage.report)
         return 0

@@ -68,3 +68,31 @@ struct ParsedOptions {
         return n
     }
 }
+
+extension ParsedOptions {
+    /// Splits `arguments` into the one word that is no option nor an option's value,
+    /// wherever it stands (`cdrate report --work /srv/var R0000001` as well as `cdrate
+    /// report R0000001 --work …`), and the rest, parsed; a second such word stays in the
+    /// rest, where parsing refuses it.
+    static func withTarget(_ arguments: [String], valued: Set<String>) throws(RunFailure) -> (target: String?, options: ParsedOptions) {
+        var rest = [String]()
+        var target: String?
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a.hasPrefix("--") || a == "-h" {
+                rest.append(a)
+                if valued.contains(String(a.dropFirst(2))), i + 1 < arguments.count {
+                    rest.append(arguments[i + 1])
+                    i += 1
+                }
+            } else if target == nil {
+                target = a
+            } else {
+                rest.append(a)
+            }
+            i += 1
+        }
+        return (target, try ParsedOptions(rest, valued: valued))
+    }
+}
