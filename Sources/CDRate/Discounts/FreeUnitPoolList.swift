@@ -111,27 +111,7 @@ extension FreeUnitPoolList {
     /// the pools of several cycles' files put back together.
     public init(merging lists: [FreeUnitPoolList]) {
         self.init()
-        for list in lists where !list.items.isEmpty {
-            if items.isEmpty {
-                items = list.items
-                continue
-            }
-            var merged = [Item]()
-            merged.reserveCapacity(items.count + list.items.count)
-            var i = 0, j = 0
-            while i < items.count && j < list.items.count {
-                if list.items[j].key < items[i].key {
-                    merged.append(list.items[j])
-                    j += 1
-                } else {
-                    merged.append(items[i])
-                    i += 1
-                }
-            }
-            merged += items[i...]
-            merged += list.items[j...]
-            items = merged
-        }
+        items = SortedLists.merged(lists.map(\.items), by: { $0.key < $1.key })
     }
 
     /// The text lines of the pools, one text per cycle (each in key order), by cycle.

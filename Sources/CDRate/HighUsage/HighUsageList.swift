@@ -142,27 +142,7 @@ extension HighUsageList {
     /// the list's order: the entries of several periods' files put back together.
     public init(merging lists: [HighUsageList]) {
         self.init()
-        for list in lists where !list.items.isEmpty {
-            if items.isEmpty {
-                items = list.items
-                continue
-            }
-            var merged = [Item]()
-            merged.reserveCapacity(items.count + list.items.count)
-            var i = 0, j = 0
-            while i < items.count && j < list.items.count {
-                if list.items[j].precedes(items[i]) {
-                    merged.append(list.items[j])
-                    j += 1
-                } else {
-                    merged.append(items[i])
-                    i += 1
-                }
-            }
-            merged += items[i...]
-            merged += list.items[j...]
-            items = merged
-        }
+        items = SortedLists.merged(lists.map(\.items), by: { $0.precedes($1) })
     }
 
     /// The text lines of the entries, one text per kind and period (each by IMSI), in
