@@ -148,19 +148,8 @@ struct BillInputPass {
         for s in streams.indices { try advance(s) }
         var heap = streams.indices.filter { heads[$0] != nil }
         @inline(__always) func less(_ a: Int, _ b: Int) -> Bool { keys[a] < keys[b] || (keys[a] == keys[b] && a < b) }
-        func siftDown(_ start: Int) {
-            var i = start
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < heap.count && less(heap[l], heap[m]) { m = l }
-                if r < heap.count && less(heap[r], heap[m]) { m = r }
-                if m == i { return }
-                heap.swapAt(i, m)
-                i = m
-            }
-        }
-        for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+        func siftDown(_ start: Int) { IndexHeap.siftDown(&heap, from: start, less: less) }
+        IndexHeap.heapify(&heap, less: less)
 
         // Messages only: an input's name is not copied for every record.
         let source = self.source

@@ -28,19 +28,8 @@ public enum KeyedMerge {
             return c < 0 || (c == 0 && a < b)
         }
         var heap = current.indices.filter { current[$0] != nil }
-        func siftDown(_ start: Int) {
-            var i = start
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < heap.count && less(heap[l], heap[m]) { m = l }
-                if r < heap.count && less(heap[r], heap[m]) { m = r }
-                if m == i { return }
-                heap.swapAt(i, m)
-                i = m
-            }
-        }
-        for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+        func siftDown(_ start: Int) { IndexHeap.siftDown(&heap, from: start, less: less) }
+        IndexHeap.heapify(&heap, less: less)
         while let top = heap.first {
             if !halfwayCalled && written * 2 >= total {
                 halfwayCalled = true

@@ -37,7 +37,7 @@ public final class SortedRunMerge {
             started = true
             for r in readers { current.append(try r.next()) }
             heap = current.indices.filter { current[$0] != nil }
-            for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+            IndexHeap.heapify(&heap, less: less)
         } else if let top = heap.first {
             // The record handed out last is replaced by its run's next one.
             current[top] = try readers[top].next()
@@ -59,16 +59,5 @@ public final class SortedRunMerge {
         return c < 0 || (c == 0 && a < b)
     }
 
-    private func siftDown(_ start: Int) {
-        var i = start
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var m = i
-            if l < heap.count && less(heap[l], heap[m]) { m = l }
-            if r < heap.count && less(heap[r], heap[m]) { m = r }
-            if m == i { return }
-            heap.swapAt(i, m)
-            i = m
-        }
-    }
+    private func siftDown(_ start: Int) { IndexHeap.siftDown(&heap, from: start, less: less) }
 }
